@@ -396,4 +396,5 @@ impl Expr {
 }
 
 #[cfg(test)]
+#[cfg(test)]
 mod tests;
