@@ -12,8 +12,9 @@
 //!   too: overlong forms, encoded surrogates, code points above U+10FFFF, Latin-1 text, truncated
 //!   sequences) give `json-invalid-utf8` at the first bad byte. A UTF-8 byte order mark at the start
 //!   is skipped and reported as [`Document::had_bom`]. A UTF-16 or UTF-32 file (a UTF-16 byte order
-//!   mark, `FF FE` or `FE FF`, or a NUL in one of the first two bytes, which is how a JSON text that
-//!   starts with an ASCII character looks in those encodings) gives `json-utf16`.
+//!   mark, `FF FE` or `FE FF`, or the NUL-byte pattern of RFC 4627 section 3 in the first four
+//!   bytes, which is how a JSON text that starts with an ASCII character looks in those encodings)
+//!   gives `json-utf16`. Any other NUL byte is a syntax error.
 //! - Escapes: `\uXXXX` escapes are decoded, a high surrogate followed by a low surrogate escape as
 //!   one character. A lone surrogate escape (a high one not followed by a low one, or a low one on
 //!   its own) is accepted and decoded as U+FFFD REPLACEMENT CHARACTER; what follows it is decoded
@@ -335,7 +336,9 @@ fn unexpected_hint(found: char, expected: Expected, lang: Lang) -> &'static str 
 
 /// Shows a character as `'x'`, or as `U+XXXX` when it would not be visible.
 fn show_char(c: char) -> String {
-    if c.is_control() || c.is_whitespace() || is_invisible(c) {
+    if c == '\'' {
+        "\"'\"".to_owned()
+    } else if c.is_control() || c.is_whitespace() || is_invisible(c) {
         format!("U+{:04X}", u32::from(c))
     } else {
         format!("'{c}'")
@@ -374,14 +377,22 @@ pub fn parse(input: &[u8]) -> Result<Document, JsonError> {
     Ok(Document { root, had_bom })
 }
 
-/// A UTF-16/UTF-32 byte order mark, or a NUL in one of the first two bytes: a JSON text starts
-/// with an ASCII character, which those encodings write with NUL bytes beside it.
+/// A UTF-16 byte order mark, or the NUL pattern of RFC 4627 section 3: a JSON text starts with an
+/// ASCII character, which UTF-16 and UTF-32 write with NUL bytes beside it (`00 xx 00 xx`,
+/// `xx 00 xx 00`, `00 00 00 xx`, `xx 00 00 00`; `00 xx` or `xx 00` for a two-byte file).
 fn looks_like_utf16(input: &[u8]) -> bool {
     if input.starts_with(&[0xFF, 0xFE]) || input.starts_with(&[0xFE, 0xFF]) {
         return true;
     }
-    match input {
-        [a, b, ..] => *a == 0 || *b == 0,
+    match *input {
+        [a, b] => (a == 0) != (b == 0),
+        [a, b, c, d, ..] => {
+            let utf16 =
+                a != 0 && c != 0 && b == 0 && d == 0 || a == 0 && c == 0 && b != 0 && d != 0;
+            let utf32 =
+                a == 0 && b == 0 && c == 0 && d != 0 || a != 0 && b == 0 && c == 0 && d == 0;
+            utf16 || utf32
+        }
         _ => false,
     }
 }
@@ -989,6 +1000,33 @@ mod tests {
             (b"\xFE\xFF\x00[", K::Utf16, 0),
             (b"\x00[\x00]", K::Utf16, 0),
             (b"[\x00]\x00", K::Utf16, 0),
+            (b"\x00\x00\x00[", K::Utf16, 0),
+            (b"[\x00\x00\x00", K::Utf16, 0),
+            (b"1\x00", K::Utf16, 0),
+            (
+                b"[\x00]",
+                K::UnexpectedChar {
+                    found: '\0',
+                    expected: E::ValueOrCloseBracket,
+                },
+                1,
+            ),
+            (
+                b"\x00",
+                K::UnexpectedChar {
+                    found: '\0',
+                    expected: E::Value,
+                },
+                0,
+            ),
+            (
+                b"[1,\x002]",
+                K::UnexpectedChar {
+                    found: '\0',
+                    expected: E::Value,
+                },
+                3,
+            ),
             (b"[\"\xE9\"]", K::InvalidUtf8, 2),
             (b"[1, 2] \xFF", K::InvalidUtf8, 7),
             (b"\xEF\xBB{}", K::InvalidUtf8, 0),
