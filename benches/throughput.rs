@@ -40,7 +40,10 @@ fn generate(n: usize) -> String {
 fn main() {
     let only: Option<usize> = std::env::args().skip(1).find_map(|a| a.parse().ok());
     let sizes = [1_000, 10_000, 100_000, 1_000_000];
-    println!("{:>9} {:>9} {:>10} {:>10} {:>12} {:>12}", "facts", "checks", "MB", "seconds", "MB/s", "µs/check");
+    println!(
+        "{:>9} {:>9} {:>10} {:>10} {:>12} {:>12}",
+        "facts", "checks", "MB", "seconds", "MB/s", "µs/check"
+    );
     for n in sizes.into_iter().filter(|n| only.is_none_or(|o| o == *n)) {
         let report = generate(n);
         let start = Instant::now();

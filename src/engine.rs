@@ -39,9 +39,8 @@ pub fn check(input: &[u8], options: &Options) -> Verdict {
     let facts: HashMap<&str, &Fact> = report.facts.iter().map(|f| (f.id.as_str(), f)).collect();
     let mut outcomes = Vec::with_capacity(report.checks.len());
     for check in &report.checks {
-        let (outcome, warnings) = evaluate_check(check, &facts, lang);
-        for warning in warnings {
-            let problem = Problem::UnitMismatch { check: check.id.clone(), warning };
+        let (outcome, problems) = evaluate_check(check, &facts, lang);
+        for problem in problems {
             findings.push(problem.finding(lang, check.location.clone()));
         }
         outcomes.push(outcome);
@@ -50,12 +49,8 @@ pub fn check(input: &[u8], options: &Options) -> Verdict {
     assemble(report, outcomes, suspects, findings, options)
 }
 
-/// Evaluates one check. Unit warnings are returned to become findings.
-fn evaluate_check(
-    check: &Check,
-    facts: &HashMap<&str, &Fact>,
-    lang: Lang,
-) -> (CheckOutcome, Vec<expr::EvalWarning>) {
+/// Evaluates one check. Unit warnings and evaluation errors are returned to become findings.
+fn evaluate_check(check: &Check, facts: &HashMap<&str, &Fact>, lang: Lang) -> (CheckOutcome, Vec<Problem>) {
     let mut outcome = CheckOutcome {
         id: check.id.clone(),
         label: check.label.clone(),
@@ -95,11 +90,13 @@ fn evaluate_check(
             outcome.status = if holds { CheckStatus::Pass } else { CheckStatus::Fail };
             outcome.arithmetic = arithmetic;
             outcome.off_by = off_by;
-            (outcome, warnings)
+            let check = &check.id;
+            (outcome, warnings.into_iter().map(|warning| Problem::UnitMismatch { check: check.clone(), warning }).collect())
         }
         Err(error) => {
             outcome.message = error.message(lang);
-            (outcome, Vec::new())
+            let blocking = check.severity == Severity::Error;
+            (outcome, vec![Problem::Evaluation { check: check.id.clone(), error, blocking }])
         }
     }
 }
@@ -126,7 +123,8 @@ fn assemble(
     let blocking = |status: CheckStatus| {
         outcomes.iter().any(|o| o.status == status && o.severity == Severity::Error)
     };
-    let verdict = if counts.errors > 0 || blocking(CheckStatus::Error) {
+    // Every check that could not be evaluated has an error finding that says why.
+    let verdict = if counts.errors > 0 {
         Status::Invalid
     } else if blocking(CheckStatus::Fail) {
         Status::Inconsistent
@@ -198,10 +196,10 @@ fn summary(verdict: Status, counts: &Counts, lang: Lang) -> String {
             )
         }
         Status::Invalid => {
-            let errors = counts.errors + counts.check_errors;
-            let noun = if errors == 1 { "error" } else { "errors" };
+            let errors = counts.errors;
+            let (noun, verb) = if errors == 1 { ("error", "prevents") } else { ("errors", "prevent") };
             lang.pick(
-                format!("invalid: {errors} {noun} prevent a full check"),
+                format!("invalid: {errors} {noun} {verb} a full check"),
                 format!("无效:有 {errors} 处错误,无法完整核对"),
             )
         }

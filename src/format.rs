@@ -4,7 +4,7 @@
 //! (`schema.rs`), so the two cannot drift apart. Field names are a public contract.
 
 /// What a field's value must be.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 pub enum FieldType {
     String,
     /// A whole number, such as `decimals`.

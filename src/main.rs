@@ -68,7 +68,8 @@ fn check(args: &[String]) -> Result<u8, String> {
             }
             "--lang" | "-l" => {
                 let value = rest.next().ok_or("--lang takes en or zh")?;
-                lang = Lang::parse(value).ok_or_else(|| format!("--lang takes en or zh, not \"{value}\""))?;
+                lang = Lang::parse(value)
+                    .ok_or_else(|| format!("--lang takes en or zh, not \"{value}\""))?;
             }
             "-" => files.push(arg.clone()),
             flag if flag.starts_with('-') => return Err(format!("unknown option \"{flag}\"")),
@@ -82,7 +83,10 @@ fn check(args: &[String]) -> Result<u8, String> {
     let mut verdicts = Vec::new();
     for file in &files {
         let input = read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
-        let options = Options { lang, source: Some(file.clone()) };
+        let options = Options {
+            lang,
+            source: Some(file.clone()),
+        };
         verdicts.push(crossfoot::check(&input, &options));
     }
 
@@ -91,7 +95,9 @@ fn check(args: &[String]) -> Result<u8, String> {
         Format::Json => write_json(&mut out, &verdicts),
         Format::Human => {
             let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            verdicts.iter().try_for_each(|v| write_human(&mut out, v, colour, lang))
+            verdicts
+                .iter()
+                .try_for_each(|v| write_human(&mut out, v, colour, lang))
         }
     };
     // A closed pipe (`| head`) is not an error of the check.
@@ -100,7 +106,11 @@ fn check(args: &[String]) -> Result<u8, String> {
             return Err(format!("cannot write the output: {e}"));
         }
     }
-    Ok(verdicts.iter().map(|v| exit_code(v.verdict)).max().unwrap_or(0))
+    Ok(verdicts
+        .iter()
+        .map(|v| exit_code(v.verdict))
+        .max()
+        .unwrap_or(0))
 }
 
 fn read(file: &str) -> std::io::Result<Vec<u8>> {
@@ -169,7 +179,12 @@ impl Paint {
     }
 }
 
-fn write_human(out: &mut impl Write, verdict: &Verdict, colour: bool, lang: Lang) -> std::io::Result<()> {
+fn write_human(
+    out: &mut impl Write,
+    verdict: &Verdict,
+    colour: bool,
+    lang: Lang,
+) -> std::io::Result<()> {
     let p = Paint { on: colour };
     let source = verdict.source.as_deref().unwrap_or("-");
     let summary = match verdict.verdict {
@@ -189,7 +204,11 @@ fn write_human(out: &mut impl Write, verdict: &Verdict, colour: bool, lang: Lang
             CheckStatus::Fail => p.red("✗"),
             CheckStatus::Error => p.yellow("?"),
         };
-        let detail = if check.message.is_empty() { &check.arithmetic } else { &check.message };
+        let detail = if check.message.is_empty() {
+            &check.arithmetic
+        } else {
+            &check.message
+        };
         writeln!(out, "  {mark} {}  {detail}", p.bold(&check.id))?;
         if check.status != CheckStatus::Pass {
             writeln!(out, "      {}", p.dim(&check.expect))?;
@@ -197,7 +216,10 @@ fn write_human(out: &mut impl Write, verdict: &Verdict, colour: bool, lang: Lang
                 writeln!(out, "      {}", p.dim(&format!("“{quote}”")))?;
             }
             let at = lang.pick("at", "位置");
-            let place = format!("{at} {source}:{}:{}", check.location.line, check.location.column);
+            let place = format!(
+                "{at} {source}:{}:{}",
+                check.location.line, check.location.column
+            );
             writeln!(out, "      {}", p.dim(&place))?;
         }
     }
@@ -205,7 +227,10 @@ fn write_human(out: &mut impl Write, verdict: &Verdict, colour: bool, lang: Lang
     if !verdict.suspects.is_empty() {
         writeln!(out, "{}", p.bold(lang.pick("suspects:", "可疑数字:")))?;
         for suspect in &verdict.suspects {
-            let place = format!("{source}:{}:{}", suspect.location.line, suspect.location.column);
+            let place = format!(
+                "{source}:{}:{}",
+                suspect.location.line, suspect.location.column
+            );
             writeln!(out, "  {}  {}", suspect.message, p.dim(&place))?;
         }
     }
@@ -224,8 +249,18 @@ fn write_human(out: &mut impl Write, verdict: &Verdict, colour: bool, lang: Lang
             } else {
                 source.to_string()
             };
-            let pointer = if location.pointer.is_empty() { String::new() } else { format!(" {}", location.pointer) };
-            writeln!(out, "  {severity} [{}] {}  {}", finding.code, finding.message, p.dim(&format!("{place}{pointer}")))?;
+            let pointer = if location.pointer.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", location.pointer)
+            };
+            writeln!(
+                out,
+                "  {severity} [{}] {}  {}",
+                finding.code,
+                finding.message,
+                p.dim(&format!("{place}{pointer}"))
+            )?;
         }
     }
     writeln!(out)

@@ -37,7 +37,7 @@ impl Lang {
     }
 }
 
-use crate::expr::{EvalWarning, ExprError};
+use crate::expr::{EvalError, EvalWarning, ExprError};
 use crate::format::FieldType;
 use crate::json::JsonError;
 use crate::number::NumberError;
@@ -61,6 +61,8 @@ pub enum Problem {
     ExpressionSyntax { error: ExprError },
     UnknownId { name: String, suggestion: Option<String> },
     UnitMismatch { check: String, warning: EvalWarning },
+    /// `blocking`: the check is of severity error, so the report cannot be fully checked.
+    Evaluation { check: String, error: EvalError, blocking: bool },
     NoChecks,
 }
 
@@ -82,6 +84,8 @@ impl Problem {
             Problem::ExpressionSyntax { .. } => "expression-syntax",
             Problem::UnknownId { .. } => "unknown-id",
             Problem::UnitMismatch { .. } => "unit-mismatch",
+            Problem::Evaluation { error: EvalError::DivisionByZero { .. }, .. } => "division-by-zero",
+            Problem::Evaluation { error: EvalError::UnknownName { .. }, .. } => "unknown-id",
             Problem::NoChecks => "no-checks",
         }
     }
@@ -91,6 +95,7 @@ impl Problem {
             Problem::Bom | Problem::UnknownField { .. } | Problem::UnitMismatch { .. } | Problem::NoChecks => {
                 Severity::Warning
             }
+            Problem::Evaluation { blocking: false, .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -149,6 +154,10 @@ impl Problem {
             Problem::UnitMismatch { check, warning } => lang.pick(
                 format!("check {check} {}", warning.message(lang)),
                 format!("校验 {check}:{}", warning.message(lang)),
+            ),
+            Problem::Evaluation { check, error, .. } => lang.pick(
+                format!("check {check} cannot be evaluated: {}", error.message(lang)),
+                format!("校验 {check} 无法计算:{}", error.message(lang)),
             ),
             Problem::NoChecks => lang
                 .pick("the report has no checks, so nothing was verified", "报告中没有任何校验,因此未核对任何内容")

@@ -5,7 +5,6 @@
 use std::collections::{HashMap, HashSet};
 
 use num_bigint::BigInt;
-use num_integer::Integer;
 use num_traits::{Signed, Zero};
 
 use crate::expr::{self, Comparison, Quantity};

@@ -31,7 +31,9 @@ fn generate(rng: &mut Rng) -> Generated {
     let mut facts = Vec::new();
     let mut sums = Vec::new();
     for g in 0..1 + rng.below(4) {
-        let parts: Vec<i64> = (0..2 + rng.below(5)).map(|_| rng.below(5000) as i64).collect();
+        let parts: Vec<i64> = (0..2 + rng.below(5))
+            .map(|_| rng.below(5000) as i64)
+            .collect();
         let total: i64 = parts.iter().sum();
         let mut names = Vec::new();
         for (p, value) in parts.iter().enumerate() {
@@ -47,12 +49,20 @@ fn generate(rng: &mut Rng) -> Generated {
 }
 
 fn render(generated: &Generated, rate_permille: Option<(String, String, String)>) -> String {
-    let mut facts: Vec<String> =
-        generated.facts.iter().map(|(id, v)| format!("{{\"id\": \"{id}\", \"value\": {v}, \"unit\": \"件\"}}")).collect();
-    let mut checks: Vec<String> =
-        generated.sums.iter().map(|(total, parts)| format!("{total} == {}", parts.join(" + "))).collect();
+    let mut facts: Vec<String> = generated
+        .facts
+        .iter()
+        .map(|(id, v)| format!("{{\"id\": \"{id}\", \"value\": {v}, \"unit\": \"件\"}}"))
+        .collect();
+    let mut checks: Vec<String> = generated
+        .sums
+        .iter()
+        .map(|(total, parts)| format!("{total} == {}", parts.join(" + ")))
+        .collect();
     if let Some((id, printed, expect)) = rate_permille {
-        facts.push(format!("{{\"id\": \"{id}\", \"value\": \"{printed}\", \"unit\": \"%\"}}"));
+        facts.push(format!(
+            "{{\"id\": \"{id}\", \"value\": \"{printed}\", \"unit\": \"%\"}}"
+        ));
         checks.push(expect);
     }
     let check_refs: Vec<&str> = checks.iter().map(String::as_str).collect();
@@ -72,15 +82,31 @@ fn generated_consistent_reports_always_pass() {
     for case in 0..300 {
         let generated = generate(&mut rng);
         let (total, parts) = &generated.sums[0];
-        let value = |name: &str| generated.facts.iter().find(|(n, _)| n == name).map(|(_, v)| *v).unwrap_or(0);
+        let value = |name: &str| {
+            generated
+                .facts
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| *v)
+                .unwrap_or(0)
+        };
         let rate = if value(total) > 0 {
             let share = printed_share(value(&parts[0]), value(total));
-            Some(("share".to_string(), share, format!("share == {} / {total}", parts[0])))
+            Some((
+                "share".to_string(),
+                share,
+                format!("share == {} / {total}", parts[0]),
+            ))
         } else {
             None
         };
         let verdict = common::verdict_of_text(&render(&generated, rate));
-        assert_eq!(verdict.verdict, Status::Consistent, "case {case}: {:#?}", verdict.checks);
+        assert_eq!(
+            verdict.verdict,
+            Status::Consistent,
+            "case {case}: {:#?}",
+            verdict.checks
+        );
     }
 }
 
@@ -94,10 +120,20 @@ fn changing_any_single_figure_of_an_exact_sum_is_caught() {
         generated.facts[which].1 += delta;
         let changed = generated.facts[which].0.clone();
         let verdict = common::verdict_of_text(&render(&generated, None));
-        assert_eq!(verdict.verdict, Status::Inconsistent, "case {case}: changed {changed} by {delta}");
-        assert!(verdict.checks.iter().any(|c| c.status == CheckStatus::Fail && c.facts.contains(&changed)));
+        assert_eq!(
+            verdict.verdict,
+            Status::Inconsistent,
+            "case {case}: changed {changed} by {delta}"
+        );
+        assert!(verdict
+            .checks
+            .iter()
+            .any(|c| c.status == CheckStatus::Fail && c.facts.contains(&changed)));
         assert!(
-            verdict.suspects.iter().any(|s| s.fact == changed && s.would_fix.is_some()),
+            verdict
+                .suspects
+                .iter()
+                .any(|s| s.fact == changed && s.would_fix.is_some()),
             "case {case}: {changed} not among the suspects {:#?}",
             verdict.suspects
         );

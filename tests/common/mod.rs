@@ -16,7 +16,8 @@ pub fn verdict_of(relative: &str) -> Verdict {
 
 pub fn verdict_in(relative: &str, lang: Lang) -> Verdict {
     let path = repo_path(relative);
-    let input = std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let input =
+        std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     check(&input, &Options { lang, source: None })
 }
 
