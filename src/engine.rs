@@ -183,6 +183,7 @@ fn summary(verdict: Status, counts: &Counts, lang: Lang) -> String {
         Status::Consistent if checks == 0 => {
             lang.pick("consistent: nothing to check".into(), "一致:没有需要核对的校验".into())
         }
+        Status::Consistent if checks == 1 => lang.pick("consistent: the one check holds".into(), "一致:唯一的校验成立".into()),
         Status::Consistent => lang.pick(
             format!("consistent: all {checks} checks hold"),
             format!("一致:{checks} 项校验全部成立"),

@@ -87,17 +87,17 @@ fn check(args: &[String]) -> Result<u8, String> {
             lang,
             source: Some(file.clone()),
         };
-        verdicts.push(crossfoot::check(&input, &options));
+        verdicts.push((crossfoot::check(&input, &options), input));
     }
 
     let mut out = std::io::stdout().lock();
     let written = match format {
-        Format::Json => write_json(&mut out, &verdicts),
+        Format::Json => write_json(&mut out, &verdicts.iter().map(|(v, _)| v).collect::<Vec<_>>()),
         Format::Human => {
             let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             verdicts
                 .iter()
-                .try_for_each(|v| write_human(&mut out, v, colour, lang))
+                .try_for_each(|(v, input)| write_human(&mut out, v, input, colour, lang))
         }
     };
     // A closed pipe (`| head`) is not an error of the check.
@@ -108,7 +108,7 @@ fn check(args: &[String]) -> Result<u8, String> {
     }
     Ok(verdicts
         .iter()
-        .map(|v| exit_code(v.verdict))
+        .map(|(v, _)| exit_code(v.verdict))
         .max()
         .unwrap_or(0))
 }
@@ -141,7 +141,7 @@ fn exit_code(status: Status) -> u8 {
 }
 
 /// One file: the verdict object. Several: an array of them, in the order given.
-fn write_json(out: &mut impl Write, verdicts: &[Verdict]) -> std::io::Result<()> {
+fn write_json(out: &mut impl Write, verdicts: &[&Verdict]) -> std::io::Result<()> {
     let text = match verdicts {
         [one] => serde_json::to_string_pretty(one),
         many => serde_json::to_string_pretty(many),
@@ -182,6 +182,7 @@ impl Paint {
 fn write_human(
     out: &mut impl Write,
     verdict: &Verdict,
+    input: &[u8],
     colour: bool,
     lang: Lang,
 ) -> std::io::Result<()> {
@@ -261,7 +262,41 @@ fn write_human(
                 finding.message,
                 p.dim(&format!("{place}{pointer}"))
             )?;
+            if let Some((text, caret)) = snippet(input, location.line, location.column) {
+                writeln!(out, "      {}", p.dim(&format!("{:>5} | {text}", location.line)))?;
+                writeln!(out, "      {}", p.dim(&format!("{:>5} | {caret}", "")))?;
+            }
         }
     }
     writeln!(out)
+}
+
+/// The line of the file a finding points at, cut to a readable width around the column, and a
+/// caret under the place. Lines of invalid UTF-8 are shown lossily.
+fn snippet(input: &[u8], line: u32, column: u32) -> Option<(String, String)> {
+    const WIDTH: usize = 80;
+    if line == 0 || column == 0 {
+        return None;
+    }
+    let raw = input.split(|b| *b == b'\n').nth(line as usize - 1)?;
+    let chars: Vec<char> = String::from_utf8_lossy(raw).trim_end_matches('\r').chars().collect();
+    let at = (column as usize - 1).min(chars.len());
+    let start = at.saturating_sub(WIDTH / 2);
+    let end = (start + WIDTH).min(chars.len());
+    let mut text: String = chars[start..end].iter().map(|c| if c.is_control() { ' ' } else { *c }).collect();
+    let mut offset = at - start;
+    if start > 0 {
+        text.insert(0, '…');
+        offset += 1;
+    }
+    if end < chars.len() {
+        text.push('…');
+    }
+    // Wide (CJK) characters take two columns on a terminal.
+    let pad: usize = text.chars().take(offset).map(|c| if is_wide(c) { 2 } else { 1 }).sum();
+    Some((text, format!("{}^", " ".repeat(pad))))
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
