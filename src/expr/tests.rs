@@ -796,7 +796,12 @@ fn arbitrary_input_never_panics() {
             Ok(cmp) => {
                 parsed += 1;
                 for lang in [Lang::En, Lang::Zh] {
-                    match evaluate(&cmp, &lookup, lang) {
+                    let evaluation = evaluate(&cmp, &lookup, lang);
+                    assert_eq!(
+                        holds(&cmp, &lookup),
+                        evaluation.as_ref().map(|e| e.holds).map_err(Clone::clone)
+                    );
+                    match evaluation {
                         Ok(e) => assert!(!e.arithmetic.is_empty(), "{text}"),
                         Err(e) => assert!(!e.message(lang).is_empty()),
                     }
