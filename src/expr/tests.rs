@@ -815,3 +815,36 @@ fn arbitrary_input_never_panics() {
     }
     assert!(parsed > 5_000, "only {parsed} parsed");
 }
+
+#[test]
+fn figures_grouped_in_thousands_keep_their_grouping() {
+    let facts = [
+        ("total", q("7,291", "件")),
+        ("a", q("1,692", "件")),
+        ("b", q("5,599", "件")),
+        ("c", q("5,600", "件")),
+    ];
+    let e = eval_en("total == a + b", &facts);
+    assert_eq!(e.arithmetic, "1,692 + 5,599 = 7,291, and total = 7,291");
+    let e = eval_en("total == a + c", &facts);
+    assert_eq!(
+        e.arithmetic,
+        "1,692 + 5,600 = 7,292, but total = 7,291 (off by 1)"
+    );
+
+    let mut rounded = parse_decimal_string("7,291,600").unwrap();
+    rounded.decimals = -2;
+    rounded.written_as_integer = false;
+    let people = Quantity::from_figure("7,291,600", &rounded, &parse_unit("人"), false);
+    let facts = [
+        ("people", people),
+        ("men", q("3,700,000", "人")),
+        ("women", q("3,591,649", "人")),
+    ];
+    let e = eval_en("people == men + women", &facts);
+    assert!(e.holds);
+    assert_eq!(
+        e.arithmetic,
+        "people = 7,291,600 means 7,291,550…7,291,650; 3,700,000 + 3,591,649 = 7,291,649"
+    );
+}
