@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use num_traits::One;
+
 use crate::expr::{self, Comparison, Quantity};
 use crate::format::{Field, FieldType, Shape, CHECK, FACT, FILE, REPORT, SECTION};
 use crate::interval::{Interval, Rational};
@@ -97,7 +99,7 @@ impl Fact {
         };
         let shows_unit = dimension == Dimension::Ratio || factor != Rational::from_integer(1.into());
         Quantity {
-            interval: in_printed_units.scale(&factor),
+            interval: if factor.is_one() { in_printed_units } else { in_printed_units.scale(&factor) },
             dimension,
             printed: if shows_unit { format!("{printed}{unit_text}") } else { printed.to_string() },
             unit_factor: factor,
