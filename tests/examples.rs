@@ -138,13 +138,21 @@ fn differences(expected: &Expected, verdict: &Verdict) -> Vec<String> {
     if got != want {
         wrong.push(format!("{name}: failing checks {got:?}, expected {want:?}"));
     }
-    for c in verdict.checks.iter().filter(|c| c.status == CheckStatus::Error) {
+    for c in verdict
+        .checks
+        .iter()
+        .filter(|c| c.status == CheckStatus::Error)
+    {
         wrong.push(format!(
             "{name}: check {} could not be evaluated: {}",
             c.id, c.message
         ));
     }
-    for f in verdict.findings.iter().filter(|f| f.severity == Severity::Error) {
+    for f in verdict
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+    {
         wrong.push(format!(
             "{name}: error finding {} at {}:{}: {}",
             f.code, f.location.line, f.location.column, f.message
@@ -179,9 +187,7 @@ fn differences(expected: &Expected, verdict: &Verdict) -> Vec<String> {
     if let Some(code) = expected.finding {
         if !verdict.findings.iter().any(|f| f.code == code) {
             let codes: Vec<&str> = verdict.findings.iter().map(|f| f.code).collect();
-            wrong.push(format!(
-                "{name}: no finding {code:?} (findings: {codes:?})"
-            ));
+            wrong.push(format!("{name}: no finding {code:?} (findings: {codes:?})"));
         }
     }
     wrong
@@ -250,9 +256,15 @@ fn every_example_has_an_expected_verdict() {
     let mut known: Vec<&str> = MISTAKES.iter().map(|m| m.file).collect();
     known.push(QINGPU);
     for name in example_files() {
-        assert!(known.contains(&name.as_str()), "{name} has no expected verdict");
+        assert!(
+            known.contains(&name.as_str()),
+            "{name} has no expected verdict"
+        );
         let file_name = name.rsplit('/').next().unwrap_or(&name);
-        assert!(readme.contains(file_name), "examples/README.md does not list {name}");
+        assert!(
+            readme.contains(file_name),
+            "examples/README.md does not list {name}"
+        );
     }
     for name in known {
         assert!(examples_dir().join(name).is_file(), "{name} is missing");
@@ -285,7 +297,10 @@ fn qingpu_quotes_are_the_reports_own_words() {
     let (mut facts, mut checks) = (0, 0);
     while let Some(section) = sections.pop() {
         let title = section["title"].as_str().unwrap_or_default();
-        assert!(source.contains(title), "section title {title:?} is not in the source");
+        assert!(
+            source.contains(title),
+            "section title {title:?} is not in the source"
+        );
         for fact in section["facts"].as_array().into_iter().flatten() {
             facts += 1;
             let quote = fact["quote"].as_str().unwrap_or_default();
@@ -326,7 +341,11 @@ fn example_files() -> Vec<String> {
         for entry in entries.flatten() {
             let file = entry.file_name().to_string_lossy().into_owned();
             if file.ends_with(".json") {
-                names.push(if dir.is_empty() { file } else { format!("{dir}/{file}") });
+                names.push(if dir.is_empty() {
+                    file
+                } else {
+                    format!("{dir}/{file}")
+                });
             }
         }
     }
