@@ -47,7 +47,7 @@ const MISTAKES: &[Expected] = &[
         failing: &["disclosure_requests_by_channel"],
         suspect: Some(Suspected {
             fact: "disclosure_requests",
-            would_fix: "3485",
+            would_fix: "3,485",
             reason: "transposed-digits",
         }),
         finding: None,
@@ -80,7 +80,7 @@ const MISTAKES: &[Expected] = &[
         failing: &["legal_aid_spending_by_item"],
         suspect: Some(Suspected {
             fact: "publicity_and_training",
-            would_fix: "28400",
+            would_fix: "28,400",
             reason: "slipped-decimal-point",
         }),
         finding: None,
