@@ -386,13 +386,13 @@ fn looks_like_utf16(input: &[u8]) -> bool {
     }
     match *input {
         [a, b] => (a == 0) != (b == 0),
-        [a, b, c, d, ..] => {
-            let utf16 =
-                a != 0 && c != 0 && b == 0 && d == 0 || a == 0 && c == 0 && b != 0 && d != 0;
-            let utf32 =
-                a == 0 && b == 0 && c == 0 && d != 0 || a != 0 && b == 0 && c == 0 && d == 0;
-            utf16 || utf32
-        }
+        [a, b, c, d, ..] => matches!(
+            [a == 0, b == 0, c == 0, d == 0],
+            [false, true, false, true]
+                | [true, false, true, false]
+                | [true, true, true, false]
+                | [false, true, true, true]
+        ),
         _ => false,
     }
 }

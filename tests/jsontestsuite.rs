@@ -36,15 +36,36 @@ const I_ANSWERS: &[(&str, Option<&str>)] = &[
     ("i_string_inverted_surrogates_U+1D11E.json", None),
     ("i_string_lone_second_surrogate.json", None),
     // Bytes that are not UTF-8 are refused wherever they are.
-    ("i_string_UTF-8_invalid_sequence.json", Some("json-invalid-utf8")),
-    ("i_string_UTF8_surrogate_U+D800.json", Some("json-invalid-utf8")),
+    (
+        "i_string_UTF-8_invalid_sequence.json",
+        Some("json-invalid-utf8"),
+    ),
+    (
+        "i_string_UTF8_surrogate_U+D800.json",
+        Some("json-invalid-utf8"),
+    ),
     ("i_string_invalid_utf-8.json", Some("json-invalid-utf8")),
     ("i_string_iso_latin_1.json", Some("json-invalid-utf8")),
-    ("i_string_lone_utf8_continuation_byte.json", Some("json-invalid-utf8")),
-    ("i_string_not_in_unicode_range.json", Some("json-invalid-utf8")),
-    ("i_string_overlong_sequence_2_bytes.json", Some("json-invalid-utf8")),
-    ("i_string_overlong_sequence_6_bytes.json", Some("json-invalid-utf8")),
-    ("i_string_overlong_sequence_6_bytes_null.json", Some("json-invalid-utf8")),
+    (
+        "i_string_lone_utf8_continuation_byte.json",
+        Some("json-invalid-utf8"),
+    ),
+    (
+        "i_string_not_in_unicode_range.json",
+        Some("json-invalid-utf8"),
+    ),
+    (
+        "i_string_overlong_sequence_2_bytes.json",
+        Some("json-invalid-utf8"),
+    ),
+    (
+        "i_string_overlong_sequence_6_bytes.json",
+        Some("json-invalid-utf8"),
+    ),
+    (
+        "i_string_overlong_sequence_6_bytes_null.json",
+        Some("json-invalid-utf8"),
+    ),
     ("i_string_truncated-utf-8.json", Some("json-invalid-utf8")),
     // UTF-16 files are refused with a request to save them as UTF-8.
     ("i_string_UTF-16LE_with_BOM.json", Some("json-utf16")),
@@ -66,9 +87,11 @@ fn suite_files() -> Vec<(String, Vec<u8>)> {
     });
     let mut files: Vec<(String, Vec<u8>)> = entries
         .map(|entry| {
-            let path = entry.unwrap_or_else(|e| panic!("cannot list {SUITE}: {e}")).path();
-            let bytes = fs::read(&path)
-                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+            let path = entry
+                .unwrap_or_else(|e| panic!("cannot list {SUITE}: {e}"))
+                .path();
+            let bytes =
+                fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
             let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -98,11 +121,20 @@ fn every_y_case_parses() {
     for (name, bytes) in suite_files().iter().filter(|(n, _)| n.starts_with("y_")) {
         count += 1;
         if let Err(e) = json::parse(bytes) {
-            failures.push(format!("{name}: {} at {}: {:?}", e.code(), e.offset, e.kind));
+            failures.push(format!(
+                "{name}: {} at {}: {:?}",
+                e.code(),
+                e.offset,
+                e.kind
+            ));
         }
     }
     assert!(count >= 90, "only {count} y_ cases found");
-    assert!(failures.is_empty(), "y_ cases refused:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "y_ cases refused:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -127,7 +159,11 @@ fn every_n_case_is_refused() {
         }
     }
     assert!(count >= 180, "only {count} n_ cases found");
-    assert!(failures.is_empty(), "n_ cases accepted:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "n_ cases accepted:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -151,7 +187,11 @@ fn every_i_case_gets_the_documented_answer() {
             failures.push(format!("{name}: listed in I_ANSWERS but not in the suite"));
         }
     }
-    assert!(failures.is_empty(), "i_ answers changed:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "i_ answers changed:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
