@@ -1,5 +1,6 @@
-//! Parses any bytes and locates every span: nothing may panic, and every span must lie inside the
-//! input and on character boundaries.
+//! Parses any bytes and locates every span: nothing may panic, every span must lie inside the
+//! input on character boundaries, and a parsed tree written back as compact JSON must parse to the
+//! same tree.
 #![no_main]
 
 use crossfoot::json::{self, Node, Value};
@@ -30,6 +31,12 @@ fuzz_target!(|data: &[u8]| {
                     Value::Null | Value::Bool(_) | Value::String(_) => {}
                 }
             }
+            let mut compact = String::new();
+            render(&doc.root, &mut compact);
+            let again = json::parse(compact.as_bytes()).expect("written-back JSON parses");
+            let mut compact_again = String::new();
+            render(&again.root, &mut compact_again);
+            assert_eq!(compact, compact_again);
         }
         Err(e) => {
             assert!(e.code().starts_with("json-"));
@@ -49,4 +56,49 @@ fn check_span(data: &[u8], index: &LineIndex, start: usize, end: usize) {
     let (end_line, end_column) = index.locate(data, end);
     assert!(line >= 1 && column >= 1);
     assert!((end_line, end_column) > (line, column));
+}
+
+/// Writes a tree back as compact JSON (the tree is at most MAX_DEPTH deep, so recursion is fine).
+fn render(node: &Node, out: &mut String) {
+    match &node.value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(text) => out.push_str(text),
+        Value::String(s) => render_string(s, out),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                render(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(members) => {
+            out.push('{');
+            for (i, member) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                render_string(&member.key, out);
+                out.push(':');
+                render(&member.value, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+fn render_string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
