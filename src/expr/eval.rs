@@ -403,7 +403,7 @@ impl Evaluator<'_> {
             a.nominal / &b.nominal
         };
         let (dim, unit) = match (&a.dim, &b.dim) {
-            (Dimension::Named(x), Dimension::Named(y)) if x == y => {
+            (Dimension::Named(_), Dimension::Named(_)) if !a.dim.conflicts(&b.dim) => {
                 (Dimension::Ratio, self.ratio_text())
             }
             (Dimension::Ratio, Dimension::Ratio) => (Dimension::Ratio, self.ratio_text()),
