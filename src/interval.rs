@@ -3,12 +3,9 @@
 //! All arithmetic is exact (`BigRational`); nothing here ever rounds. An interval whose two ends
 //! are equal is an exact value.
 
-use num_bigint::BigInt;
-use num_rational::BigRational;
-use num_traits::{Signed, Zero};
+use num_traits::Zero;
 
-/// An exact rational number.
-pub type Rational = BigRational;
+pub use crate::rational::Rational;
 
 /// The closed interval `[lo, hi]`, with `lo <= hi`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,7 +39,7 @@ impl Interval {
     }
 
     pub fn from_integer(n: i64) -> Self {
-        Interval::exact(Rational::from_integer(BigInt::from(n)))
+        Interval::exact(Rational::from_i64(n))
     }
 
     pub fn is_exact(&self) -> bool {
@@ -54,15 +51,15 @@ impl Interval {
     }
 
     pub fn midpoint(&self) -> Rational {
-        (&self.lo + &self.hi) / Rational::from_integer(BigInt::from(2))
+        (&self.lo + &self.hi) / Rational::from_i64(2)
     }
 
     pub fn add(&self, other: &Interval) -> Interval {
-        Interval { lo: plus(&self.lo, &other.lo), hi: plus(&self.hi, &other.hi) }
+        Interval { lo: &self.lo + &other.lo, hi: &self.hi + &other.hi }
     }
 
     pub fn sub(&self, other: &Interval) -> Interval {
-        Interval { lo: minus(&self.lo, &other.hi), hi: minus(&self.hi, &other.lo) }
+        Interval { lo: &self.lo - &other.hi, hi: &self.hi - &other.lo }
     }
 
     pub fn neg(&self) -> Interval {
@@ -71,7 +68,7 @@ impl Interval {
 
     pub fn mul(&self, other: &Interval) -> Interval {
         if self.is_exact() && other.is_exact() {
-            return Interval::exact(times(&self.lo, &other.lo));
+            return Interval::exact(&self.lo * &other.lo);
         }
         let products = [
             &self.lo * &other.lo,
@@ -145,32 +142,6 @@ impl Interval {
     }
 }
 
-// Integers (most figures in reports) skip the gcd that `Ratio`'s operators always pay.
-
-fn plus(a: &Rational, b: &Rational) -> Rational {
-    if a.is_integer() && b.is_integer() {
-        Rational::from_integer(a.numer() + b.numer())
-    } else {
-        a + b
-    }
-}
-
-fn minus(a: &Rational, b: &Rational) -> Rational {
-    if a.is_integer() && b.is_integer() {
-        Rational::from_integer(a.numer() - b.numer())
-    } else {
-        a - b
-    }
-}
-
-fn times(a: &Rational, b: &Rational) -> Rational {
-    if a.is_integer() && b.is_integer() {
-        Rational::from_integer(a.numer() * b.numer())
-    } else {
-        a * b
-    }
-}
-
 fn hull(values: [Rational; 4]) -> Interval {
     let [a, b, c, d] = values;
     let mut lo = a.clone();
@@ -189,6 +160,7 @@ fn hull(values: [Rational; 4]) -> Interval {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use num_bigint::BigInt;
 
     fn r(n: i64, d: i64) -> Rational {
         Rational::new(BigInt::from(n), BigInt::from(d))

@@ -176,32 +176,47 @@ impl Loader<'_> {
     /// Every object in the file, however deep, is searched for repeated keys: a parser that keeps
     /// the last one silently hides a real mistake.
     fn duplicate_keys(&mut self, root: &Node) {
-        let mut stack = vec![(root, String::new())];
-        while let Some((node, pointer)) = stack.pop() {
-            match &node.value {
-                Value::Object(members) => {
-                    let mut seen: HashMap<&str, &Node> = HashMap::new();
-                    for member in members {
-                        let child_pointer = format!("{pointer}/{}", pointer_escape(&member.key));
-                        if let Some(first) = seen.get(member.key.as_str()) {
-                            let (first_line, _) = self.locator.locate(first.span.start);
-                            let (line, column) = self.locator.locate(member.key_span.start);
-                            let location = Location { pointer: child_pointer.clone(), line, column };
-                            let problem = Problem::DuplicateKey { key: member.key.clone(), first_line };
-                            self.report_problem(problem, location);
-                        } else {
-                            seen.insert(&member.key, &member.value);
-                        }
-                        stack.push((&member.value, child_pointer));
+        let mut path = Vec::new();
+        self.duplicate_keys_in(root, &mut path);
+    }
+
+    /// Depth is bounded by the JSON parser's nesting limit. The pointer is written only for a
+    /// repeated key: building one for every value would cost more than the whole check.
+    fn duplicate_keys_in<'n>(&mut self, node: &'n Node, path: &mut Vec<Segment<'n>>) {
+        match &node.value {
+            Value::Object(members) => {
+                // Small objects (nearly all) are scanned; large ones hashed.
+                let mut seen: HashMap<&str, usize> = HashMap::new();
+                for (i, member) in members.iter().enumerate() {
+                    let first = if members.len() <= 16 {
+                        members[..i].iter().find(|m| m.key == member.key)
+                    } else {
+                        let first = seen.get(member.key.as_str()).map(|&j| &members[j]);
+                        seen.entry(&member.key).or_insert(i);
+                        first
+                    };
+                    if let Some(first) = first {
+                        path.push(Segment::Key(&member.key));
+                        let pointer = pointer_of(path);
+                        path.pop();
+                        let (first_line, _) = self.locator.locate(first.key_span.start);
+                        let (line, column) = self.locator.locate(member.key_span.start);
+                        let problem = Problem::DuplicateKey { key: member.key.clone(), first_line };
+                        self.report_problem(problem, Location { pointer, line, column });
                     }
+                    path.push(Segment::Key(&member.key));
+                    self.duplicate_keys_in(&member.value, path);
+                    path.pop();
                 }
-                Value::Array(items) => {
-                    for (i, item) in items.iter().enumerate() {
-                        stack.push((item, format!("{pointer}/{i}")));
-                    }
-                }
-                _ => {}
             }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    path.push(Segment::Index(i));
+                    self.duplicate_keys_in(item, path);
+                    path.pop();
+                }
+            }
+            _ => {}
         }
     }
 
@@ -455,6 +470,24 @@ impl Loader<'_> {
         }
     }
 
+}
+
+/// One step of a JSON pointer.
+enum Segment<'n> {
+    Key(&'n str),
+    Index(usize),
+}
+
+fn pointer_of(path: &[Segment]) -> String {
+    let mut pointer = String::new();
+    for segment in path {
+        pointer.push('/');
+        match segment {
+            Segment::Key(key) => pointer.push_str(&pointer_escape(key)),
+            Segment::Index(i) => pointer.push_str(&i.to_string()),
+        }
+    }
+    pointer
 }
 
 fn has_type(node: &Node, field: &Field) -> bool {

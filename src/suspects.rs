@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use num_bigint::BigInt;
-use num_traits::{Signed, Zero};
+use num_traits::Zero;
 
 use crate::expr::{self, Comparison, Quantity};
 use crate::interval::Rational;
