@@ -12,7 +12,9 @@ scripts/setup.sh "$@"
 step() { printf '\n== %s\n' "$*"; }
 
 step "wasm-pack build --release --target web --out-dir www/pkg"
-wasm-pack build --release --target web --out-dir www/pkg --no-pack
+# strip = true (the release profile, for the CLI) would drop the target_features section wasm-bindgen
+# reads; wasm-opt strips the names afterwards.
+CARGO_PROFILE_RELEASE_STRIP=false wasm-pack build --release --target web --out-dir www/pkg --no-pack
 
 WASM=www/pkg/crossfoot_bg.wasm
 step "wasm-opt -Oz"
@@ -61,8 +63,13 @@ for (const [file, imports] of [
   app += `// ---- ${file} ----\n${source.replace(/^export /gm, '')}\n`;
 }
 
-// The worker: the module's glue code, then worker.js with its import replaced by the glue's names.
-const glue = read('www/pkg/crossfoot.js');
+// The worker, as a classic script (Chromium refuses a module worker from a blob: URL on a file://
+// page): the module's glue code with its exports removed, then worker.js without its import.
+let glue = read('www/pkg/crossfoot.js');
+glue = without(glue, 'export { initSync, __wbg_init as default };', 'crossfoot.js');
+glue = glue.replace(/^export (function|async function|class|const|let) /gm, '$1 ');
+glue = glue.replace(/import\.meta\.url/g, 'self.location.href'); // only for a default path; the bytes are always given
+if (/^\s*(export|import)\s/m.test(glue)) fail('crossfoot.js has an export or import the bundler does not know');
 let worker = read('www/worker.js');
 worker = worker.replace("import init, { check, version } from './pkg/crossfoot.js';", 'const init = __wbg_init;');
 if (/^\s*import\s/m.test(worker)) fail('worker.js import line changed: update build-web.sh');

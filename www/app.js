@@ -48,7 +48,7 @@ function startWorker() {
     const source = embedded('crossfoot-worker-source');
     if (source !== null) {
       const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-      worker = new Worker(url, { type: 'module' });
+      worker = new Worker(url); // classic: Chromium refuses module workers from blob: on file://
       const wasm = base64Bytes(embedded('crossfoot-wasm'));
       worker.postMessage({ type: 'init', wasm: wasm.buffer }, [wasm.buffer]);
     } else {
@@ -107,7 +107,8 @@ function onWorkerMessage(worker, message) {
     case 'result':
       if (!entry) break;
       state.busy = null;
-      finish(entry, { status: 'done', verdict: message.verdict, excerpts: message.excerpts });
+      finish(entry, { status: 'done', verdict: message.verdict, excerpts: message.excerpts, timing: message.timing });
+      document.documentElement.dataset.lastCheckMs = String(Math.round(message.timing ? message.timing.checkMs : -1));
       pump();
       break;
     case 'error':
@@ -246,6 +247,10 @@ function showSelected() {
   $('save').disabled = !(entry && entry.verdict);
   $('save-all').hidden = state.entries.length < 2;
   if (!entry) return;
+  if (entry.verdict || entry.status === 'error') {
+    state.renders = (state.renders || 0) + 1;
+    document.documentElement.dataset.renders = String(state.renders); // lets tests wait for the next verdict
+  }
   if (entry.verdict && entry.status !== 'error') {
     renderBanner(banner, entry.verdict, state.t, entry.name);
     renderVerdict(body, entry.verdict, entry.excerpts, state.t);

@@ -34,6 +34,11 @@ const STRINGS = {
     count_checkErrors: '{n} cannot be evaluated',
     count_errors: '{n} structure errors',
     count_warnings: '{n} warnings',
+    count_warnings_one: '1 warning',
+    count_errors_one: '1 structure error',
+    count_facts_one: '1 fact',
+    count_checks_one: '1 check',
+    passingChecks_one: '1 passing check',
     report_issuer: 'Issuer',
     report_period: 'Period',
     report_published: 'Published',
@@ -167,7 +172,8 @@ export function rememberLang(lang) {
 export function translator(lang) {
   const table = STRINGS[lang] || STRINGS.en;
   return (key, vars) => {
-    const text = table[key] ?? STRINGS.en[key] ?? key;
+    const plural = vars && vars.n === 1 && `${key}_one` in table ? `${key}_one` : key;
+    const text = table[plural] ?? STRINGS.en[key] ?? key;
     if (!vars) return text;
     return text.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
   };

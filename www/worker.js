@@ -5,7 +5,7 @@
 //               {type: 'check', id, name, lang, file?: Blob, bytes?: ArrayBuffer}
 // Messages out: {type: 'ready', version} | {type: 'fatal', message}
 //               {type: 'progress', id, stage: 'reading' | 'checking'}
-//               {type: 'result', id, verdict, excerpts}
+//               {type: 'result', id, verdict, excerpts, timing: {bytes, checkMs}}
 //               {type: 'error', id, message, trap}        (trap: the module is dead; make a new worker)
 
 // The build of the single file replaces the next line with the module's glue code.
@@ -47,8 +47,10 @@ async function checkOne({ id, name, lang, file, bytes }) {
   }
   try {
     post({ type: 'progress', id, stage: 'checking' });
+    const started = performance.now();
     const verdict = check(input, { lang, source: name });
-    post({ type: 'result', id, verdict, excerpts: excerptsFor(verdict, input) });
+    const checkMs = performance.now() - started;
+    post({ type: 'result', id, verdict, excerpts: excerptsFor(verdict, input), timing: { bytes: input.length, checkMs } });
   } catch (error) {
     // A trap (panic = abort, out of memory) poisons the instance: the page replaces this worker.
     post({ type: 'error', id, message: describe(error), trap: error instanceof WebAssembly.RuntimeError });
