@@ -1,5 +1,208 @@
-//! (being written)
-use crate::{Options, Verdict};
-pub fn check(_input: &[u8], _options: &Options) -> Verdict {
-    todo!()
+//! Parse, load, evaluate every check, find suspects, and assemble the verdict.
+
+use std::collections::HashMap;
+
+use crate::expr::{self, Evaluation, Quantity};
+use crate::messages::Problem;
+use crate::number;
+use crate::position::LineIndex;
+use crate::report::{self, Check, Fact, Report};
+use crate::suspects;
+use crate::verdict::{
+    CheckOutcome, CheckStatus, Counts, FactView, Finding, Location, Severity, Status, Verdict,
+};
+use crate::{json, Lang, Options};
+
+/// See [`crate::check`].
+pub fn check(input: &[u8], options: &Options) -> Verdict {
+    let lang = options.lang;
+    let mut findings = Vec::new();
+    let report = match json::parse(input) {
+        Ok(document) => {
+            if document.had_bom {
+                findings.push(Problem::Bom.finding(lang, Location { pointer: String::new(), line: 1, column: 1 }));
+            }
+            report::load(&document.root, input, lang, &mut findings)
+        }
+        Err(error) => {
+            let (line, column) = LineIndex::new(input).locate(input, error.offset);
+            let location = Location { pointer: String::new(), line, column };
+            findings.push(Problem::Json(error).finding(lang, location));
+            Report::default()
+        }
+    };
+    let parsed = findings.iter().all(|f| !f.code.starts_with("json-"));
+    if parsed && report.checks.is_empty() && !findings.iter().any(|f| f.severity == Severity::Error) {
+        findings.push(Problem::NoChecks.finding(lang, Location::default()));
+    }
+
+    let facts: HashMap<&str, &Fact> = report.facts.iter().map(|f| (f.id.as_str(), f)).collect();
+    let mut outcomes = Vec::with_capacity(report.checks.len());
+    for check in &report.checks {
+        let (outcome, problems) = evaluate_check(check, &facts, lang);
+        for problem in problems {
+            findings.push(problem.finding(lang, check.location.clone()));
+        }
+        outcomes.push(outcome);
+    }
+    let suspects = suspects::find(&report, &outcomes, lang);
+    assemble(report, outcomes, suspects, findings, options)
+}
+
+/// Evaluates one check. Unit warnings and evaluation errors are returned to become findings.
+fn evaluate_check(check: &Check, facts: &HashMap<&str, &Fact>, lang: Lang) -> (CheckOutcome, Vec<Problem>) {
+    let mut outcome = CheckOutcome {
+        id: check.id.clone(),
+        label: check.label.clone(),
+        expect: check.expect.clone(),
+        status: CheckStatus::Error,
+        severity: check.severity,
+        arithmetic: String::new(),
+        message: String::new(),
+        quote: check.quote.clone(),
+        section: check.section.clone(),
+        facts: Vec::new(),
+        off_by: None,
+        location: check.location.clone(),
+    };
+    let Some(comparison) = &check.comparison else {
+        outcome.message = lang
+            .pick("the expression could not be read (see the findings)", "表达式无法解析(见结构问题)")
+            .to_string();
+        return (outcome, Vec::new());
+    };
+    outcome.facts = comparison.references().into_iter().map(|(name, _)| name).collect();
+    if let Some(name) = check.unknown_ids.first() {
+        outcome.message = lang.pick(format!("uses unknown id \"{name}\""), format!("使用了未知的 id \"{name}\""));
+        return (outcome, Vec::new());
+    }
+    let unusable = outcome.facts.iter().find(|id| facts.get(id.as_str()).is_none_or(|f| f.figure.is_none()));
+    if let Some(id) = unusable {
+        outcome.message = lang.pick(
+            format!("uses \"{id}\", whose value is not usable (see the findings)"),
+            format!("使用了 \"{id}\",但其数值无法使用(见结构问题)"),
+        );
+        return (outcome, Vec::new());
+    }
+    let lookup = |name: &str| -> Option<Quantity> { facts.get(name).and_then(|f| f.quantity()) };
+    match expr::evaluate(comparison, &lookup, lang) {
+        Ok(Evaluation { holds, off_by, arithmetic, warnings, .. }) => {
+            outcome.status = if holds { CheckStatus::Pass } else { CheckStatus::Fail };
+            outcome.arithmetic = arithmetic;
+            outcome.off_by = off_by;
+            let check = &check.id;
+            (outcome, warnings.into_iter().map(|warning| Problem::UnitMismatch { check: check.clone(), warning }).collect())
+        }
+        Err(error) => {
+            outcome.message = error.message(lang);
+            let blocking = check.severity == Severity::Error;
+            (outcome, vec![Problem::Evaluation { check: check.id.clone(), error, blocking }])
+        }
+    }
+}
+
+fn assemble(
+    report: Report,
+    mut outcomes: Vec<CheckOutcome>,
+    suspects: Vec<crate::verdict::Suspect>,
+    mut findings: Vec<Finding>,
+    options: &Options,
+) -> Verdict {
+    let lang = options.lang;
+    findings.sort_by_key(|f| (f.location.line == 0, f.location.line, f.location.column));
+    let count = |status: CheckStatus| outcomes.iter().filter(|o| o.status == status).count() as u32;
+    let counts = Counts {
+        facts: report.facts.len() as u32,
+        checks: outcomes.len() as u32,
+        passed: count(CheckStatus::Pass),
+        failed: count(CheckStatus::Fail),
+        check_errors: count(CheckStatus::Error),
+        errors: findings.iter().filter(|f| f.severity == Severity::Error).count() as u32,
+        warnings: findings.iter().filter(|f| f.severity == Severity::Warning).count() as u32,
+    };
+    let blocking = |status: CheckStatus| {
+        outcomes.iter().any(|o| o.status == status && o.severity == Severity::Error)
+    };
+    // Every check that could not be evaluated has an error finding that says why.
+    let verdict = if counts.errors > 0 {
+        Status::Invalid
+    } else if blocking(CheckStatus::Fail) {
+        Status::Inconsistent
+    } else {
+        Status::Consistent
+    };
+    // Failing checks first, then those that could not be evaluated, then passing ones.
+    outcomes.sort_by_key(|o| match o.status {
+        CheckStatus::Fail => 0,
+        CheckStatus::Error => 1,
+        CheckStatus::Pass => 2,
+    });
+    let facts = report.facts.iter().map(fact_view).collect();
+    Verdict {
+        verdict,
+        language: lang.code(),
+        summary: summary(verdict, &counts, lang),
+        counts,
+        report: report.info,
+        checks: outcomes,
+        suspects,
+        findings,
+        facts,
+        source: options.source.clone(),
+    }
+}
+
+fn fact_view(fact: &Fact) -> FactView {
+    let range = match fact.figure.as_ref() {
+        Some((decimal, report::Precision::Decimals(d))) => {
+            let half = number::half_unit(*d);
+            let digits = (*d + 1).max(0) as u32;
+            format!(
+                "{}…{}",
+                number::format_rational(&(&decimal.value - &half), digits),
+                number::format_rational(&(&decimal.value + &half), digits)
+            )
+        }
+        _ => fact.printed.clone(),
+    };
+    FactView {
+        id: fact.id.clone(),
+        label: fact.label.clone(),
+        value: fact.printed.clone(),
+        unit: fact.unit.as_ref().map(|u| u.text.clone()),
+        quote: fact.quote.clone(),
+        section: fact.section.clone(),
+        range,
+        location: fact.location.clone(),
+    }
+}
+
+fn summary(verdict: Status, counts: &Counts, lang: Lang) -> String {
+    let checks = counts.checks;
+    match verdict {
+        Status::Consistent if checks == 0 => {
+            lang.pick("consistent: nothing to check".into(), "一致:没有需要核对的校验".into())
+        }
+        Status::Consistent if checks == 1 => lang.pick("consistent: the one check holds".into(), "一致:唯一的校验成立".into()),
+        Status::Consistent => lang.pick(
+            format!("consistent: all {checks} checks hold"),
+            format!("一致:{checks} 项校验全部成立"),
+        ),
+        Status::Inconsistent => {
+            let failed = counts.failed;
+            let verb = if failed == 1 { "fails" } else { "fail" };
+            lang.pick(
+                format!("inconsistent: {failed} of {checks} checks {verb}"),
+                format!("不一致:{checks} 项校验中有 {failed} 项不成立"),
+            )
+        }
+        Status::Invalid => {
+            let errors = counts.errors;
+            let (noun, verb) = if errors == 1 { ("error", "prevents") } else { ("errors", "prevent") };
+            lang.pick(
+                format!("invalid: {errors} {noun} {verb} a full check"),
+                format!("无效:有 {errors} 处错误,无法完整核对"),
+            )
+        }
+    }
 }

@@ -2,9 +2,11 @@
 
 pub mod engine;
 pub mod expr;
+pub mod format;
 pub mod interval;
 pub mod json;
 pub mod messages;
+mod nearest;
 pub mod number;
 pub mod position;
 pub mod report;

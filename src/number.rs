@@ -1,1 +1,445 @@
-//! (being written)
+//! Figures as printed: exact decimals that remember how precisely they were written.
+//!
+//! `"95.50"` and `"95.5"` are the same number but not the same figure: the first claims two
+//! decimals, the second one. Everything here is exact (`BigRational` built from the digits); a
+//! figure never passes through floating point.
+
+use crate::interval::Rational;
+use crate::Lang;
+use num_bigint::BigInt;
+use num_traits::{One, Pow, Signed, Zero};
+
+/// More significant digits than this, or a decimal exponent of larger magnitude, is out of range:
+/// no real report needs it, and refusing it keeps every later computation small.
+pub const MAX_DIGITS: usize = 60;
+/// The largest magnitude of a figure's decimal exponent (and so of its `decimals`).
+pub const MAX_EXPONENT: i32 = 60;
+
+/// A figure as written: its exact value and its precision.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decimal {
+    pub value: Rational,
+    /// Digits written after the point, minus the exponent: `"95.50"` → 2, `"1692"` → 0,
+    /// `"1.2e3"` → -2. The figure stands for any value within half a unit of its last digit.
+    pub decimals: i32,
+    /// No point and no exponent: integers are exact counts in the format.
+    pub written_as_integer: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberError {
+    NotANumber,
+    OutOfRange,
+}
+
+impl NumberError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            NumberError::NotANumber => lang.pick(
+                "not a number: write digits with an optional sign, decimal point and exponent, such as \"95.5\" or \"1,692\"",
+                "不是数字:应写为数字,可带正负号、小数点和指数,例如 \"95.5\" 或 \"1,692\"",
+            ),
+            NumberError::OutOfRange => lang.pick(
+                "number out of range: at most 60 significant digits and a decimal exponent within ±60",
+                "数字超出范围:有效数字最多 60 位,十进制指数在 ±60 以内",
+            ),
+        }
+        .to_string()
+    }
+}
+
+/// A number as split into its written parts.
+struct Parts<'a> {
+    negative: bool,
+    integer_digits: String,
+    fraction_digits: &'a str,
+    has_point: bool,
+    exponent: Option<(bool, &'a str)>,
+}
+
+/// Parses the literal text of a JSON number (`"95.50"`, `"-2.99"`, `"1e3"`).
+pub fn parse_json_number(literal: &str) -> Result<Decimal, NumberError> {
+    let (negative, rest) = match literal.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, literal),
+    };
+    let int_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let (integer, rest) = rest.split_at(int_len);
+    // JSON: one zero, or digits without a leading zero.
+    if integer.is_empty() || (integer.len() > 1 && integer.starts_with('0')) {
+        return Err(NumberError::NotANumber);
+    }
+    let (has_point, fraction, rest) = split_fraction(rest)?;
+    let exponent = parse_exponent_part(rest)?;
+    build(Parts {
+        negative,
+        integer_digits: integer.to_string(),
+        fraction_digits: fraction,
+        has_point,
+        exponent,
+    })
+}
+
+/// Parses a figure given as a string: `"95.5"`, `"-2.99"`, `"+1.05"`, `"1,692"`, `" 12 "`.
+/// Thousands separators must group the integer part correctly.
+pub fn parse_decimal_string(text: &str) -> Result<Decimal, NumberError> {
+    let text = text.trim();
+    let (negative, rest) = if let Some(rest) = text.strip_prefix('-') {
+        (true, rest)
+    } else if let Some(rest) = text.strip_prefix('+') {
+        (false, rest)
+    } else {
+        (false, text)
+    };
+    let int_len = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b',')
+        .count();
+    let (integer, rest) = rest.split_at(int_len);
+    let integer_digits = ungroup(integer)?;
+    let (has_point, fraction, rest) = split_fraction(rest)?;
+    if integer_digits.is_empty() && fraction.is_empty() {
+        return Err(NumberError::NotANumber);
+    }
+    let exponent = parse_exponent_part(rest)?;
+    build(Parts {
+        negative,
+        integer_digits,
+        fraction_digits: fraction,
+        has_point,
+        exponent,
+    })
+}
+
+/// Removes thousands separators, which may only stand between groups of three digits.
+fn ungroup(integer: &str) -> Result<String, NumberError> {
+    if !integer.contains(',') {
+        return Ok(integer.to_string());
+    }
+    let mut groups = integer.split(',');
+    let first = groups.next().unwrap_or("");
+    if first.is_empty() || first.len() > 3 {
+        return Err(NumberError::NotANumber);
+    }
+    let mut digits = first.to_string();
+    for group in groups {
+        if group.len() != 3 {
+            return Err(NumberError::NotANumber);
+        }
+        digits.push_str(group);
+    }
+    Ok(digits)
+}
+
+/// Splits an optional `.digits` off the front; a point must be followed by a digit.
+fn split_fraction(rest: &str) -> Result<(bool, &str, &str), NumberError> {
+    match rest.strip_prefix('.') {
+        Some(after) => {
+            let len = after.bytes().take_while(u8::is_ascii_digit).count();
+            if len == 0 {
+                return Err(NumberError::NotANumber);
+            }
+            Ok((true, &after[..len], &after[len..]))
+        }
+        None => Ok((false, "", rest)),
+    }
+}
+
+/// Parses what remains after the fraction: nothing, or `e`/`E`, an optional sign and digits.
+fn parse_exponent_part(rest: &str) -> Result<Option<(bool, &str)>, NumberError> {
+    if rest.is_empty() {
+        return Ok(None);
+    }
+    let after = rest
+        .strip_prefix(['e', 'E'])
+        .ok_or(NumberError::NotANumber)?;
+    let (negative, digits) = if let Some(d) = after.strip_prefix('-') {
+        (true, d)
+    } else if let Some(d) = after.strip_prefix('+') {
+        (false, d)
+    } else {
+        (false, after)
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(NumberError::NotANumber);
+    }
+    Ok(Some((negative, digits)))
+}
+
+fn build(parts: Parts) -> Result<Decimal, NumberError> {
+    let mut digits = parts.integer_digits.clone();
+    digits.push_str(parts.fraction_digits);
+    let significant = digits.trim_start_matches('0');
+    if significant.len() > MAX_DIGITS {
+        return Err(NumberError::OutOfRange);
+    }
+    let exponent: i64 = match parts.exponent {
+        None => 0,
+        Some((negative, text)) => {
+            let text = text.trim_start_matches('0');
+            // More than four digits is far beyond the limit; parsing it could overflow.
+            if text.len() > 4 {
+                return Err(NumberError::OutOfRange);
+            }
+            let magnitude: i64 = text.parse().unwrap_or(0);
+            if negative {
+                -magnitude
+            } else {
+                magnitude
+            }
+        }
+    };
+    let fraction_len =
+        i64::try_from(parts.fraction_digits.len()).map_err(|_| NumberError::OutOfRange)?;
+    // value = digits × 10^scale
+    let scale = exponent - fraction_len;
+    if scale.abs() > i64::from(MAX_EXPONENT) {
+        return Err(NumberError::OutOfRange);
+    }
+    let scale = scale as i32; // within ±60 by the check above
+    let mantissa: BigInt = if significant.is_empty() {
+        BigInt::zero()
+    } else {
+        significant.parse().map_err(|_| NumberError::NotANumber)?
+    };
+    let mantissa = if parts.negative { -mantissa } else { mantissa };
+    let value = Rational::from_integer(mantissa) * pow10(scale);
+    Ok(Decimal {
+        value,
+        decimals: -scale,
+        written_as_integer: !parts.has_point && parts.exponent.is_none(),
+    })
+}
+
+/// 10^exponent, exactly. The exponent is kept within ±200 so no caller can ask for a giant.
+pub fn pow10(exponent: i32) -> Rational {
+    let exponent = exponent.clamp(-200, 200);
+    let power: BigInt = Pow::pow(BigInt::from(10u32), exponent.unsigned_abs());
+    if exponent >= 0 {
+        Rational::from_integer(power)
+    } else {
+        Rational::new(BigInt::one(), power)
+    }
+}
+
+/// Half a unit of the last written digit: 5 × 10^-(decimals+1). `"95.5"` (decimals 1) stands for
+/// 95.5 ± 0.05; decimals -2 (rounded to hundreds) for ± 50.
+pub fn half_unit(decimals: i32) -> Rational {
+    let exponent = -(i64::from(decimals) + 1);
+    let exponent = exponent.clamp(-200, 200) as i32;
+    Rational::from_integer(BigInt::from(5)) * pow10(exponent)
+}
+
+/// Decimal text for `value`: exact, with the fewest digits, when it terminates within
+/// `max_decimals` decimals (`68`, `0.5`, `-2.99`); otherwise rounded half away from zero to
+/// `max_decimals` decimals and marked with "…" (`95.513…`).
+pub fn format_rational(value: &Rational, max_decimals: u32) -> String {
+    let max_decimals = max_decimals.min(100);
+    let scale = Rational::from_integer(Pow::pow(BigInt::from(10u32), max_decimals));
+    let scaled = value.abs() * scale;
+    let sign = if value.is_negative() { "-" } else { "" };
+    if scaled.is_integer() {
+        let text = fixed_point(&scaled.to_integer(), max_decimals);
+        let text = if text.contains('.') {
+            text.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            text
+        };
+        format!("{sign}{text}")
+    } else {
+        // Ratio::round rounds half-way cases away from zero; the value here is not negative.
+        let rounded = scaled.round().to_integer();
+        format!("{sign}{}…", fixed_point(&rounded, max_decimals))
+    }
+}
+
+/// `digits / 10^decimals` written with exactly `decimals` decimals (`n` is not negative).
+fn fixed_point(n: &BigInt, decimals: u32) -> String {
+    let text = n.to_string();
+    let decimals = decimals as usize;
+    if decimals == 0 {
+        return text;
+    }
+    let padded = if text.len() <= decimals {
+        format!("{}{}", "0".repeat(decimals + 1 - text.len()), text)
+    } else {
+        text
+    };
+    let (int, frac) = padded.split_at(padded.len() - decimals);
+    format!("{int}.{frac}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(n: i64, d: i64) -> Rational {
+        Rational::new(BigInt::from(n), BigInt::from(d))
+    }
+
+    #[test]
+    fn json_numbers_keep_their_written_precision() {
+        let cases: &[(&str, (i64, i64), i32, bool)] = &[
+            ("95.50", (9550, 100), 2, false),
+            ("95.5", (955, 10), 1, false),
+            ("1692", (1692, 1), 0, true),
+            ("-2.99", (-299, 100), 2, false),
+            ("0", (0, 1), 0, true),
+            ("-0", (0, 1), 0, true),
+            ("1e3", (1000, 1), -3, false),
+            ("1.2e3", (1200, 1), -2, false),
+            ("1.25E-1", (125, 1000), 3, false),
+            ("0.50", (1, 2), 2, false),
+        ];
+        for (text, (n, d), decimals, integer) in cases {
+            let parsed = parse_json_number(text).unwrap();
+            assert_eq!(parsed.value, r(*n, *d), "{text}");
+            assert_eq!(parsed.decimals, *decimals, "{text}");
+            assert_eq!(parsed.written_as_integer, *integer, "{text}");
+        }
+    }
+
+    #[test]
+    fn json_numbers_reject_what_json_rejects() {
+        for text in [
+            "", "-", "01", "1.", ".5", "+1", "1e", "1e+", "1,692", " 1", "NaN", "0x10", "1.5.2",
+        ] {
+            assert_eq!(
+                parse_json_number(text),
+                Err(NumberError::NotANumber),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn decimal_strings() {
+        let cases: &[(&str, (i64, i64), i32, bool)] = &[
+            ("95.5", (955, 10), 1, false),
+            ("-2.99", (-299, 100), 2, false),
+            ("+1.05", (105, 100), 2, false),
+            ("1,692", (1692, 1), 0, true),
+            ("7,291,600", (7291600, 1), 0, true),
+            (" 12 ", (12, 1), 0, true),
+            ("\u{3000}12\u{3000}", (12, 1), 0, true),
+            ("007", (7, 1), 0, true),
+            (".5", (1, 2), 1, false),
+            ("1,692.25", (169225, 100), 2, false),
+            ("3e2", (300, 1), -2, false),
+        ];
+        for (text, (n, d), decimals, integer) in cases {
+            let parsed = parse_decimal_string(text).unwrap();
+            assert_eq!(parsed.value, r(*n, *d), "{text}");
+            assert_eq!(parsed.decimals, *decimals, "{text}");
+            assert_eq!(parsed.written_as_integer, *integer, "{text}");
+        }
+    }
+
+    #[test]
+    fn decimal_strings_reject_bad_grouping_and_junk() {
+        for text in [
+            "", " ", "1,69", "1,,692", ",692", "1692,", "1234,567", "1,6923", "5.", ".", "-",
+            "+-1", "12%", "1 692", "abc", "1.2.3", "1e", "--1", "1,692.", "１２",
+        ] {
+            assert_eq!(
+                parse_decimal_string(text),
+                Err(NumberError::NotANumber),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn absurd_numbers_are_out_of_range() {
+        let three_hundred_digits = "9".repeat(300);
+        let sixty_one = format!("1{}", "0".repeat(60));
+        for text in [
+            "1e400",
+            "1e-400",
+            three_hundred_digits.as_str(),
+            sixty_one.as_str(),
+            "1e99999999999999999999",
+        ] {
+            assert_eq!(
+                parse_json_number(text),
+                Err(NumberError::OutOfRange),
+                "{text}"
+            );
+            assert_eq!(
+                parse_decimal_string(text),
+                Err(NumberError::OutOfRange),
+                "{text}"
+            );
+        }
+        // Leading zeros are not significant; sixty digits and an exponent of 60 are fine.
+        let leading_zeros = format!("{}1", "0".repeat(200));
+        assert_eq!(parse_decimal_string(&leading_zeros).unwrap().value, r(1, 1));
+        assert!(parse_json_number(&"9".repeat(60)).is_ok());
+        assert!(parse_json_number("1e60").is_ok());
+        assert!(parse_json_number("1e-60").is_ok());
+        assert_eq!(parse_json_number("1e61"), Err(NumberError::OutOfRange));
+    }
+
+    #[test]
+    fn half_units() {
+        assert_eq!(half_unit(0), r(1, 2));
+        assert_eq!(half_unit(1), r(5, 100));
+        assert_eq!(half_unit(2), r(5, 1000));
+        assert_eq!(half_unit(-1), r(5, 1));
+        assert_eq!(half_unit(-2), r(50, 1));
+        // Absurd requests stay finite and do not explode.
+        assert!(half_unit(i32::MAX) > r(0, 1));
+        assert!(half_unit(i32::MIN) > r(0, 1));
+    }
+
+    #[test]
+    fn formatting() {
+        let cases: &[((i64, i64), u32, &str)] = &[
+            ((68, 1), 3, "68"),
+            ((1, 2), 3, "0.5"),
+            ((-299, 100), 3, "-2.99"),
+            ((0, 1), 3, "0"),
+            ((1038800, 10876), 3, "95.513…"),
+            ((-1038800, 10876), 3, "-95.513…"),
+            ((113 * 100, 10763), 3, "1.050…"),
+            ((9545, 100), 3, "95.45"),
+            ((9545, 100), 1, "95.5…"),   // exactly half: away from zero
+            ((-9545, 100), 1, "-95.5…"), // away from zero, negative
+            ((9555, 100), 1, "95.6…"),
+            ((9544, 100), 1, "95.4…"),
+            ((1, 3), 0, "0…"),
+            ((2, 3), 0, "1…"),
+            ((1, 3), 3, "0.333…"),
+            ((-1, 10000), 3, "-0.000…"),
+            ((5, 1000), 3, "0.005"),
+            ((5, 10000), 3, "0.001…"),
+            ((1200, 1), 0, "1200"),
+        ];
+        for ((n, d), decimals, expected) in cases {
+            assert_eq!(
+                format_rational(&r(*n, *d), *decimals),
+                *expected,
+                "{n}/{d} with {decimals}"
+            );
+        }
+        assert_eq!(
+            format_rational(&pow10(60), 3),
+            format!("1{}", "0".repeat(60))
+        );
+    }
+
+    #[test]
+    fn negative_decimals_mean_rounded_to_tens() {
+        let d = parse_json_number("1.23e4").unwrap();
+        assert_eq!(d.decimals, -2);
+        assert_eq!(half_unit(d.decimals), r(50, 1));
+        assert_eq!(format_rational(&d.value, 3), "12300");
+    }
+
+    #[test]
+    fn messages_in_both_languages() {
+        for e in [NumberError::NotANumber, NumberError::OutOfRange] {
+            assert_ne!(e.message(Lang::En), e.message(Lang::Zh));
+        }
+    }
+}

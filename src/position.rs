@@ -1,1 +1,122 @@
-//! (being written)
+//! Line and column of a byte offset, and JSON Pointer escaping.
+
+/// Where each line starts, built once per input so that every finding is located quickly.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineIndex {
+    /// The byte offset of the start of each line; the first is always 0.
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes `input` in one pass. Lines end at `\n`, so a `\r\n` is one break.
+    pub fn new(input: &[u8]) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            input
+                .iter()
+                .enumerate()
+                .filter(|&(_, &b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { line_starts }
+    }
+
+    /// The 1-based line and 1-based column of `offset` in `input` (the input given to `new`).
+    /// Columns count characters, not bytes: a CJK character is one column, and a byte that is not
+    /// UTF-8 counts as one column. An offset past the end gives the position just after the last
+    /// character.
+    pub fn locate(&self, input: &[u8], offset: usize) -> (u32, u32) {
+        let offset = offset.min(input.len());
+        // The last line that starts at or before the offset (line_starts[0] == 0, so at least 1).
+        let line = self
+            .line_starts
+            .partition_point(|&start| start <= offset)
+            .max(1);
+        let line_start = self
+            .line_starts
+            .get(line - 1)
+            .copied()
+            .unwrap_or(0)
+            .min(offset);
+        let before = input.get(line_start..offset).unwrap_or_default();
+        let column = count_columns(before) + 1;
+        (saturate(line), saturate(column))
+    }
+}
+
+/// Counts characters, each invalid byte as one.
+fn count_columns(bytes: &[u8]) -> usize {
+    bytes
+        .utf8_chunks()
+        .map(|chunk| chunk.valid().chars().count() + chunk.invalid().len())
+        .sum()
+}
+
+fn saturate(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Escapes one reference token of a JSON Pointer (RFC 6901): `~` becomes `~0`, `/` becomes `~1`.
+pub fn pointer_escape(segment: &str) -> String {
+    if !segment.contains(['~', '/']) {
+        return segment.to_owned();
+    }
+    segment.replace('~', "~0").replace('/', "~1")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_offsets() {
+        let cases: &[(&[u8], usize, (u32, u32))] = &[
+            (b"", 0, (1, 1)),
+            (b"", 5, (1, 1)),
+            (b"abc", 0, (1, 1)),
+            (b"abc", 2, (1, 3)),
+            (b"abc", 3, (1, 4)),
+            (b"abc", 99, (1, 4)),
+            (b"ab\ncd", 2, (1, 3)),
+            (b"ab\ncd", 3, (2, 1)),
+            (b"ab\ncd", 4, (2, 2)),
+            (b"ab\r\ncd", 4, (2, 1)),
+            (b"ab\r\ncd", 5, (2, 2)),
+            (b"\n\n\nx", 3, (4, 1)),
+            (b"a\n", 2, (2, 1)),
+            (b"a\n", 10, (2, 1)),
+            ("中文x".as_bytes(), 3, (1, 2)),
+            ("中文x".as_bytes(), 6, (1, 3)),
+            ("\"中\": 1\n  \"文\"".as_bytes(), 12, (2, 4)),
+            ("\"中\": 1\n  \"文\"".as_bytes(), 15, (2, 5)),
+            (b"\xFF\xFEx", 2, (1, 3)),
+            (b"a\x80b", 2, (1, 3)),
+            ("😀x".as_bytes(), 4, (1, 2)),
+        ];
+        for (input, offset, expected) in cases {
+            let index = LineIndex::new(input);
+            assert_eq!(
+                index.locate(input, *offset),
+                *expected,
+                "{:?} at {offset}",
+                String::from_utf8_lossy(input)
+            );
+        }
+    }
+
+    #[test]
+    fn escapes_pointer_segments() {
+        let cases = [
+            ("", ""),
+            ("figures", "figures"),
+            ("a/b", "a~1b"),
+            ("m~n", "m~0n"),
+            ("~/", "~0~1"),
+            ("~1", "~01"),
+            ("增长率", "增长率"),
+        ];
+        for (segment, expected) in cases {
+            assert_eq!(pointer_escape(segment), expected);
+        }
+    }
+}

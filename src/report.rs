@@ -1,1 +1,454 @@
-//! (being written)
+//! Reads a parsed JSON document as a report of format version 1: every structure problem becomes
+//! a finding with its place, and whatever is usable is kept so that checking can go on.
+
+use std::collections::HashMap;
+
+use crate::expr::{self, Comparison, Quantity};
+use crate::format::{Field, FieldType, Shape, CHECK, FACT, FILE, REPORT, SECTION};
+use crate::interval::{Interval, Rational};
+use crate::json::{Node, Value};
+use crate::messages::Problem;
+use crate::nearest::nearest;
+use crate::number::{self, Decimal, NumberError};
+use crate::position::{pointer_escape, LineIndex};
+use crate::units::{self, Dimension, Unit};
+use crate::verdict::{Finding, Location, ReportInfo, Severity};
+use crate::Lang;
+
+/// The usable content of a report file.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub info: Option<ReportInfo>,
+    pub facts: Vec<Fact>,
+    pub checks: Vec<Check>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Precision {
+    Exact,
+    /// Rounded to this many decimals (negative: to tens, hundreds, …).
+    Decimals(i32),
+}
+
+#[derive(Debug)]
+pub struct Fact {
+    pub id: String,
+    pub label: Option<String>,
+    /// The figure as written in the file.
+    pub printed: String,
+    pub unit: Option<Unit>,
+    pub quote: Option<String>,
+    pub section: Option<String>,
+    pub location: Location,
+    /// The figure's value and precision; `None` when the value is unusable (a finding says why).
+    pub figure: Option<(Decimal, Precision)>,
+}
+
+#[derive(Debug)]
+pub struct Check {
+    pub id: String,
+    pub label: Option<String>,
+    pub expect: String,
+    pub quote: Option<String>,
+    pub severity: Severity,
+    pub section: Option<String>,
+    pub location: Location,
+    /// `None` when the expression does not parse (a finding says why).
+    pub comparison: Option<Comparison>,
+    /// Ids the expression uses that name no fact (each also has a finding).
+    pub unknown_ids: Vec<String>,
+    /// Where the `expect` string stands, to place a column of the expression.
+    pub expect_place: ExpectPlace,
+}
+
+/// The place of an `expect` string in the file.
+#[derive(Clone, Debug, Default)]
+pub struct ExpectPlace {
+    /// The opening quote.
+    pub start: Location,
+    /// Whether characters of the expression map one to one onto the file (no escapes).
+    pub columns_map: bool,
+}
+
+impl ExpectPlace {
+    /// The place of the expression's 1-based character `column`.
+    pub fn at(&self, column: u32) -> Location {
+        let mut location = self.start.clone();
+        if self.columns_map {
+            location.column = location.column.saturating_add(column.max(1));
+        }
+        location
+    }
+}
+
+impl Fact {
+    /// What the fact stands for in an expression.
+    pub fn quantity(&self) -> Option<Quantity> {
+        let (decimal, precision) = self.figure.as_ref()?;
+        Some(self.quantity_of(&decimal.value, *precision, &self.printed))
+    }
+
+    /// The fact as if it had been printed as `value` with the same precision (for suspects).
+    pub fn quantity_of(&self, value: &Rational, precision: Precision, printed: &str) -> Quantity {
+        let in_printed_units = match precision {
+            Precision::Exact => Interval::exact(value.clone()),
+            Precision::Decimals(d) => Interval::around(value, &number::half_unit(d)),
+        };
+        let (factor, dimension, unit_text) = match &self.unit {
+            Some(unit) => (unit.factor.clone(), unit.dimension.clone(), unit.text.clone()),
+            None => (Rational::from_integer(1.into()), Dimension::Unknown, String::new()),
+        };
+        let shows_unit = dimension == Dimension::Ratio || factor != Rational::from_integer(1.into());
+        Quantity {
+            interval: in_printed_units.scale(&factor),
+            dimension,
+            printed: if shows_unit { format!("{printed}{unit_text}") } else { printed.to_string() },
+            unit_factor: factor,
+            unit_text,
+        }
+    }
+}
+
+/// Reads `root` as a report; problems are appended to `findings`.
+pub fn load(root: &Node, input: &[u8], lang: Lang, findings: &mut Vec<Finding>) -> Report {
+    let index = LineIndex::new(input);
+    let mut loader = Loader { input, index, lang, findings, report: Report::default(), check_count: 0 };
+    loader.duplicate_keys(root);
+    loader.file(root);
+    loader.resolve_references();
+    loader.report
+}
+
+struct Loader<'a> {
+    input: &'a [u8],
+    index: LineIndex,
+    lang: Lang,
+    findings: &'a mut Vec<Finding>,
+    report: Report,
+    check_count: usize,
+}
+
+/// The fields of one object that are present and of the right type, first occurrence each.
+struct Fields<'n> {
+    found: Vec<(&'static str, &'n Node)>,
+}
+
+impl<'n> Fields<'n> {
+    fn get(&self, name: &str) -> Option<&'n Node> {
+        self.found.iter().find(|(n, _)| *n == name).map(|(_, node)| *node)
+    }
+
+    fn string(&self, name: &str) -> Option<String> {
+        match self.get(name).map(|n| &n.value) {
+            Some(Value::String(s)) => Some(s.clone()),
+            _ => None,
+        }
+    }
+
+    fn array(&self, name: &str) -> &'n [Node] {
+        match self.get(name).map(|n| &n.value) {
+            Some(Value::Array(items)) => items,
+            _ => &[],
+        }
+    }
+}
+
+impl Loader<'_> {
+    fn location(&self, node: &Node, pointer: &str) -> Location {
+        let (line, column) = self.index.locate(self.input, node.span.start);
+        Location { pointer: pointer.to_string(), line, column }
+    }
+
+    fn report_problem(&mut self, problem: Problem, location: Location) {
+        self.findings.push(problem.finding(self.lang, location));
+    }
+
+    /// Every object in the file, however deep, is searched for repeated keys: a parser that keeps
+    /// the last one silently hides a real mistake.
+    fn duplicate_keys(&mut self, root: &Node) {
+        let mut stack = vec![(root, String::new())];
+        while let Some((node, pointer)) = stack.pop() {
+            match &node.value {
+                Value::Object(members) => {
+                    let mut seen: HashMap<&str, &Node> = HashMap::new();
+                    for member in members {
+                        let child_pointer = format!("{pointer}/{}", pointer_escape(&member.key));
+                        if let Some(first) = seen.get(member.key.as_str()) {
+                            let (first_line, _) = self.index.locate(self.input, first.span.start);
+                            let (line, column) = self.index.locate(self.input, member.key_span.start);
+                            let location = Location { pointer: child_pointer.clone(), line, column };
+                            let problem = Problem::DuplicateKey { key: member.key.clone(), first_line };
+                            self.report_problem(problem, location);
+                        } else {
+                            seen.insert(&member.key, &member.value);
+                        }
+                        stack.push((&member.value, child_pointer));
+                    }
+                }
+                Value::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        stack.push((item, format!("{pointer}/{i}")));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Checks an object against its shape: unknown fields warn, wrong types and missing required
+    /// fields are errors. Returns the usable fields, or `None` when `node` is not an object.
+    fn object<'n>(&mut self, node: &'n Node, shape: &'static Shape, pointer: &str) -> Option<Fields<'n>> {
+        let Value::Object(members) = &node.value else {
+            let location = self.location(node, pointer);
+            self.report_problem(Problem::WrongType { expected: FieldType::Object(shape) }, location);
+            return None;
+        };
+        let mut fields = Fields { found: Vec::new() };
+        for member in members {
+            let member_pointer = format!("{pointer}/{}", pointer_escape(&member.key));
+            let Some(field) = shape.field(&member.key) else {
+                let suggestion = nearest(&member.key, shape.fields.iter().map(|f| f.name)).map(str::to_string);
+                let (line, column) = self.index.locate(self.input, member.key_span.start);
+                let location = Location { pointer: member_pointer, line, column };
+                let problem = Problem::UnknownField { field: member.key.clone(), object: shape.name, suggestion };
+                self.report_problem(problem, location);
+                continue;
+            };
+            if fields.get(field.name).is_some() {
+                continue; // a repeated key: already reported
+            }
+            if has_type(&member.value, field) {
+                fields.found.push((field.name, &member.value));
+            } else {
+                let location = self.location(&member.value, &member_pointer);
+                self.report_problem(Problem::WrongType { expected: field.ty }, location);
+            }
+        }
+        for field in shape.fields.iter().filter(|f| f.required) {
+            let present = members.iter().any(|m| m.key == field.name);
+            if !present {
+                let location = self.location(node, pointer);
+                let problem = Problem::MissingField { field: field.name, object: shape.name };
+                self.report_problem(problem, location);
+            }
+        }
+        Some(fields)
+    }
+
+    fn file(&mut self, root: &Node) {
+        let Some(fields) = self.object(root, &FILE, "") else {
+            return;
+        };
+        if let Some(version) = fields.get("crossfoot") {
+            if !matches!(&version.value, Value::Number(n) if n == "1") {
+                let found = match &version.value {
+                    Value::Number(n) => n.clone(),
+                    _ => String::new(),
+                };
+                let location = self.location(version, "/crossfoot");
+                self.report_problem(Problem::UnsupportedVersion { found }, location);
+            }
+        }
+        if let Some(report) = fields.get("report") {
+            if let Some(meta) = self.object(report, &REPORT, "/report") {
+                self.report.info = Some(ReportInfo {
+                    title: meta.string("title"),
+                    issuer: meta.string("issuer"),
+                    period: meta.string("period"),
+                    published: meta.string("published"),
+                    language: meta.string("language"),
+                    source: meta.string("source"),
+                });
+            }
+        }
+        self.members(&fields, "", None);
+    }
+
+    /// The facts, checks and sub-sections of the file or of one section.
+    fn members(&mut self, fields: &Fields, pointer: &str, section: Option<&str>) {
+        for (i, node) in fields.array("facts").iter().enumerate() {
+            self.fact(node, &format!("{pointer}/facts/{i}"), section);
+        }
+        for (i, node) in fields.array("checks").iter().enumerate() {
+            self.check(node, &format!("{pointer}/checks/{i}"), section);
+        }
+        for (i, node) in fields.array("sections").iter().enumerate() {
+            let section_pointer = format!("{pointer}/sections/{i}");
+            // Nesting is bounded by the JSON parser's depth limit, so this recursion is too.
+            if let Some(section_fields) = self.object(node, &SECTION, &section_pointer) {
+                let title = section_fields.string("title").or_else(|| section_fields.string("id"));
+                self.members(&section_fields, &section_pointer, title.as_deref());
+            }
+        }
+    }
+
+    fn fact(&mut self, node: &Node, pointer: &str, section: Option<&str>) {
+        let Some(fields) = self.object(node, &FACT, pointer) else {
+            return;
+        };
+        let location = self.location(node, pointer);
+        let id = fields.string("id");
+        if let (Some(id), Some(id_node)) = (&id, fields.get("id")) {
+            let id_location = self.location(id_node, &format!("{pointer}/id"));
+            if !expr::is_valid_id(id) {
+                self.report_problem(Problem::InvalidId { id: id.clone() }, id_location);
+            } else if let Some(first) = self.report.facts.iter().find(|f| &f.id == id) {
+                let first_line = first.location.line;
+                self.report_problem(Problem::DuplicateId { id: id.clone(), first_line }, id_location);
+            }
+        }
+        let value_node = fields.get("value");
+        let printed = match value_node.map(|n| &n.value) {
+            Some(Value::Number(text)) | Some(Value::String(text)) => text.trim().to_string(),
+            _ => String::new(),
+        };
+        let figure = value_node.and_then(|n| self.figure(n, &fields, pointer));
+        let unit = fields.string("unit").filter(|u| !u.trim().is_empty()).map(|u| units::parse_unit(&u));
+        self.report.facts.push(Fact {
+            id: id.unwrap_or_default(),
+            label: fields.string("label"),
+            printed,
+            unit,
+            quote: fields.string("quote"),
+            section: section.map(str::to_string),
+            location,
+            figure,
+        });
+    }
+
+    /// The value and its precision: `exact: true`, else `decimals`, else an integer is exact and a
+    /// decimal is rounded to the digits it is written with.
+    fn figure(&mut self, value: &Node, fields: &Fields, pointer: &str) -> Option<(Decimal, Precision)> {
+        let parsed = match &value.value {
+            Value::Number(literal) => number::parse_json_number(literal),
+            Value::String(text) => number::parse_decimal_string(text),
+            _ => return None,
+        };
+        let decimal = match parsed {
+            Ok(decimal) => decimal,
+            Err(error) => {
+                let location = self.location(value, &format!("{pointer}/value"));
+                let problem = match error {
+                    NumberError::OutOfRange => Problem::NumberOutOfRange,
+                    NumberError::NotANumber => Problem::InvalidValue { error },
+                };
+                self.report_problem(problem, location);
+                return None;
+            }
+        };
+        let exact = matches!(fields.get("exact").map(|n| &n.value), Some(Value::Bool(true)));
+        let decimals = match fields.get("decimals") {
+            Some(node) => match &node.value {
+                Value::Number(literal) => match literal.parse::<i32>() {
+                    Ok(d) if (-60..=60).contains(&d) => Some(d),
+                    _ => {
+                        let location = self.location(node, &format!("{pointer}/decimals"));
+                        self.report_problem(Problem::InvalidDecimals, location);
+                        return None;
+                    }
+                },
+                _ => None,
+            },
+            None => None,
+        };
+        let precision = match (exact, decimals) {
+            (true, _) => Precision::Exact,
+            (false, Some(d)) => Precision::Decimals(d),
+            (false, None) if decimal.written_as_integer => Precision::Exact,
+            (false, None) => Precision::Decimals(decimal.decimals),
+        };
+        Some((decimal, precision))
+    }
+
+    fn check(&mut self, node: &Node, pointer: &str, section: Option<&str>) {
+        self.check_count += 1;
+        let Some(fields) = self.object(node, &CHECK, pointer) else {
+            return;
+        };
+        let location = self.location(node, pointer);
+        let expect = fields.string("expect").unwrap_or_default();
+        let expect_place = fields
+            .get("expect")
+            .map(|n| self.expect_place(n, &format!("{pointer}/expect")))
+            .unwrap_or_default();
+        let comparison = match fields.get("expect") {
+            Some(expect_node) => match expr::parse_expect(&expect) {
+                Ok(comparison) => Some(comparison),
+                Err(error) => {
+                    let location = self.expression_location(expect_node, &format!("{pointer}/expect"), error.column);
+                    self.report_problem(Problem::ExpressionSyntax { error }, location);
+                    None
+                }
+            },
+            None => None,
+        };
+        let severity = match fields.string("severity").as_deref() {
+            Some("warning") => Severity::Warning,
+            _ => Severity::Error,
+        };
+        let id = fields.string("id").unwrap_or_else(|| self.check_count.to_string());
+        if fields.get("id").is_some() && self.report.checks.iter().any(|c| c.id == id) {
+            let first_line = self.report.checks.iter().find(|c| c.id == id).map_or(0, |c| c.location.line);
+            let id_location = fields.get("id").map(|n| self.location(n, &format!("{pointer}/id")));
+            self.report_problem(Problem::DuplicateId { id: id.clone(), first_line }, id_location.unwrap_or_default());
+        }
+        self.report.checks.push(Check {
+            id,
+            label: fields.string("label"),
+            expect,
+            quote: fields.string("quote"),
+            severity,
+            section: section.map(str::to_string),
+            location,
+            comparison,
+            unknown_ids: Vec::new(),
+            expect_place,
+        });
+    }
+
+    /// The line and column of a character inside an `expect` string. Exact when the string has no
+    /// escapes (then characters map one to one); otherwise the string's start.
+    fn expression_location(&self, node: &Node, pointer: &str, column_in_expression: u32) -> Location {
+        self.expect_place(node, pointer).at(column_in_expression)
+    }
+
+    fn expect_place(&self, node: &Node, pointer: &str) -> ExpectPlace {
+        let raw = self.input.get(node.span.start + 1..node.span.end.saturating_sub(1)).unwrap_or(&[]);
+        ExpectPlace { start: self.location(node, pointer), columns_map: !raw.contains(&b'\\') }
+    }
+
+    /// Names used in expressions must be fact ids; the nearest known id is suggested.
+    fn resolve_references(&mut self) {
+        let known: HashMap<&str, ()> = self.report.facts.iter().map(|f| (f.id.as_str(), ())).collect();
+        let mut problems = Vec::new();
+        for (check_index, check) in self.report.checks.iter().enumerate() {
+            let Some(comparison) = &check.comparison else { continue };
+            for (name, column) in comparison.references() {
+                if known.contains_key(name.as_str()) {
+                    continue;
+                }
+                let suggestion = nearest(&name, self.report.facts.iter().map(|f| f.id.as_str())).map(str::to_string);
+                problems.push((check_index, name, check.expect_place.at(column), suggestion));
+            }
+        }
+        for (check_index, name, location, suggestion) in problems {
+            self.report.checks[check_index].unknown_ids.push(name.clone());
+            self.report_problem(Problem::UnknownId { name, suggestion }, location);
+        }
+    }
+
+}
+
+fn has_type(node: &Node, field: &Field) -> bool {
+    match (&field.ty, &node.value) {
+        (FieldType::String | FieldType::Id, Value::String(_)) => true,
+        (FieldType::Integer, Value::Number(n)) => !n.contains(['.', 'e', 'E']),
+        (FieldType::Bool, Value::Bool(_)) => true,
+        (FieldType::Version, Value::Number(_)) => true,
+        (FieldType::Figure, Value::Number(_) | Value::String(_)) => true,
+        (FieldType::OneOf(words), Value::String(s)) => words.contains(&s.as_str()),
+        (FieldType::Object(_), Value::Object(_)) => true,
+        (FieldType::ArrayOf(_), Value::Array(_)) => true,
+        _ => false,
+    }
+}

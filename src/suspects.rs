@@ -1,1 +1,324 @@
-//! (being written)
+//! Which figures are most likely wrong, found the way an auditor would: a figure that takes part
+//! in several failing checks; one changed value that makes every failing check hold while the
+//! passing ones keep passing; a gap that two transposed digits or a slipped decimal point explain.
+
+use std::collections::{HashMap, HashSet};
+
+use num_bigint::BigInt;
+use num_traits::{Signed, Zero};
+
+use crate::expr::{self, Comparison, Quantity};
+use crate::interval::Rational;
+use crate::number;
+use crate::report::{Fact, Precision, Report};
+use crate::verdict::{CheckOutcome, CheckStatus, Severity, Suspect};
+use crate::Lang;
+
+/// Above this many failing checks, suspects are ranked by how often they take part only: trying
+/// values for every figure would cost more than it tells.
+const MAX_FAILING_TO_SOLVE: usize = 500;
+/// At most this many suspects are named.
+const MAX_SUSPECTS: usize = 10;
+
+const IN_SEVERAL: &str = "in-several-failing-checks";
+const FIXES_ALL: &str = "fixes-all";
+const TRANSPOSED: &str = "transposed-digits";
+const SLIPPED: &str = "slipped-decimal-point";
+
+/// `outcomes[i]` is the outcome of `report.checks[i]`.
+pub fn find(report: &Report, outcomes: &[CheckOutcome], lang: Lang) -> Vec<Suspect> {
+    let failing: Vec<usize> = (0..outcomes.len())
+        .filter(|&i| outcomes[i].status == CheckStatus::Fail && outcomes[i].severity == Severity::Error)
+        .collect();
+    if failing.is_empty() {
+        return Vec::new();
+    }
+    let facts: HashMap<&str, &Fact> = report.facts.iter().map(|f| (f.id.as_str(), f)).collect();
+    let mut uses: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, outcome) in outcomes.iter().enumerate() {
+        if outcome.status != CheckStatus::Error {
+            for id in &outcome.facts {
+                uses.entry(id.as_str()).or_default().push(i);
+            }
+        }
+    }
+    let mut seen = HashSet::new();
+    let candidates: Vec<&Fact> = failing
+        .iter()
+        .flat_map(|&i| outcomes[i].facts.iter())
+        .filter(|id| seen.insert(id.as_str()))
+        .filter_map(|id| facts.get(id.as_str()).copied())
+        .collect();
+    let solve = failing.len() <= MAX_FAILING_TO_SOLVE;
+    let context = Context { report, facts: &facts };
+
+    let mut ranked: Vec<(i64, usize, Suspect)> = Vec::new();
+    for (order, fact) in candidates.into_iter().enumerate() {
+        let checks = uses.get(fact.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+        let failing_here: Vec<usize> = checks.iter().copied().filter(|i| failing.contains(i)).collect();
+        let passing_here = checks.len() - failing_here.len();
+        let fix = if solve { context.find_fix(fact, checks, &failing_here) } else { None };
+        let fixes_all = fix.is_some() && failing_here.len() == failing.len();
+        let mut reasons = Vec::new();
+        if failing_here.len() > 1 {
+            reasons.push(IN_SEVERAL);
+        }
+        if fixes_all {
+            reasons.push(FIXES_ALL);
+        }
+        if let Some((_, Some(reason))) = &fix {
+            reasons.push(*reason);
+        }
+        let score = 10 * failing_here.len() as i64
+            + if fix.is_some() { 50 } else { 0 }
+            + if fixes_all { 50 } else { 0 }
+            + if matches!(fix, Some((_, Some(_)))) { 20 } else { 0 }
+            - 3 * passing_here as i64;
+        let check_ids = failing_here.iter().map(|&i| outcomes[i].id.clone()).collect();
+        let would_fix = fix.map(|(value, _)| value);
+        let suspect = Suspect {
+            fact: fact.id.clone(),
+            label: fact.label.clone(),
+            value: fact.printed.clone(),
+            unit: fact.unit.as_ref().map(|u| u.text.clone()),
+            would_fix,
+            reasons,
+            checks: check_ids,
+            message: String::new(),
+            location: fact.location.clone(),
+        };
+        ranked.push((score, order, suspect));
+    }
+    ranked.sort_by_key(|(score, order, _)| (-score, *order));
+    ranked.truncate(MAX_SUSPECTS);
+    let top = ranked.first().map_or(0, |(score, _, _)| *score);
+    let shared_top = ranked.iter().filter(|(score, _, _)| *score == top).count() > 1;
+    ranked
+        .into_iter()
+        .map(|(score, _, mut suspect)| {
+            let sure = score == top && !shared_top;
+            suspect.message = message(&suspect, sure, lang);
+            suspect
+        })
+        .collect()
+}
+
+struct Context<'a> {
+    report: &'a Report,
+    facts: &'a HashMap<&'a str, &'a Fact>,
+}
+
+impl Context<'_> {
+    /// A value for `fact` that makes its failing checks hold and keeps its passing checks passing,
+    /// with the auditor's reason when one explains it. Printed as the report would print it.
+    fn find_fix(&self, fact: &Fact, checks: &[usize], failing_here: &[usize]) -> Option<(String, Option<&'static str>)> {
+        let (decimal, precision) = fact.figure.as_ref()?;
+        let current = &decimal.value;
+        let mut tries: Vec<(Rational, Option<&'static str>)> = Vec::new();
+        for value in transpositions(&fact.printed) {
+            tries.push((value, Some(TRANSPOSED)));
+        }
+        for shift in [10, 100, 1000] {
+            let shift = Rational::from_integer(BigInt::from(shift));
+            tries.push((current * &shift, Some(SLIPPED)));
+            tries.push((current / &shift, Some(SLIPPED)));
+        }
+        let decimals = match precision {
+            Precision::Exact => decimal.decimals.max(0),
+            Precision::Decimals(d) => *d,
+        };
+        for &i in failing_here {
+            if let Some(solution) = self.solve(i, fact) {
+                let rounded = round_to(&(solution / &quantity_factor(fact)), decimals);
+                let step = number::half_unit(decimals) * Rational::from_integer(BigInt::from(2));
+                tries.push((rounded.clone(), None));
+                tries.push((&rounded - &step, None));
+                tries.push((&rounded + &step, None));
+            }
+        }
+        let mut tried = HashSet::new();
+        for (value, reason) in tries {
+            if &value == current || !tried.insert(value.clone()) {
+                continue;
+            }
+            let printed = fixed(&value, decimals);
+            let quantity = fact.quantity_of(&value, *precision, &printed);
+            if checks.iter().all(|&i| self.holds_with(i, fact, &quantity)) {
+                return Some((quantity.printed, reason));
+            }
+        }
+        None
+    }
+
+    fn comparison(&self, check: usize) -> Option<&Comparison> {
+        self.report.checks.get(check)?.comparison.as_ref()
+    }
+
+    fn holds_with(&self, check: usize, fact: &Fact, replacement: &Quantity) -> bool {
+        let Some(comparison) = self.comparison(check) else { return false };
+        let lookup = |name: &str| -> Option<Quantity> {
+            if name == fact.id {
+                Some(replacement.clone())
+            } else {
+                self.facts.get(name).and_then(|f| f.quantity())
+            }
+        };
+        matches!(expr::evaluate(comparison, &lookup, Lang::En), Ok(e) if e.holds)
+    }
+
+    /// The value of `fact` (in base units) at which the two sides of a check meet, when the
+    /// check is linear in it: found from the sides' midpoints at three trial values.
+    fn solve(&self, check: usize, fact: &Fact) -> Option<Rational> {
+        let comparison = self.comparison(check)?;
+        let difference = |x: i64| -> Option<Rational> {
+            let trial = Quantity {
+                interval: crate::interval::Interval::from_integer(x),
+                ..fact.quantity()?
+            };
+            let lookup = |name: &str| -> Option<Quantity> {
+                if name == fact.id {
+                    Some(trial.clone())
+                } else {
+                    self.facts.get(name).and_then(|f| f.quantity())
+                }
+            };
+            let evaluation = expr::evaluate(comparison, &lookup, Lang::En).ok()?;
+            Some(evaluation.lhs.midpoint() - evaluation.rhs.midpoint())
+        };
+        let (d0, d1, d2) = (difference(0)?, difference(1)?, difference(2)?);
+        let slope = &d1 - &d0;
+        if slope.is_zero() || &d2 - &d1 != slope {
+            return None;
+        }
+        Some(-d0 / slope)
+    }
+}
+
+fn quantity_factor(fact: &Fact) -> Rational {
+    fact.unit.as_ref().map_or_else(|| Rational::from_integer(BigInt::from(1)), |u| u.factor.clone())
+}
+
+/// `value` rounded half away from zero to `decimals` decimals.
+fn round_to(value: &Rational, decimals: i32) -> Rational {
+    let scale = Rational::from_integer(BigInt::from(10).pow(decimals.unsigned_abs()));
+    let scaled = if decimals >= 0 { value * &scale } else { value / &scale };
+    let half = Rational::new(BigInt::from(1), BigInt::from(2));
+    let magnitude = (scaled.abs() + half).floor();
+    let rounded = if scaled.is_negative() { -magnitude } else { magnitude };
+    if decimals >= 0 {
+        rounded / scale
+    } else {
+        rounded * scale
+    }
+}
+
+/// `value` with exactly `decimals` decimals (when positive), as a report would print it.
+fn fixed(value: &Rational, decimals: i32) -> String {
+    let mut text = number::format_rational(value, decimals.max(0) as u32);
+    if decimals > 0 {
+        let have = text.split_once('.').map_or(0, |(_, frac)| frac.chars().count()) as i32;
+        if have == 0 {
+            text.push('.');
+        }
+        for _ in have..decimals {
+            text.push('0');
+        }
+    }
+    text
+}
+
+/// The values the printed figure would have with two neighbouring digits swapped.
+fn transpositions(printed: &str) -> Vec<Rational> {
+    let digits: Vec<char> = printed.chars().filter(|c| *c != ',').collect();
+    let mut values = Vec::new();
+    for i in 0..digits.len().saturating_sub(1) {
+        let (a, b) = (digits[i], digits[i + 1]);
+        if a != b && a.is_ascii_digit() && b.is_ascii_digit() {
+            let mut swapped = digits.clone();
+            swapped.swap(i, i + 1);
+            let text: String = swapped.into_iter().collect();
+            if let Ok(decimal) = number::parse_decimal_string(&text) {
+                values.push(decimal.value);
+            }
+        }
+    }
+    values
+}
+
+fn message(suspect: &Suspect, sure: bool, lang: Lang) -> String {
+    let name = match lang {
+        Lang::En => suspect.fact.clone(),
+        Lang::Zh => suspect.label.clone().unwrap_or_else(|| suspect.fact.clone()),
+    };
+    let likely = if sure {
+        lang.pick("is likely wrong", "很可能有误")
+    } else {
+        lang.pick("may be wrong", "可能有误")
+    };
+    let printed = &suspect.value;
+    let Some(value) = &suspect.would_fix else {
+        let count = suspect.checks.len();
+        return lang.pick(
+            format!("{name} takes part in {count} failing check{}", if count == 1 { "" } else { "s" }),
+            format!("{name} 参与了 {count} 项不成立的校验"),
+        );
+    };
+    let why = if suspect.reasons.contains(&TRANSPOSED) {
+        lang.pick(
+            format!(" ({printed} looks like {value} with two digits swapped)"),
+            format!("({printed} 疑似两位数字颠倒)"),
+        )
+    } else if suspect.reasons.contains(&SLIPPED) {
+        lang.pick(
+            format!(" ({printed} looks like {value} with the decimal point slipped)"),
+            format!("({printed} 疑似小数点错位)"),
+        )
+    } else {
+        String::new()
+    };
+    if suspect.reasons.contains(&FIXES_ALL) {
+        lang.pick(
+            format!("{name} {likely}{why}: if it were {value}, every check would hold"),
+            format!("{name} {likely}{why}:若为 {value},所有校验均成立"),
+        )
+    } else {
+        let checks = suspect.checks.join(lang.pick(", ", "、"));
+        lang.pick(
+            format!("{name} {likely}{why}: if it were {value}, {checks} would hold"),
+            format!("{name} {likely}{why}:若为 {value},校验 {checks} 将成立"),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(n: i64, d: i64) -> Rational {
+        Rational::new(BigInt::from(n), BigInt::from(d))
+    }
+
+    #[test]
+    fn rounds_half_away_from_zero() {
+        assert_eq!(round_to(&r(955, 10), 0), r(96, 1));
+        assert_eq!(round_to(&r(-955, 10), 0), r(-96, 1));
+        assert_eq!(round_to(&r(1234, 1), -2), r(1200, 1));
+        assert_eq!(round_to(&r(95513, 1000), 1), r(955, 10));
+    }
+
+    #[test]
+    fn fixed_keeps_the_printed_decimals() {
+        assert_eq!(fixed(&r(955, 10), 2), "95.50");
+        assert_eq!(fixed(&r(9, 1), 0), "9");
+        assert_eq!(fixed(&r(1, 1), 1), "1.0");
+    }
+
+    #[test]
+    fn transpositions_swap_neighbouring_digits() {
+        let values = transpositions("3,845");
+        assert!(values.contains(&r(3485, 1)));
+        assert!(values.contains(&r(8345, 1)));
+        assert!(values.contains(&r(3854, 1)));
+        assert_eq!(transpositions("1.05"), vec![r(15, 10)]);
+    }
+}

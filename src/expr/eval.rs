@@ -1,0 +1,462 @@
+//! Evaluates a comparison over intervals: every figure stands for the range of true values its
+//! precision allows, and a check holds when some values within every figure's range satisfy it.
+//!
+//! Alongside each interval goes the nominal value (the arithmetic done on the figures exactly as
+//! printed), which is what the arithmetic shown to the reader uses.
+
+use std::collections::BTreeMap;
+
+use num_traits::{One, Signed, Zero};
+
+use super::render;
+use super::{BinOp, CmpOp, Comparison, Expr, ExprKind, Func};
+use crate::interval::{Interval, Rational};
+use crate::units::Dimension;
+use crate::Lang;
+
+/// A fact as the expression sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quantity {
+    /// The true values the figure stands for, already in base units (95.5% → [0.9545, 0.9555]).
+    pub interval: Interval,
+    pub dimension: Dimension,
+    /// The figure as the report prints it, with its unit: "95.5%", "68", "1.2万元".
+    pub printed: String,
+    /// Multiplies the printed figure into base units: 1/100 for %, 10^4 for 万元.
+    pub unit_factor: Rational,
+    /// The unit as written: "%", "万元", "件"; empty when there is none.
+    pub unit_text: String,
+}
+
+/// The outcome of one check.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evaluation {
+    pub holds: bool,
+    /// The two sides' intervals, in base units.
+    pub lhs: Interval,
+    pub rhs: Interval,
+    /// For a failing comparison, the exact gap between the sides, in the display unit.
+    pub off_by: Option<String>,
+    /// The check in figures, e.g. "32 + 10 + 14 + 10 + 3 = 69, but concluded = 68 (off by 1)".
+    pub arithmetic: String,
+    pub warnings: Vec<EvalWarning>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EvalWarning {
+    /// Figures of different units are added or compared (件 with 人).
+    UnitMismatch {
+        left: String,
+        right: String,
+        column: u32,
+        action: UnitAction,
+    },
+}
+
+/// What the expression does with two figures of different units.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnitAction {
+    Add,
+    Subtract,
+    Compare,
+    /// Arguments of one `sum`, `min`, `max` or `change`.
+    Combine,
+}
+
+impl EvalWarning {
+    pub fn column(&self) -> u32 {
+        match self {
+            EvalWarning::UnitMismatch { column, .. } => *column,
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            EvalWarning::UnitMismatch {
+                left,
+                right,
+                action,
+                ..
+            } => match (action, lang) {
+                (UnitAction::Add, Lang::En) => format!("adds {left} to {right}"),
+                (UnitAction::Add, Lang::Zh) => format!("将 {left} 与 {right} 相加"),
+                (UnitAction::Subtract, Lang::En) => format!("subtracts {right} from {left}"),
+                (UnitAction::Subtract, Lang::Zh) => format!("从 {left} 中减去 {right}"),
+                (UnitAction::Compare, Lang::En) => format!("compares {left} with {right}"),
+                (UnitAction::Compare, Lang::Zh) => format!("将 {left} 与 {right} 比较"),
+                (UnitAction::Combine, Lang::En) => format!("combines {left} with {right}"),
+                (UnitAction::Combine, Lang::Zh) => format!("将 {left} 与 {right} 合并计算"),
+            },
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EvalError {
+    UnknownName {
+        name: String,
+        column: u32,
+    },
+    /// The divisor's range contains zero. `divisor` shows it in figures, with its range.
+    DivisionByZero {
+        column: u32,
+        divisor: String,
+    },
+}
+
+impl EvalError {
+    pub fn column(&self) -> u32 {
+        match self {
+            EvalError::UnknownName { column, .. } | EvalError::DivisionByZero { column, .. } => {
+                *column
+            }
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (EvalError::UnknownName { name, .. }, Lang::En) => format!("unknown name `{name}`"),
+            (EvalError::UnknownName { name, .. }, Lang::Zh) => format!("未知的名称 `{name}`"),
+            (EvalError::DivisionByZero { divisor, .. }, Lang::En) => {
+                format!("division by zero: the divisor {divisor} can be zero")
+            }
+            (EvalError::DivisionByZero { divisor, .. }, Lang::Zh) => {
+                format!("除以零:除数 {divisor} 可能为零")
+            }
+        }
+    }
+}
+
+/// A side or part of an expression, evaluated.
+#[derive(Clone, Debug)]
+pub(super) struct Value {
+    pub iv: Interval,
+    /// The value of the figures as printed.
+    pub nominal: Rational,
+    pub dim: Dimension,
+    /// The unit's text, for warnings.
+    pub unit: String,
+}
+
+/// The facts an expression uses, looked up once each, in order of first use.
+#[derive(Default)]
+pub(super) struct Facts {
+    list: Vec<(String, Quantity)>,
+    index: BTreeMap<String, usize>,
+}
+
+impl Facts {
+    pub fn get(&self, name: &str) -> Option<&Quantity> {
+        self.index
+            .get(name)
+            .and_then(|&i| self.list.get(i))
+            .map(|(_, q)| q)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Quantity)> {
+        self.list.iter().map(|(n, q)| (n.as_str(), q))
+    }
+}
+
+/// Decides the comparison and writes its arithmetic. Never panics: division by a range that
+/// contains zero and names without a fact are errors.
+pub fn evaluate(
+    cmp: &Comparison,
+    lookup: &dyn Fn(&str) -> Option<Quantity>,
+    lang: Lang,
+) -> Result<Evaluation, EvalError> {
+    let mut evaluator = Evaluator {
+        lookup,
+        lang,
+        facts: Facts::default(),
+        warnings: Vec::new(),
+    };
+    let lhs = evaluator.eval(&cmp.lhs)?;
+    let rhs = evaluator.eval(&cmp.rhs)?;
+    if lhs.dim.conflicts(&rhs.dim) {
+        evaluator.warnings.push(EvalWarning::UnitMismatch {
+            left: lhs.unit.clone(),
+            right: rhs.unit.clone(),
+            column: cmp.op_column,
+            action: UnitAction::Compare,
+        });
+    }
+    let holds = holds_on_intervals(cmp.op, &lhs.iv, &rhs.iv);
+    let gap = if holds {
+        None
+    } else {
+        gap(cmp.op, &lhs.iv, &rhs.iv)
+    };
+    let nominal_holds = holds_on_intervals(
+        cmp.op,
+        &Interval::exact(lhs.nominal.clone()),
+        &Interval::exact(rhs.nominal.clone()),
+    );
+    let sides = render::Sides {
+        cmp,
+        lhs: &lhs,
+        rhs: &rhs,
+        facts: &evaluator.facts,
+    };
+    let (arithmetic, off_by) = render::arithmetic(&sides, holds, nominal_holds, gap.as_ref(), lang);
+    Ok(Evaluation {
+        holds,
+        lhs: lhs.iv,
+        rhs: rhs.iv,
+        off_by,
+        arithmetic,
+        warnings: evaluator.warnings,
+    })
+}
+
+/// Some true values satisfy the comparison.
+fn holds_on_intervals(op: CmpOp, lhs: &Interval, rhs: &Interval) -> bool {
+    match op {
+        CmpOp::Eq => lhs.intersects(rhs),
+        CmpOp::Ne => !(lhs.is_exact() && rhs.is_exact() && lhs.lo == rhs.lo),
+        CmpOp::Lt => lhs.lo < rhs.hi,
+        CmpOp::Le => lhs.lo <= rhs.hi,
+        CmpOp::Gt => lhs.hi > rhs.lo,
+        CmpOp::Ge => lhs.hi >= rhs.lo,
+    }
+}
+
+/// How far apart the sides of a failing comparison are; `None` when they touch.
+fn gap(op: CmpOp, lhs: &Interval, rhs: &Interval) -> Option<Rational> {
+    let gap = match op {
+        CmpOp::Eq => lhs.gap(rhs),
+        CmpOp::Ne => Rational::zero(),
+        CmpOp::Lt | CmpOp::Le => &lhs.lo - &rhs.hi,
+        CmpOp::Gt | CmpOp::Ge => &rhs.lo - &lhs.hi,
+    };
+    gap.is_positive().then_some(gap)
+}
+
+struct Evaluator<'a> {
+    lookup: &'a dyn Fn(&str) -> Option<Quantity>,
+    lang: Lang,
+    facts: Facts,
+    warnings: Vec<EvalWarning>,
+}
+
+impl Evaluator<'_> {
+    /// Recursion is bounded by the parser's depth limit: chains are flat.
+    fn eval(&mut self, expr: &Expr) -> Result<Value, EvalError> {
+        match &expr.kind {
+            ExprKind::Number(literal) => Ok(Value {
+                iv: Interval::exact(literal.value.clone()),
+                nominal: literal.value.clone(),
+                dim: if literal.suffix.is_some() {
+                    Dimension::Ratio
+                } else {
+                    Dimension::Unknown
+                },
+                unit: literal.suffix.map(|s| s.symbol()).unwrap_or("").to_string(),
+            }),
+            ExprKind::Fact(name) => {
+                let quantity = self.fact(name, expr.span.start)?;
+                Ok(Value {
+                    nominal: quantity.interval.midpoint(),
+                    iv: quantity.interval.clone(),
+                    dim: quantity.dimension.clone(),
+                    unit: quantity.unit_text.clone(),
+                })
+            }
+            ExprKind::Neg(inner) => {
+                let v = self.eval(inner)?;
+                Ok(Value {
+                    iv: v.iv.neg(),
+                    nominal: -v.nominal,
+                    ..v
+                })
+            }
+            ExprKind::Group(inner) => self.eval(inner),
+            ExprKind::Chain { first, rest } => {
+                let mut acc = self.eval(first)?;
+                for operand in rest {
+                    let v = self.eval(&operand.expr)?;
+                    acc = match operand.op {
+                        BinOp::Add => self.add(acc, v, operand.column, UnitAction::Add),
+                        BinOp::Sub => {
+                            self.add(acc, negate(v), operand.column, UnitAction::Subtract)
+                        }
+                        BinOp::Mul => multiply(acc, v),
+                        BinOp::Div => self.divide(acc, v, &operand.expr)?,
+                    };
+                }
+                Ok(acc)
+            }
+            ExprKind::Call { func, args } => self.call(*func, args),
+        }
+    }
+
+    fn fact(&mut self, name: &str, column: u32) -> Result<&Quantity, EvalError> {
+        if !self.facts.index.contains_key(name) {
+            let quantity = (self.lookup)(name).ok_or_else(|| EvalError::UnknownName {
+                name: name.to_string(),
+                column,
+            })?;
+            self.facts
+                .index
+                .insert(name.to_string(), self.facts.list.len());
+            self.facts.list.push((name.to_string(), quantity));
+        }
+        self.facts.get(name).ok_or_else(|| EvalError::UnknownName {
+            name: name.to_string(),
+            column,
+        })
+    }
+
+    fn warn_if_conflict(&mut self, left: &Value, right: &Value, column: u32, action: UnitAction) {
+        if left.dim.conflicts(&right.dim) {
+            self.warnings.push(EvalWarning::UnitMismatch {
+                left: left.unit.clone(),
+                right: right.unit.clone(),
+                column,
+                action,
+            });
+        }
+    }
+
+    /// `a + b` (or `a - b`, with `b` already negated): the units must agree.
+    fn add(&mut self, a: Value, b: Value, column: u32, action: UnitAction) -> Value {
+        self.warn_if_conflict(&a, &b, column, action);
+        let iv = a.iv.add(&b.iv);
+        let nominal = a.nominal + b.nominal;
+        let (dim, unit) = if a.dim == Dimension::Unknown {
+            (b.dim, b.unit)
+        } else {
+            (a.dim, a.unit)
+        };
+        Value {
+            iv,
+            nominal,
+            dim,
+            unit,
+        }
+    }
+
+    fn divide(&mut self, a: Value, b: Value, divisor: &Expr) -> Result<Value, EvalError> {
+        let iv = match a.iv.div(&b.iv) {
+            Ok(iv) if !b.nominal.is_zero() => iv,
+            _ => return Err(self.division_by_zero(divisor, &b)),
+        };
+        let nominal = a.nominal / &b.nominal;
+        let (dim, unit) = match (&a.dim, &b.dim) {
+            (Dimension::Named(x), Dimension::Named(y)) if x == y => {
+                (Dimension::Ratio, self.ratio_text())
+            }
+            (Dimension::Ratio, Dimension::Ratio) => (Dimension::Ratio, self.ratio_text()),
+            (_, Dimension::Ratio) => (a.dim, a.unit),
+            _ => (Dimension::Unknown, String::new()),
+        };
+        Ok(Value {
+            iv,
+            nominal,
+            dim,
+            unit,
+        })
+    }
+
+    fn division_by_zero(&self, divisor: &Expr, value: &Value) -> EvalError {
+        EvalError::DivisionByZero {
+            column: divisor.span.start,
+            divisor: render::describe_divisor(divisor, value, &self.facts),
+        }
+    }
+
+    fn ratio_text(&self) -> String {
+        self.lang.pick("ratio", "比率").to_string()
+    }
+
+    fn call(&mut self, func: Func, args: &[Expr]) -> Result<Value, EvalError> {
+        let mut values = Vec::with_capacity(args.len());
+        for arg in args {
+            values.push(self.eval(arg)?);
+        }
+        let mut values = values.into_iter().zip(args.iter().map(|a| a.span.start));
+        // The parser checked the number of arguments; a missing one is still no reason to panic.
+        let Some((first, _)) = values.next() else {
+            return Ok(Value {
+                iv: Interval::exact(Rational::zero()),
+                nominal: Rational::zero(),
+                dim: Dimension::Unknown,
+                unit: String::new(),
+            });
+        };
+        match func {
+            Func::Sum => Ok(values.fold(first, |acc, (v, column)| {
+                self.add(acc, v, column, UnitAction::Combine)
+            })),
+            Func::Min | Func::Max => Ok(values.fold(first, |acc, (v, column)| {
+                self.warn_if_conflict(&acc, &v, column, UnitAction::Combine);
+                let (iv, nominal) = if func == Func::Min {
+                    (acc.iv.min(&v.iv), (&acc.nominal).min(&v.nominal).clone())
+                } else {
+                    (acc.iv.max(&v.iv), (&acc.nominal).max(&v.nominal).clone())
+                };
+                let (dim, unit) = if acc.dim == Dimension::Unknown {
+                    (v.dim, v.unit)
+                } else {
+                    (acc.dim, acc.unit)
+                };
+                Value {
+                    iv,
+                    nominal,
+                    dim,
+                    unit,
+                }
+            })),
+            Func::Abs => Ok(Value {
+                iv: first.iv.abs(),
+                nominal: first.nominal.abs(),
+                ..first
+            }),
+            Func::Change => {
+                let Some(((before, column), divisor)) = values.next().zip(args.get(1)) else {
+                    return Ok(first);
+                };
+                self.warn_if_conflict(&first, &before, column, UnitAction::Combine);
+                // now / before − 1 is the same as (now − before) / before, with a tighter interval.
+                let ratio = match first.iv.div(&before.iv) {
+                    Ok(iv) if !before.nominal.is_zero() => iv,
+                    _ => return Err(self.division_by_zero(divisor, &before)),
+                };
+                let one = Interval::exact(Rational::one());
+                Ok(Value {
+                    iv: ratio.sub(&one),
+                    nominal: first.nominal / before.nominal - Rational::one(),
+                    dim: Dimension::Ratio,
+                    unit: self.ratio_text(),
+                })
+            }
+        }
+    }
+}
+
+fn negate(v: Value) -> Value {
+    Value {
+        iv: v.iv.neg(),
+        nominal: -v.nominal,
+        ..v
+    }
+}
+
+/// Anything times a ratio keeps its unit; other products have none we can name.
+fn multiply(a: Value, b: Value) -> Value {
+    let iv = a.iv.mul(&b.iv);
+    let nominal = &a.nominal * &b.nominal;
+    let (dim, unit) = if b.dim == Dimension::Ratio {
+        (a.dim, a.unit)
+    } else if a.dim == Dimension::Ratio {
+        (b.dim, b.unit)
+    } else {
+        (Dimension::Unknown, String::new())
+    };
+    Value {
+        iv,
+        nominal,
+        dim,
+        unit,
+    }
+}

@@ -1,0 +1,343 @@
+//! The arithmetic of a check in figures, as a reader would do it by hand:
+//! `32 + 10 + 14 + 10 + 3 = 69, but concluded = 68 (off by 1)`.
+
+use num_traits::{One, Zero};
+
+use super::eval::{Facts, Quantity, Value};
+use super::{CmpOp, Comparison, Expr, ExprKind, Suffix};
+use crate::interval::Rational;
+use crate::number::{format_rational, pow10};
+use crate::units::Dimension;
+use crate::Lang;
+
+/// Decimals shown for computed values that do not terminate sooner.
+const SHOWN_DECIMALS: u32 = 3;
+
+/// Both sides of a comparison, evaluated, and the facts they use.
+pub(super) struct Sides<'a> {
+    pub cmp: &'a Comparison,
+    pub lhs: &'a Value,
+    pub rhs: &'a Value,
+    pub facts: &'a Facts,
+}
+
+/// The unit computed values are shown in: `%` when the check compares with a percentage.
+struct DisplayUnit {
+    factor: Rational,
+    suffix: String,
+}
+
+#[derive(Clone, Copy)]
+enum Shape<'a> {
+    Computed,
+    Fact(&'a str, &'a Quantity),
+    Literal,
+}
+
+#[derive(Clone, Copy)]
+struct Side<'a> {
+    expr: &'a Expr,
+    value: &'a Value,
+    shape: Shape<'a>,
+}
+
+impl Side<'_> {
+    /// Computed sides come first, then single facts, then plain numbers.
+    fn rank(&self) -> u8 {
+        match self.shape {
+            Shape::Computed => 0,
+            Shape::Fact(..) => 1,
+            Shape::Literal => 2,
+        }
+    }
+}
+
+fn shape<'a>(expr: &'a Expr, facts: &'a Facts) -> Shape<'a> {
+    let expr = expr.unparenthesized();
+    match &expr.kind {
+        ExprKind::Fact(name) => facts
+            .get(name)
+            .map_or(Shape::Computed, |q| Shape::Fact(name, q)),
+        ExprKind::Number(_) => Shape::Literal,
+        ExprKind::Neg(inner) if matches!(inner.unparenthesized().kind, ExprKind::Number(_)) => {
+            Shape::Literal
+        }
+        _ => Shape::Computed,
+    }
+}
+
+/// The expression with every fact replaced by its printed figure, operators spaced.
+pub(super) fn render_expr(expr: &Expr, facts: &Facts) -> String {
+    match &expr.kind {
+        ExprKind::Number(literal) => format!(
+            "{}{}",
+            literal.text,
+            literal.suffix.map_or("", |s| s.symbol())
+        ),
+        ExprKind::Fact(name) => facts
+            .get(name)
+            .map_or_else(|| name.clone(), |q| q.printed.clone()),
+        ExprKind::Neg(inner) => format!("-{}", render_operand(inner, facts)),
+        ExprKind::Group(inner) => format!("({})", render_expr(inner, facts)),
+        ExprKind::Chain { first, rest } => {
+            let mut text = render_expr(first, facts);
+            for operand in rest {
+                text.push(' ');
+                text.push_str(operand.op.symbol());
+                text.push(' ');
+                text.push_str(&render_operand(&operand.expr, facts));
+            }
+            text
+        }
+        ExprKind::Call { func, args } => {
+            let args: Vec<String> = args.iter().map(|a| render_expr(a, facts)).collect();
+            format!("{}({})", func.name(), args.join(", "))
+        }
+    }
+}
+
+/// An operand after an operator: a negative figure gets parentheses (`10 - (-2.99)`).
+fn render_operand(expr: &Expr, facts: &Facts) -> String {
+    let text = render_expr(expr, facts);
+    if text.starts_with('-') {
+        format!("({text})")
+    } else {
+        text
+    }
+}
+
+fn with_unit(number: String, unit: &str) -> String {
+    if unit.is_empty() {
+        number
+    } else if unit.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        format!("{number} {unit}")
+    } else {
+        format!("{number}{unit}")
+    }
+}
+
+/// The unit a printed figure carries, so values shown beside it look the same.
+fn printed_suffix(q: &Quantity) -> &str {
+    if !q.unit_text.is_empty() && q.printed.trim_end().ends_with(q.unit_text.as_str()) {
+        &q.unit_text
+    } else {
+        ""
+    }
+}
+
+fn usable_factor(factor: &Rational) -> Rational {
+    if factor.is_zero() {
+        Rational::one()
+    } else {
+        factor.clone()
+    }
+}
+
+/// The true values a rounded figure stands for, in its own unit: `95.45%…95.55%`.
+fn range_text(q: &Quantity) -> String {
+    let factor = usable_factor(&q.unit_factor);
+    let suffix = printed_suffix(q);
+    let lo = format_rational(&(&q.interval.lo / &factor), 64);
+    let hi = format_rational(&(&q.interval.hi / &factor), 64);
+    format!("{}…{}", with_unit(lo, suffix), with_unit(hi, suffix))
+}
+
+fn value_text(value: &Rational, display: Option<&DisplayUnit>) -> String {
+    match display {
+        Some(unit) => with_unit(
+            format_rational(&(value / &unit.factor), SHOWN_DECIMALS),
+            &unit.suffix,
+        ),
+        None => format_rational(value, SHOWN_DECIMALS),
+    }
+}
+
+fn shows_scaled(q: &Quantity) -> bool {
+    q.dimension == Dimension::Ratio || !q.unit_factor.is_one()
+}
+
+fn display_for(q: &Quantity) -> DisplayUnit {
+    DisplayUnit {
+        factor: usable_factor(&q.unit_factor),
+        suffix: printed_suffix(q).to_string(),
+    }
+}
+
+/// A side that is one fact with a ratio or scaled unit sets the unit; else a side that is a
+/// percentage; else a ratio or scaled unit all facts share; else plain base values.
+fn display_unit(sides: &Sides) -> Option<DisplayUnit> {
+    for expr in [&sides.cmp.lhs, &sides.cmp.rhs] {
+        if let Shape::Fact(_, q) = shape(expr, sides.facts) {
+            if shows_scaled(q) {
+                return Some(display_for(q));
+            }
+        }
+    }
+    for expr in [&sides.cmp.lhs, &sides.cmp.rhs] {
+        let expr = match &expr.unparenthesized().kind {
+            ExprKind::Neg(inner) => inner.unparenthesized(),
+            _ => expr.unparenthesized(),
+        };
+        if let ExprKind::Number(literal) = &expr.kind {
+            if let Some(suffix) = literal.suffix {
+                let factor = match suffix {
+                    Suffix::Percent => pow10(-2),
+                    Suffix::Permille => pow10(-3),
+                };
+                return Some(DisplayUnit {
+                    factor,
+                    suffix: suffix.symbol().to_string(),
+                });
+            }
+        }
+    }
+    let mut facts = sides.facts.iter().map(|(_, q)| q);
+    let first = facts.next()?;
+    let shared =
+        facts.all(|q| q.unit_text == first.unit_text && q.unit_factor == first.unit_factor);
+    (shared && shows_scaled(first)).then(|| display_for(first))
+}
+
+/// Writes the check in figures; returns it and the gap in the display unit.
+pub(super) fn arithmetic(
+    sides: &Sides,
+    holds: bool,
+    nominal_holds: bool,
+    gap: Option<&Rational>,
+    lang: Lang,
+) -> (String, Option<String>) {
+    let display = display_unit(sides);
+    let display = display.as_ref();
+    let off_by = gap.map(|g| value_text(g, display));
+    let facts = sides.facts;
+    let lhs = Side {
+        expr: &sides.cmp.lhs,
+        value: sides.lhs,
+        shape: shape(&sides.cmp.lhs, facts),
+    };
+    let rhs = Side {
+        expr: &sides.cmp.rhs,
+        value: sides.rhs,
+        shape: shape(&sides.cmp.rhs, facts),
+    };
+    let (a, b, op) = if lhs.rank() > rhs.rank() {
+        (rhs, lhs, sides.cmp.op.mirrored())
+    } else {
+        (lhs, rhs, sides.cmp.op)
+    };
+
+    let term = |side: &Side| match side.shape {
+        Shape::Fact(name, q) => format!("{name} = {}", q.printed),
+        Shape::Literal => render_expr(side.expr, facts),
+        Shape::Computed => {
+            format!(
+                "{} = {}",
+                render_expr(side.expr, facts),
+                value_text(&side.value.nominal, display)
+            )
+        }
+    };
+    let short = |side: &Side| match side.shape {
+        Shape::Fact(_, q) => q.printed.clone(),
+        Shape::Literal => render_expr(side.expr, facts),
+        Shape::Computed => value_text(&side.value.nominal, display),
+    };
+
+    // When the figures as printed do not satisfy the check, their rounding decides it: show it.
+    let means = lang.pick("means", "表示");
+    let mut clauses = Vec::new();
+    let mut b_told = false;
+    if !nominal_holds {
+        let rounded_b = match b.shape {
+            Shape::Fact(name, q) if !q.interval.is_exact() => Some((name, q)),
+            _ => None,
+        };
+        if let Some((name, q)) = rounded_b {
+            if holds && op == CmpOp::Eq && matches!(a.shape, Shape::Computed) {
+                b_told = true;
+                clauses.push(format!("{name} = {} {means} {}", q.printed, range_text(q)));
+            }
+        }
+        for (name, q) in facts.iter() {
+            let told = b_told && rounded_b.is_some_and(|(b_name, _)| b_name == name);
+            if !q.interval.is_exact() && !told {
+                clauses.push(format!("{} {means} {}", q.printed, range_text(q)));
+            }
+        }
+    }
+
+    let en = lang == Lang::En;
+    let (a_term, b_term) = (term(&a), term(&b));
+    let b_literal = matches!(b.shape, Shape::Literal);
+    let off = |text: String| match (&off_by, en) {
+        (Some(gap), true) => format!("{text} (off by {gap})"),
+        (Some(gap), false) => format!("{text}(相差 {gap})"),
+        (None, _) => text,
+    };
+    let not_hold = |prefix: String| {
+        let relation = format!("{} {} {}", short(&a), op.symbol(), short(&b));
+        if en {
+            format!("{prefix}: {relation} does not hold")
+        } else {
+            format!("{prefix}:{relation} 不成立")
+        }
+    };
+    let main = match (op, holds) {
+        (CmpOp::Eq, true) if b_told => a_term,
+        (CmpOp::Eq, true) if b_literal => lang.pick(
+            format!("{a_term}, which matches {b_term}"),
+            format!("{a_term},与 {b_term} 相符"),
+        ),
+        (CmpOp::Eq, true) => lang.pick(
+            format!("{a_term}, and {b_term}"),
+            format!("{a_term},且 {b_term}"),
+        ),
+        (CmpOp::Eq, false) if b_literal => off(lang.pick(
+            format!("{a_term}, but {b_term} is expected"),
+            format!("{a_term},但应为 {b_term}"),
+        )),
+        (CmpOp::Eq, false) => off(lang.pick(
+            format!("{a_term}, but {b_term}"),
+            format!("{a_term},但 {b_term}"),
+        )),
+        (_, true) => format!("{a_term} {} {b_term}", op.symbol()),
+        (_, false) if b_literal => not_hold(a_term),
+        (CmpOp::Ne, false) => not_hold(lang.pick(
+            format!("{a_term}, and {b_term}"),
+            format!("{a_term},且 {b_term}"),
+        )),
+        (_, false) => not_hold(lang.pick(
+            format!("{a_term}, but {b_term}"),
+            format!("{a_term},但 {b_term}"),
+        )),
+    };
+    clauses.push(main);
+    (clauses.join("; "), off_by)
+}
+
+/// A divisor that can be zero, in figures with its range: `x = 0 (-0.5…0.5)`.
+pub(super) fn describe_divisor(expr: &Expr, value: &Value, facts: &Facts) -> String {
+    match shape(expr, facts) {
+        Shape::Fact(name, q) => {
+            let mut text = format!("{name} = {}", q.printed);
+            if !q.interval.is_exact() {
+                text.push_str(&format!(" ({})", range_text(q)));
+            }
+            text
+        }
+        Shape::Literal => render_expr(expr, facts),
+        Shape::Computed => {
+            let mut text = format!(
+                "{} = {}",
+                render_expr(expr, facts),
+                format_rational(&value.nominal, SHOWN_DECIMALS)
+            );
+            if !value.iv.is_exact() {
+                let lo = format_rational(&value.iv.lo, SHOWN_DECIMALS);
+                let hi = format_rational(&value.iv.hi, SHOWN_DECIMALS);
+                text.push_str(&format!(" ({lo}…{hi})"));
+            }
+            text
+        }
+    }
+}
