@@ -41,7 +41,13 @@ pub fn check(input: &[u8], options: &Options) -> Verdict {
     for check in &report.checks {
         let (outcome, problems) = evaluate_check(check, &facts, lang);
         for problem in problems {
-            findings.push(problem.finding(lang, check.location.clone()));
+            // Point at the place in the expression, and at the check when there is none.
+            let location = match &problem {
+                Problem::UnitMismatch { warning, .. } => check.expect_place.at(warning.column()),
+                Problem::Evaluation { error, .. } => check.expect_place.at(error.column()),
+                _ => check.location.clone(),
+            };
+            findings.push(problem.finding(lang, location));
         }
         outcomes.push(outcome);
     }
@@ -84,7 +90,7 @@ fn evaluate_check(check: &Check, facts: &HashMap<&str, &Fact>, lang: Lang) -> (C
         );
         return (outcome, Vec::new());
     }
-    let lookup = |name: &str| -> Option<Quantity> { facts.get(name).and_then(|f| f.quantity()) };
+    let lookup = |name: &str| -> Option<Quantity> { facts.get(name).and_then(|f| f.quantity.clone()) };
     match expr::evaluate(comparison, &lookup, lang) {
         Ok(Evaluation { holds, off_by, arithmetic, warnings, .. }) => {
             outcome.status = if holds { CheckStatus::Pass } else { CheckStatus::Fail };
@@ -188,6 +194,9 @@ fn summary(verdict: Status, counts: &Counts, lang: Lang) -> String {
             format!("consistent: all {checks} checks hold"),
             format!("一致:{checks} 项校验全部成立"),
         ),
+        Status::Inconsistent if checks == 1 => {
+            lang.pick("inconsistent: the one check fails".into(), "不一致:唯一的校验不成立".into())
+        }
         Status::Inconsistent => {
             let failed = counts.failed;
             let verb = if failed == 1 { "fails" } else { "fail" };
