@@ -10,7 +10,7 @@ import { artifact, launchChromium, launchFirefox, reportText, requireBuild, SING
 const WRONG = reportText({ wrong: true, title: '<img src=x onerror="window.__pwned = 1">' });
 
 /** In the page: drops one file on the footer with a real DataTransfer. */
-function dropFile(text, name) {
+function dropFile({ text, name }) {
   const data = new DataTransfer();
   data.items.add(new File([text], name, { type: 'application/json' }));
   const target = document.querySelector('footer');
@@ -50,7 +50,7 @@ describe('dist/crossfoot.html from file:// in Chromium', () => {
     assert.match(await page.getAttribute('#banner', 'class'), /banner-consistent/);
     assert.ok((await page.locator('table.facts tbody tr').count()) > 0);
     const before = await page.evaluate(renders);
-    await page.evaluate(dropFile, WRONG, 'dropped.json');
+    await page.evaluate(dropFile, { text: WRONG, name: 'dropped.json' });
     await page.waitForFunction(settledAfter, before, { timeout: 30000 });
     assert.match(await page.getAttribute('#banner', 'class'), /banner-inconsistent/);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
@@ -83,7 +83,7 @@ describe('dist/crossfoot.html from file:// in Firefox ESR', () => {
     assert.match(await page.$eval('#banner', (node) => node.className), /banner-consistent/);
 
     let before = await page.evaluate(renders);
-    await page.evaluate(dropFile, WRONG, 'dropped.json');
+    await page.evaluate(dropFile, { text: WRONG, name: 'dropped.json' });
     await page.waitForFunction(settledAfter, { timeout: 30000 }, before);
     assert.match(await page.$eval('#banner', (node) => node.className), /banner-inconsistent/);
     assert.match(await page.$eval('#banner', (node) => node.textContent), /dropped\.json/);
