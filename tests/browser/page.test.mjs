@@ -67,6 +67,7 @@ describe('the served page in Chromium', () => {
     assert.ok((await page.locator('table.facts tbody tr').count()) > 0, 'the fact table has rows');
     assert.equal(await page.locator('#passing').count(), 1, 'passing checks are collapsed in <details>');
     assert.equal(await page.getAttribute('#passing', 'open'), null);
+    assert.doesNotMatch(await page.textContent('main'), /\bnull\b|\bundefined\b|\[object /, 'no stray JavaScript values on the page');
     assert.deepEqual(page.errors, []);
     await page.close();
   });
