@@ -5,7 +5,8 @@ import { LANGS, stringKeys, translator } from '../../www/i18n.js';
 
 test('English and Chinese have the same strings, none empty', () => {
   assert.deepEqual(LANGS, ['en', 'zh']);
-  const en = stringKeys('en').sort();
+  // "_one" keys are English singulars; Chinese has no singular form.
+  const en = stringKeys('en').filter((key) => !key.endsWith('_one')).sort();
   const zh = stringKeys('zh').sort();
   assert.deepEqual(zh, en);
   for (const lang of LANGS) {
