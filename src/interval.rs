@@ -21,7 +21,10 @@ pub struct DivisionByZero;
 impl Interval {
     /// The exact value `v`.
     pub fn exact(v: Rational) -> Self {
-        Interval { lo: v.clone(), hi: v }
+        Interval {
+            lo: v.clone(),
+            hi: v,
+        }
     }
 
     /// `[lo, hi]`; the ends are swapped if given in the wrong order.
@@ -55,15 +58,24 @@ impl Interval {
     }
 
     pub fn add(&self, other: &Interval) -> Interval {
-        Interval { lo: &self.lo + &other.lo, hi: &self.hi + &other.hi }
+        Interval {
+            lo: &self.lo + &other.lo,
+            hi: &self.hi + &other.hi,
+        }
     }
 
     pub fn sub(&self, other: &Interval) -> Interval {
-        Interval { lo: &self.lo - &other.hi, hi: &self.hi - &other.lo }
+        Interval {
+            lo: &self.lo - &other.hi,
+            hi: &self.hi - &other.lo,
+        }
     }
 
     pub fn neg(&self) -> Interval {
-        Interval { lo: -&self.hi, hi: -&self.lo }
+        Interval {
+            lo: -&self.hi,
+            hi: -&self.lo,
+        }
     }
 
     pub fn mul(&self, other: &Interval) -> Interval {
@@ -101,8 +113,15 @@ impl Interval {
         } else if !self.hi.is_positive() {
             self.neg()
         } else {
-            let hi = if -&self.lo > self.hi { -&self.lo } else { self.hi.clone() };
-            Interval { lo: Rational::zero(), hi }
+            let hi = if -&self.lo > self.hi {
+                -&self.lo
+            } else {
+                self.hi.clone()
+            };
+            Interval {
+                lo: Rational::zero(),
+                hi,
+            }
         }
     }
 
@@ -193,14 +212,19 @@ mod tests {
     fn success_rate_example_intersects() {
         // 95.5% printed means [95.45%, 95.55%]; 10388 / 10876 = 95.513...%
         let printed = Interval::around(&r(955, 1000), &r(5, 10000));
-        let computed = Interval::from_integer(10388).div(&Interval::from_integer(10876)).unwrap();
+        let computed = Interval::from_integer(10388)
+            .div(&Interval::from_integer(10876))
+            .unwrap();
         assert!(printed.intersects(&computed));
         assert!(!Interval::around(&r(956, 1000), &r(5, 10000)).intersects(&computed));
     }
 
     #[test]
     fn gap_is_distance_between_ends() {
-        assert_eq!(Interval::from_integer(68).gap(&Interval::from_integer(69)), r(1, 1));
+        assert_eq!(
+            Interval::from_integer(68).gap(&Interval::from_integer(69)),
+            r(1, 1)
+        );
         assert_eq!(iv((1, 1), (3, 1)).gap(&iv((2, 1), (5, 1))), r(0, 1));
     }
 }

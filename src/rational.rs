@@ -31,7 +31,10 @@ impl Rational {
     }
 
     pub fn from_i64(n: i64) -> Rational {
-        Rational(Repr::Small { n: i128::from(n), d: 1 })
+        Rational(Repr::Small {
+            n: i128::from(n),
+            d: 1,
+        })
     }
 
     /// `numer / denom`. A zero denominator gives zero: callers check for it first.
@@ -109,7 +112,10 @@ impl Rational {
     /// The largest integer not above the value.
     pub fn floor(&self) -> Rational {
         match &self.0 {
-            Repr::Small { n, d } => Rational(Repr::Small { n: n.div_euclid(*d), d: 1 }),
+            Repr::Small { n, d } => Rational(Repr::Small {
+                n: n.div_euclid(*d),
+                d: 1,
+            }),
             Repr::Big(value) => Rational::from_big(value.floor()),
         }
     }
@@ -202,7 +208,9 @@ fn mul(a: &Rational, b: &Rational) -> Rational {
 fn recip(a: &Rational) -> Rational {
     match &a.0 {
         Repr::Small { n: 0, .. } => Rational::from_i64(0),
-        Repr::Small { n, d } => Rational::small(*d, *n).unwrap_or_else(|| Rational::from_big(a.to_big().recip())),
+        Repr::Small { n, d } => {
+            Rational::small(*d, *n).unwrap_or_else(|| Rational::from_big(a.to_big().recip()))
+        }
         Repr::Big(value) if !value.is_zero() => Rational::from_big(value.recip()),
         Repr::Big(_) => Rational::from_i64(0),
     }
@@ -366,7 +374,14 @@ mod tests {
 
     #[test]
     fn ordering_agrees_across_forms() {
-        let values = [r(-3, 2), r(0, 1), r(1, 3), r(1, 2), big("1000000000000000000000000000000000000000000"), r(7, 1)];
+        let values = [
+            r(-3, 2),
+            r(0, 1),
+            r(1, 3),
+            r(1, 2),
+            big("1000000000000000000000000000000000000000000"),
+            r(7, 1),
+        ];
         for (i, a) in values.iter().enumerate() {
             for (j, b) in values.iter().enumerate() {
                 assert_eq!(a.cmp(b), a.to_big().cmp(&b.to_big()), "{i} {j}");
