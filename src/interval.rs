@@ -179,10 +179,9 @@ fn hull(values: [Rational; 4]) -> Interval {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use num_bigint::BigInt;
 
     fn r(n: i64, d: i64) -> Rational {
-        Rational::new(BigInt::from(n), BigInt::from(d))
+        Rational::new(n.into(), d.into())
     }
 
     fn iv(lo: (i64, i64), hi: (i64, i64)) -> Interval {

@@ -129,6 +129,10 @@ impl Problem {
                 error: EvalError::UnknownName { .. },
                 ..
             } => "unknown-id",
+            Problem::Evaluation {
+                error: EvalError::TooLarge { .. },
+                ..
+            } => "too-large",
             Problem::NoChecks => "no-checks",
         }
     }
@@ -183,14 +187,9 @@ impl Problem {
                 format!("id \"{id}\" 已被使用(第 {first_line} 行);id 必须唯一"),
             ),
             Problem::InvalidValue { error } => error.message(lang),
-            Problem::NumberOutOfRange => lang
-                .pick(
-                    "the number is out of range: at most 60 significant digits and exponents within ±60",
-                    "数字超出范围:最多 60 位有效数字,指数在 ±60 以内",
-                )
-                .to_string(),
+            Problem::NumberOutOfRange => NumberError::OutOfRange.message(lang),
             Problem::InvalidDecimals => lang
-                .pick("\"decimals\" must be a whole number from -60 to 60", "\"decimals\" 必须是 -60 到 60 之间的整数")
+                .pick("\"decimals\" must be a whole number from -30 to 30", "\"decimals\" 必须是 -30 到 30 之间的整数")
                 .to_string(),
             Problem::ExpressionSyntax { error } => error.message(lang),
             Problem::UnknownId { name, suggestion } => {

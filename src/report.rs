@@ -98,14 +98,9 @@ impl Fact {
                 unit.dimension.clone(),
                 unit.text.clone(),
             ),
-            None => (
-                Rational::from_integer(1.into()),
-                Dimension::Unknown,
-                String::new(),
-            ),
+            None => (Rational::from_integer(1), Dimension::Unknown, String::new()),
         };
-        let shows_unit =
-            dimension == Dimension::Ratio || factor != Rational::from_integer(1.into());
+        let shows_unit = dimension == Dimension::Ratio || factor != Rational::from_integer(1);
         Quantity {
             interval: if factor.is_one() {
                 in_printed_units
@@ -446,7 +441,7 @@ impl Loader<'_> {
         let decimals = match fields.get("decimals") {
             Some(node) => match &node.value {
                 Value::Number(literal) => match literal.parse::<i32>() {
-                    Ok(d) if (-60..=60).contains(&d) => Some(d),
+                    Ok(d) if (-number::MAX_EXPONENT..=number::MAX_EXPONENT).contains(&d) => Some(d),
                     _ => {
                         let location = self.location(node, &format!("{pointer}/decimals"));
                         self.report_problem(Problem::InvalidDecimals, location);

@@ -69,8 +69,8 @@ fn field_schema(ty: FieldType, doc: &str) -> Json {
         FieldType::String => schema.push(("type", str("string"))),
         FieldType::Integer => schema.extend([
             ("type", str("integer")),
-            ("minimum", Json::Literal("-60")),
-            ("maximum", Json::Literal("60")),
+            ("minimum", Json::Literal("-30")),
+            ("maximum", Json::Literal("30")),
         ]),
         FieldType::Bool => schema.push(("type", str("boolean"))),
         FieldType::Version => schema.push(("const", Json::Literal("1"))),

@@ -4,7 +4,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use num_bigint::BigInt;
 use num_traits::Zero;
 
 use crate::expr::{self, Comparison, Quantity};
@@ -142,7 +141,7 @@ impl Context<'_> {
             tries.push((value, Some(TRANSPOSED)));
         }
         for shift in [10, 100, 1000] {
-            let shift = Rational::from_integer(BigInt::from(shift));
+            let shift = Rational::from_integer(shift);
             tries.push((current * &shift, Some(SLIPPED)));
             tries.push((current / &shift, Some(SLIPPED)));
         }
@@ -153,7 +152,7 @@ impl Context<'_> {
         for &i in failing_here {
             if let Some(solution) = self.solve(i, fact) {
                 let rounded = round_to(&(solution / &quantity_factor(fact)), decimals);
-                let step = number::half_unit(decimals) * Rational::from_integer(BigInt::from(2));
+                let step = number::half_unit(decimals) * Rational::from_integer(2);
                 tries.push((rounded.clone(), None));
                 tries.push((&rounded - &step, None));
                 tries.push((&rounded + &step, None));
@@ -224,21 +223,20 @@ impl Context<'_> {
 }
 
 fn quantity_factor(fact: &Fact) -> Rational {
-    fact.unit.as_ref().map_or_else(
-        || Rational::from_integer(BigInt::from(1)),
-        |u| u.factor.clone(),
-    )
+    fact.unit
+        .as_ref()
+        .map_or_else(|| Rational::from_integer(1), |u| u.factor.clone())
 }
 
 /// `value` rounded half away from zero to `decimals` decimals.
 fn round_to(value: &Rational, decimals: i32) -> Rational {
-    let scale = Rational::from_integer(BigInt::from(10).pow(decimals.unsigned_abs()));
+    let scale = Rational::pow10(decimals.unsigned_abs().min(38) as i32);
     let scaled = if decimals >= 0 {
         value * &scale
     } else {
         value / &scale
     };
-    let half = Rational::new(BigInt::from(1), BigInt::from(2));
+    let half = Rational::new(1, 2);
     let magnitude = (scaled.abs() + half).floor();
     let rounded = if scaled.is_negative() {
         -magnitude
@@ -375,8 +373,8 @@ fn message(suspect: &Suspect, shown: Option<&str>, sure: bool, lang: Lang) -> St
 mod tests {
     use super::*;
 
-    fn r(n: i64, d: i64) -> Rational {
-        Rational::new(BigInt::from(n), BigInt::from(d))
+    fn r(n: i128, d: i128) -> Rational {
+        Rational::new(n, d)
     }
 
     #[test]
