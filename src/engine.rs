@@ -1,12 +1,10 @@
 //! Parse, load, evaluate every check, find suspects, and assemble the verdict.
 
-use std::collections::HashMap;
-
 use crate::expr::{self, Evaluation, Quantity};
 use crate::messages::Problem;
 use crate::number;
 use crate::position::LineIndex;
-use crate::report::{self, Check, Fact, Report};
+use crate::report::{self, Check, Fact, FactIndex, Report};
 use crate::suspects;
 use crate::verdict::{
     CheckOutcome, CheckStatus, Counts, FactView, Finding, Location, Severity, Status, Verdict,
@@ -48,7 +46,7 @@ pub fn check(input: &[u8], options: &Options) -> Verdict {
         findings.push(Problem::NoChecks.finding(lang, Location::default()));
     }
 
-    let facts: HashMap<&str, &Fact> = report.facts.iter().map(|f| (f.id.as_str(), f)).collect();
+    let facts = FactIndex::new(&report.facts);
     let mut outcomes = Vec::with_capacity(report.checks.len());
     for check in &report.checks {
         let (outcome, problems) = evaluate_check(check, &facts, lang);
@@ -63,14 +61,14 @@ pub fn check(input: &[u8], options: &Options) -> Verdict {
         }
         outcomes.push(outcome);
     }
-    let suspects = suspects::find(&report, &outcomes, lang);
+    let suspects = suspects::find(&report, &facts, &outcomes, lang);
     assemble(report, outcomes, suspects, findings, options)
 }
 
 /// Evaluates one check. Unit warnings and evaluation errors are returned to become findings.
 fn evaluate_check(
     check: &Check,
-    facts: &HashMap<&str, &Fact>,
+    facts: &FactIndex,
     lang: Lang,
 ) -> (CheckOutcome, Vec<Problem>) {
     let mut outcome = CheckOutcome {
@@ -120,7 +118,7 @@ fn evaluate_check(
         return (outcome, Vec::new());
     }
     let lookup =
-        |name: &str| -> Option<Quantity> { facts.get(name).and_then(|f| f.quantity.clone()) };
+        |name: &str| -> Option<Quantity> { facts.quantity(name) };
     match expr::evaluate(comparison, &lookup, lang) {
         Ok(Evaluation {
             holds,
@@ -165,13 +163,17 @@ fn evaluate_check(
 
 fn assemble(
     report: Report,
-    mut outcomes: Vec<CheckOutcome>,
+    outcomes: Vec<CheckOutcome>,
     suspects: Vec<crate::verdict::Suspect>,
-    mut findings: Vec<Finding>,
+    findings: Vec<Finding>,
     options: &Options,
 ) -> Verdict {
     let lang = options.lang;
-    findings.sort_by_key(|f| (f.location.line == 0, f.location.line, f.location.column));
+    // In file order; findings without a place last. (Unstable sorts keep the module small; the
+    // position breaks ties so that the order stays that of discovery.)
+    let mut keyed: Vec<_> = findings.into_iter().enumerate().collect();
+    keyed.sort_unstable_by_key(|(i, f)| (f.location.line == 0, f.location.line, f.location.column, *i));
+    let findings: Vec<Finding> = keyed.into_iter().map(|(_, f)| f).collect();
     let count = |status: CheckStatus| outcomes.iter().filter(|o| o.status == status).count() as u32;
     let counts = Counts {
         facts: report.facts.len() as u32,
@@ -202,11 +204,10 @@ fn assemble(
         Status::Consistent
     };
     // Failing checks first, then those that could not be evaluated, then passing ones.
-    outcomes.sort_by_key(|o| match o.status {
-        CheckStatus::Fail => 0,
-        CheckStatus::Error => 1,
-        CheckStatus::Pass => 2,
-    });
+    let (mut ordered, rest): (Vec<_>, Vec<_>) = outcomes.into_iter().partition(|o| o.status == CheckStatus::Fail);
+    let (errors, passes): (Vec<_>, Vec<_>) = rest.into_iter().partition(|o| o.status == CheckStatus::Error);
+    ordered.extend(errors);
+    ordered.extend(passes);
     let facts = report.facts.iter().map(fact_view).collect();
     Verdict {
         verdict,
@@ -214,7 +215,7 @@ fn assemble(
         summary: summary(verdict, &counts, lang),
         counts,
         report: report.info,
-        checks: outcomes,
+        checks: ordered,
         suspects,
         findings,
         facts,

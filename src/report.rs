@@ -85,6 +85,36 @@ impl ExpectPlace {
     }
 }
 
+/// Facts by id: built once per check, used by the engine, the suspects and the loader.
+pub struct FactIndex<'r> {
+    facts: &'r [Fact],
+    positions: HashMap<&'r str, usize>,
+}
+
+impl<'r> FactIndex<'r> {
+    pub fn new(facts: &'r [Fact]) -> Self {
+        let mut positions = HashMap::with_capacity(facts.len());
+        for (i, fact) in facts.iter().enumerate() {
+            positions.entry(fact.id.as_str()).or_insert(i);
+        }
+        FactIndex { facts, positions }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&'r Fact> {
+        self.position(id).map(|i| &self.facts[i])
+    }
+
+    /// The fact's place in the report's list of facts.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.positions.get(id).copied()
+    }
+
+    /// What `id` stands for in an expression.
+    pub fn quantity(&self, id: &str) -> Option<Quantity> {
+        self.get(id).and_then(|f| f.quantity.clone())
+    }
+}
+
 impl Fact {
     /// The fact as if it had been printed as `value` with the same precision (for suspects).
     pub fn quantity_of(&self, value: &Rational, precision: Precision, printed: &str) -> Quantity {
@@ -546,19 +576,14 @@ impl Loader<'_> {
 
     /// Names used in expressions must be fact ids; the nearest known id is suggested.
     fn resolve_references(&mut self) {
-        let known: HashMap<&str, ()> = self
-            .report
-            .facts
-            .iter()
-            .map(|f| (f.id.as_str(), ()))
-            .collect();
+        let known = FactIndex::new(&self.report.facts);
         let mut problems = Vec::new();
         for (check_index, check) in self.report.checks.iter().enumerate() {
             let Some(comparison) = &check.comparison else {
                 continue;
             };
             for (name, column) in comparison.references() {
-                if known.contains_key(name.as_str()) {
+                if known.position(&name).is_some() {
                     continue;
                 }
                 let suggestion = nearest(&name, self.report.facts.iter().map(|f| f.id.as_str()))

@@ -2,14 +2,12 @@
 //! in several failing checks; one changed value that makes every failing check hold while the
 //! passing ones keep passing; a gap that two transposed digits or a slipped decimal point explain.
 
-use std::collections::{HashMap, HashSet};
-
 use num_traits::Zero;
 
 use crate::expr::{self, Comparison, Quantity};
 use crate::interval::Rational;
 use crate::number;
-use crate::report::{Fact, Precision, Report};
+use crate::report::{Fact, FactIndex, Precision, Report};
 use crate::verdict::{CheckOutcome, CheckStatus, Severity, Suspect};
 use crate::Lang;
 
@@ -25,7 +23,7 @@ const TRANSPOSED: &str = "transposed-digits";
 const SLIPPED: &str = "slipped-decimal-point";
 
 /// `outcomes[i]` is the outcome of `report.checks[i]`.
-pub fn find(report: &Report, outcomes: &[CheckOutcome], lang: Lang) -> Vec<Suspect> {
+pub fn find(report: &Report, facts: &FactIndex, outcomes: &[CheckOutcome], lang: Lang) -> Vec<Suspect> {
     let failing: Vec<usize> = (0..outcomes.len())
         .filter(|&i| {
             outcomes[i].status == CheckStatus::Fail && outcomes[i].severity == Severity::Error
@@ -34,37 +32,38 @@ pub fn find(report: &Report, outcomes: &[CheckOutcome], lang: Lang) -> Vec<Suspe
     if failing.is_empty() {
         return Vec::new();
     }
-    let failing_set: HashSet<usize> = failing.iter().copied().collect();
-    let facts: HashMap<&str, &Fact> = report.facts.iter().map(|f| (f.id.as_str(), f)).collect();
-    let mut uses: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut is_failing = vec![false; outcomes.len()];
+    for &i in &failing {
+        is_failing[i] = true;
+    }
+    // The checks each fact takes part in, by the fact's position.
+    let mut uses: Vec<Vec<usize>> = vec![Vec::new(); report.facts.len()];
     for (i, outcome) in outcomes.iter().enumerate() {
         if outcome.status != CheckStatus::Error {
-            for id in &outcome.facts {
-                uses.entry(id.as_str()).or_default().push(i);
+            for position in outcome.facts.iter().filter_map(|id| facts.position(id)) {
+                uses[position].push(i);
             }
         }
     }
-    let mut seen = HashSet::new();
-    let candidates: Vec<&Fact> = failing
+    let mut seen = vec![false; report.facts.len()];
+    let candidates: Vec<(usize, &Fact)> = failing
         .iter()
         .flat_map(|&i| outcomes[i].facts.iter())
-        .filter(|id| seen.insert(id.as_str()))
-        .filter_map(|id| facts.get(id.as_str()).copied())
+        .filter_map(|id| facts.position(id))
+        .filter(|&position| !std::mem::replace(&mut seen[position], true))
+        .map(|position| (position, &report.facts[position]))
         .collect();
     let solve = failing.len() <= MAX_FAILING_TO_SOLVE;
-    let context = Context {
-        report,
-        facts: &facts,
-    };
+    let context = Context { report, facts };
 
     // (score, file order, suspect, the fixing value as the report would show it with its unit)
     let mut ranked: Vec<(i64, usize, Suspect, Option<String>)> = Vec::new();
-    for (order, fact) in candidates.into_iter().enumerate() {
-        let checks = uses.get(fact.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+    for (order, (position, fact)) in candidates.into_iter().enumerate() {
+        let checks = uses[position].as_slice();
         let failing_here: Vec<usize> = checks
             .iter()
             .copied()
-            .filter(|i| failing_set.contains(i))
+            .filter(|&i| is_failing[i])
             .collect();
         let passing_here = checks.len() - failing_here.len();
         let fix = if solve {
@@ -111,7 +110,7 @@ pub fn find(report: &Report, outcomes: &[CheckOutcome], lang: Lang) -> Vec<Suspe
         };
         ranked.push((score, order, suspect, shown));
     }
-    ranked.sort_by_key(|(score, order, ..)| (-score, *order));
+    ranked.sort_unstable_by_key(|(score, order, ..)| (-score, *order));
     ranked.truncate(MAX_SUSPECTS);
     let top = ranked.first().map_or(0, |(score, ..)| *score);
     let shared_top = ranked.iter().filter(|(score, ..)| *score == top).count() > 1;
@@ -127,7 +126,7 @@ pub fn find(report: &Report, outcomes: &[CheckOutcome], lang: Lang) -> Vec<Suspe
 
 struct Context<'a> {
     report: &'a Report,
-    facts: &'a HashMap<&'a str, &'a Fact>,
+    facts: &'a FactIndex<'a>,
 }
 
 impl Context<'_> {
@@ -158,11 +157,12 @@ impl Context<'_> {
                 tries.push((&rounded + &step, None));
             }
         }
-        let mut tried = HashSet::new();
+        let mut tried: Vec<Rational> = Vec::with_capacity(tries.len());
         for (value, reason) in tries {
-            if &value == current || !tried.insert(value.clone()) {
+            if &value == current || tried.contains(&value) {
                 continue;
             }
+            tried.push(value);
             let printed = with_separators_like(&fixed(&value, decimals), &fact.printed);
             let quantity = fact.quantity_of(&value, *precision, &printed);
             if checks.iter().all(|&i| self.holds_with(i, fact, &quantity)) {
@@ -188,7 +188,7 @@ impl Context<'_> {
             if name == fact.id {
                 Some(replacement.clone())
             } else {
-                self.facts.get(name).and_then(|f| f.quantity.clone())
+                self.facts.quantity(name)
             }
         };
         matches!(expr::evaluate(comparison, &lookup, Lang::En), Ok(e) if e.holds)
@@ -207,7 +207,7 @@ impl Context<'_> {
                 if name == fact.id {
                     Some(trial.clone())
                 } else {
-                    self.facts.get(name).and_then(|f| f.quantity.clone())
+                    self.facts.quantity(name)
                 }
             };
             let evaluation = expr::evaluate(comparison, &lookup, Lang::En).ok()?;
