@@ -248,7 +248,8 @@ pub fn format_rational(value: &Rational, max_decimals: u32) -> String {
     if !exact && remainder >= d - remainder && round_up(&mut digits) {
         integer += 1;
     }
-    let mut text = format!("{sign}{integer}");
+    let mut text = sign.to_string();
+    push_digits(&mut text, integer);
     if exact {
         while digits.last() == Some(&0) {
             digits.pop();
@@ -265,6 +266,22 @@ pub fn format_rational(value: &Rational, max_decimals: u32) -> String {
         text = "0".to_string();
     }
     text
+}
+
+/// Writes `n` in decimal (by hand: formatting 128-bit integers would add a kilobyte to the
+/// WebAssembly module).
+fn push_digits(text: &mut String, mut n: u128) {
+    let mut digits = [0u8; 40];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    text.extend(digits[at..].iter().map(|&b| char::from(b)));
 }
 
 /// Adds one unit in the last digit; true when it carries into the integer part.

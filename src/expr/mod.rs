@@ -298,7 +298,7 @@ impl ExprError {
             UnclosedBackquote => lang.pick("a backquote (`) is never closed", "反引号 (`) 缺少结尾").to_string(),
             EmptyName => lang.pick("empty name between backquotes", "反引号之间的名称为空").to_string(),
             UnknownFunction { name, nearest } => {
-                let known: Vec<&str> = Func::ALL.iter().map(|f| f.name()).collect();
+                let known: Vec<String> = Func::ALL.iter().map(|f| f.name().to_string()).collect();
                 if en {
                     format!("unknown function `{name}`; did you mean `{nearest}`? (functions: {})", known.join(", "))
                 } else {
