@@ -118,23 +118,22 @@ fn render_operand(expr: &Expr, facts: &Facts) -> String {
     }
 }
 
-fn with_unit(number: String, unit: &str) -> String {
-    if unit.is_empty() {
-        number
-    } else if unit.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        format!("{number} {unit}")
-    } else {
-        format!("{number}{unit}")
-    }
+/// A number followed by a unit suffix (which carries its own space, if any: "%", " pp").
+fn with_unit(mut number: String, suffix: &str) -> String {
+    number.push_str(suffix);
+    number
 }
 
-/// The unit a printed figure carries, so values shown beside it look the same.
+/// The unit a printed figure ends with, and the space before it if there is one, so that values
+/// shown beside it look the same ("95.5%" → "%", "1.5 pp" → " pp", "68" for 件 → "").
 fn printed_suffix(q: &Quantity) -> &str {
-    if !q.unit_text.is_empty() && q.printed.trim_end().ends_with(q.unit_text.as_str()) {
-        &q.unit_text
-    } else {
-        ""
+    let printed = q.printed.trim_end();
+    if q.unit_text.is_empty() || !printed.ends_with(q.unit_text.as_str()) {
+        return "";
     }
+    let before = &printed[..printed.len() - q.unit_text.len()];
+    let spaces = before.len() - before.trim_end().len();
+    &printed[printed.len() - q.unit_text.len() - spaces..]
 }
 
 fn usable_factor(factor: &Rational) -> Rational {

@@ -773,7 +773,7 @@ fn arbitrary_input_never_panics() {
     ];
     let mut rng = Lcg(42);
     let mut parsed = 0;
-    for _ in 0..20_000 {
+    for _ in 0..6_000 {
         let text = if rng.next(2) == 0 {
             let len = 1 + rng.next(8);
             let parts: Vec<&str> = (0..len).map(|_| pieces[rng.next(pieces.len())]).collect();
@@ -813,7 +813,7 @@ fn arbitrary_input_never_panics() {
             }
         }
     }
-    assert!(parsed > 5_000, "only {parsed} parsed");
+    assert!(parsed > 1_500, "only {parsed} parsed");
 }
 
 #[test]
@@ -846,5 +846,28 @@ fn figures_grouped_in_thousands_keep_their_grouping() {
     assert_eq!(
         e.arithmetic,
         "people = 7,291,600 means 7,291,550…7,291,650; 3,700,000 + 3,591,649 = 7,291,649"
+    );
+}
+
+#[test]
+fn values_beside_a_figure_take_its_unit_as_printed() {
+    let mut tight = q("1.5", "pp");
+    tight.printed = "1.5pp".to_string();
+    let facts = [
+        ("spaced", q("1.5", "pp")),
+        ("tight", tight),
+        ("a", q("3", "%")),
+        ("b", q("1.3", "%")),
+    ];
+    assert_eq!(facts[0].1.printed, "1.5 pp");
+    let e = eval_en("spaced == a - b", &facts);
+    assert_eq!(
+        e.arithmetic,
+        "1.5 pp means 1.45 pp…1.55 pp; 1.3% means 1.25%…1.35%; 3% - 1.3% = 1.7 pp, but spaced = 1.5 pp (off by 0.1 pp)"
+    );
+    let e = eval_en("tight == a - b", &facts);
+    assert_eq!(
+        e.arithmetic,
+        "1.5pp means 1.45pp…1.55pp; 1.3% means 1.25%…1.35%; 3% - 1.3% = 1.7pp, but tight = 1.5pp (off by 0.1pp)"
     );
 }
