@@ -156,10 +156,10 @@ fn range_text(q: &Quantity) -> String {
 
 /// Whether a printed figure groups its digits in thousands ("7,291,600").
 fn uses_grouping(printed: &str) -> bool {
-    let chars: Vec<char> = printed.chars().collect();
-    chars
+    let bytes = printed.as_bytes();
+    bytes
         .windows(3)
-        .any(|w| w[0].is_ascii_digit() && w[1] == ',' && w[2].is_ascii_digit())
+        .any(|w| w[0].is_ascii_digit() && w[1] == b',' && w[2].is_ascii_digit())
 }
 
 /// `format_rational`, with the integer part grouped in thousands when the report groups its figures.
