@@ -329,31 +329,41 @@ pub(super) fn arithmetic(
             format!("{prefix}:{relation} 不成立")
         }
     };
+    // Only the chosen language's text is written.
+    macro_rules! pick {
+        ($en:expr, $zh:expr $(,)?) => {
+            if en {
+                $en
+            } else {
+                $zh
+            }
+        };
+    }
     let main = match (op, holds) {
         (CmpOp::Eq, true) if b_told => a_term,
-        (CmpOp::Eq, true) if b_literal => lang.pick(
+        (CmpOp::Eq, true) if b_literal => pick!(
             format!("{a_term}, which matches {b_term}"),
             format!("{a_term},与 {b_term} 相符"),
         ),
-        (CmpOp::Eq, true) => lang.pick(
+        (CmpOp::Eq, true) => pick!(
             format!("{a_term}, and {b_term}"),
             format!("{a_term},且 {b_term}"),
         ),
-        (CmpOp::Eq, false) if b_literal => off(lang.pick(
+        (CmpOp::Eq, false) if b_literal => off(pick!(
             format!("{a_term}, but {b_term} is expected"),
             format!("{a_term},但应为 {b_term}"),
         )),
-        (CmpOp::Eq, false) => off(lang.pick(
+        (CmpOp::Eq, false) => off(pick!(
             format!("{a_term}, but {b_term}"),
             format!("{a_term},但 {b_term}"),
         )),
         (_, true) => format!("{a_term} {} {b_term}", op.symbol()),
         (_, false) if b_literal => not_hold(a_term),
-        (CmpOp::Ne, false) => not_hold(lang.pick(
+        (CmpOp::Ne, false) => not_hold(pick!(
             format!("{a_term}, and {b_term}"),
             format!("{a_term},且 {b_term}"),
         )),
-        (_, false) => not_hold(lang.pick(
+        (_, false) => not_hold(pick!(
             format!("{a_term}, but {b_term}"),
             format!("{a_term},但 {b_term}"),
         )),
