@@ -300,9 +300,12 @@ impl ExprError {
             UnknownFunction { name, nearest } => {
                 let known: Vec<&str> = Func::ALL.iter().map(|f| f.name()).collect();
                 if en {
-                    format!("unknown function `{name}`; did you mean `{nearest}`? (functions: {})", known.join(", "))
+                    format!(
+                        "unknown function `{name}`; did you mean `{nearest}`? (functions: {}; to multiply, write `*`)",
+                        known.join(", ")
+                    )
                 } else {
-                    format!("未知函数 `{name}`,是否应为 `{nearest}`?(可用函数:{})", known.join("、"))
+                    format!("未知函数 `{name}`,是否应为 `{nearest}`?(可用函数:{};相乘请写 `*`)", known.join("、"))
                 }
             }
             WrongArgCount { function, found } => {
