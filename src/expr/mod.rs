@@ -22,7 +22,7 @@ pub const MAX_DEPTH: u32 = 64;
 pub const MAX_TOKENS: usize = 4096;
 /// At most this many multiplications, divisions and `change()` calls in one expression, so that
 /// no expression can make exact arithmetic grow without bound.
-pub const MAX_PRODUCTS: u32 = 64;
+pub const MAX_PRODUCTS: u32 = 16;
 
 /// Columns of a node: 1-based, in characters, `end` just after the node.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
