@@ -28,14 +28,18 @@ if [ "${1:-}" = "--browsers" ]; then
   need=()
   [ -x /usr/bin/chromium ] || need+=(chromium)
   [ -x /usr/bin/firefox-esr ] || need+=(firefox-esr)
+  dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)   # Chinese text in screenshots
   if [ ${#need[@]} -gt 0 ]; then
     step "apt-get install ${need[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -q
-    apt-get install -y -q "${need[@]}" fonts-noto-cjk
+    apt-get install -y -q "${need[@]}"
   fi
-  if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/puppeteer-core ] || [ ! -d node_modules/binaryen ]; then
-    step "npm ci"
-    if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
-  fi
+fi
+
+# The npm tools: binaryen's wasm-opt for the web build, playwright-core and puppeteer-core for the
+# browser tests (neither downloads a browser). Needed by scripts/build-web.sh with or without --browsers.
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/puppeteer-core ] || [ ! -d node_modules/binaryen ]; then
+  step "npm ci"
+  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
 fi

@@ -1,12 +1,10 @@
 //! Parse, load, evaluate every check, find suspects, and assemble the verdict.
 
-use std::collections::HashMap;
-
 use crate::expr::{self, Evaluation, Quantity};
 use crate::messages::Problem;
 use crate::number;
 use crate::position::LineIndex;
-use crate::report::{self, Check, Fact, Report};
+use crate::report::{self, Check, Fact, FactIndex, Report};
 use crate::suspects;
 use crate::verdict::{
     CheckOutcome, CheckStatus, Counts, FactView, Finding, Location, Severity, Status, Verdict,
@@ -20,23 +18,35 @@ pub fn check(input: &[u8], options: &Options) -> Verdict {
     let report = match json::parse(input) {
         Ok(document) => {
             if document.had_bom {
-                findings.push(Problem::Bom.finding(lang, Location { pointer: String::new(), line: 1, column: 1 }));
+                findings.push(Problem::Bom.finding(
+                    lang,
+                    Location {
+                        pointer: String::new(),
+                        line: 1,
+                        column: 1,
+                    },
+                ));
             }
             report::load(&document.root, input, lang, &mut findings)
         }
         Err(error) => {
             let (line, column) = LineIndex::new(input).locate(input, error.offset);
-            let location = Location { pointer: String::new(), line, column };
+            let location = Location {
+                pointer: String::new(),
+                line,
+                column,
+            };
             findings.push(Problem::Json(error).finding(lang, location));
             Report::default()
         }
     };
     let parsed = findings.iter().all(|f| !f.code.starts_with("json-"));
-    if parsed && report.checks.is_empty() && !findings.iter().any(|f| f.severity == Severity::Error) {
+    if parsed && report.checks.is_empty() && !findings.iter().any(|f| f.severity == Severity::Error)
+    {
         findings.push(Problem::NoChecks.finding(lang, Location::default()));
     }
 
-    let facts: HashMap<&str, &Fact> = report.facts.iter().map(|f| (f.id.as_str(), f)).collect();
+    let facts = FactIndex::new(&report.facts);
     let mut outcomes = Vec::with_capacity(report.checks.len());
     for check in &report.checks {
         let (outcome, problems) = evaluate_check(check, &facts, lang);
@@ -51,12 +61,16 @@ pub fn check(input: &[u8], options: &Options) -> Verdict {
         }
         outcomes.push(outcome);
     }
-    let suspects = suspects::find(&report, &outcomes, lang);
+    let suspects = suspects::find(&report, &facts, &outcomes, lang);
     assemble(report, outcomes, suspects, findings, options)
 }
 
 /// Evaluates one check. Unit warnings and evaluation errors are returned to become findings.
-fn evaluate_check(check: &Check, facts: &HashMap<&str, &Fact>, lang: Lang) -> (CheckOutcome, Vec<Problem>) {
+fn evaluate_check(
+    check: &Check,
+    facts: &FactIndex,
+    lang: Lang,
+) -> (CheckOutcome, Vec<Problem>) {
     let mut outcome = CheckOutcome {
         id: check.id.clone(),
         label: check.label.clone(),
@@ -73,16 +87,29 @@ fn evaluate_check(check: &Check, facts: &HashMap<&str, &Fact>, lang: Lang) -> (C
     };
     let Some(comparison) = &check.comparison else {
         outcome.message = lang
-            .pick("the expression could not be read (see the findings)", "表达式无法解析(见结构问题)")
+            .pick(
+                "the expression could not be read (see the findings)",
+                "表达式无法解析(见结构问题)",
+            )
             .to_string();
         return (outcome, Vec::new());
     };
-    outcome.facts = comparison.references().into_iter().map(|(name, _)| name).collect();
+    outcome.facts = comparison
+        .references()
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
     if let Some(name) = check.unknown_ids.first() {
-        outcome.message = lang.pick(format!("uses unknown id \"{name}\""), format!("使用了未知的 id \"{name}\""));
+        outcome.message = lang.pick(
+            format!("uses unknown id \"{name}\""),
+            format!("使用了未知的 id \"{name}\""),
+        );
         return (outcome, Vec::new());
     }
-    let unusable = outcome.facts.iter().find(|id| facts.get(id.as_str()).is_none_or(|f| f.figure.is_none()));
+    let unusable = outcome
+        .facts
+        .iter()
+        .find(|id| facts.get(id.as_str()).is_none_or(|f| f.figure.is_none()));
     if let Some(id) = unusable {
         outcome.message = lang.pick(
             format!("uses \"{id}\", whose value is not usable (see the findings)"),
@@ -90,32 +117,63 @@ fn evaluate_check(check: &Check, facts: &HashMap<&str, &Fact>, lang: Lang) -> (C
         );
         return (outcome, Vec::new());
     }
-    let lookup = |name: &str| -> Option<Quantity> { facts.get(name).and_then(|f| f.quantity.clone()) };
+    let lookup =
+        |name: &str| -> Option<Quantity> { facts.quantity(name) };
     match expr::evaluate(comparison, &lookup, lang) {
-        Ok(Evaluation { holds, off_by, arithmetic, warnings, .. }) => {
-            outcome.status = if holds { CheckStatus::Pass } else { CheckStatus::Fail };
+        Ok(Evaluation {
+            holds,
+            off_by,
+            arithmetic,
+            warnings,
+            ..
+        }) => {
+            outcome.status = if holds {
+                CheckStatus::Pass
+            } else {
+                CheckStatus::Fail
+            };
             outcome.arithmetic = arithmetic;
             outcome.off_by = off_by;
             let check = &check.id;
-            (outcome, warnings.into_iter().map(|warning| Problem::UnitMismatch { check: check.clone(), warning }).collect())
+            (
+                outcome,
+                warnings
+                    .into_iter()
+                    .map(|warning| Problem::UnitMismatch {
+                        check: check.clone(),
+                        warning,
+                    })
+                    .collect(),
+            )
         }
         Err(error) => {
             outcome.message = error.message(lang);
             let blocking = check.severity == Severity::Error;
-            (outcome, vec![Problem::Evaluation { check: check.id.clone(), error, blocking }])
+            (
+                outcome,
+                vec![Problem::Evaluation {
+                    check: check.id.clone(),
+                    error,
+                    blocking,
+                }],
+            )
         }
     }
 }
 
 fn assemble(
     report: Report,
-    mut outcomes: Vec<CheckOutcome>,
+    outcomes: Vec<CheckOutcome>,
     suspects: Vec<crate::verdict::Suspect>,
-    mut findings: Vec<Finding>,
+    findings: Vec<Finding>,
     options: &Options,
 ) -> Verdict {
     let lang = options.lang;
-    findings.sort_by_key(|f| (f.location.line == 0, f.location.line, f.location.column));
+    // In file order; findings without a place last. (Unstable sorts keep the module small; the
+    // position breaks ties so that the order stays that of discovery.)
+    let mut keyed: Vec<_> = findings.into_iter().enumerate().collect();
+    keyed.sort_unstable_by_key(|(i, f)| (f.location.line == 0, f.location.line, f.location.column, *i));
+    let findings: Vec<Finding> = keyed.into_iter().map(|(_, f)| f).collect();
     let count = |status: CheckStatus| outcomes.iter().filter(|o| o.status == status).count() as u32;
     let counts = Counts {
         facts: report.facts.len() as u32,
@@ -123,11 +181,19 @@ fn assemble(
         passed: count(CheckStatus::Pass),
         failed: count(CheckStatus::Fail),
         check_errors: count(CheckStatus::Error),
-        errors: findings.iter().filter(|f| f.severity == Severity::Error).count() as u32,
-        warnings: findings.iter().filter(|f| f.severity == Severity::Warning).count() as u32,
+        errors: findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count() as u32,
+        warnings: findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .count() as u32,
     };
     let blocking = |status: CheckStatus| {
-        outcomes.iter().any(|o| o.status == status && o.severity == Severity::Error)
+        outcomes
+            .iter()
+            .any(|o| o.status == status && o.severity == Severity::Error)
     };
     // Every check that could not be evaluated has an error finding that says why.
     let verdict = if counts.errors > 0 {
@@ -138,11 +204,10 @@ fn assemble(
         Status::Consistent
     };
     // Failing checks first, then those that could not be evaluated, then passing ones.
-    outcomes.sort_by_key(|o| match o.status {
-        CheckStatus::Fail => 0,
-        CheckStatus::Error => 1,
-        CheckStatus::Pass => 2,
-    });
+    let (mut ordered, rest): (Vec<_>, Vec<_>) = outcomes.into_iter().partition(|o| o.status == CheckStatus::Fail);
+    let (errors, passes): (Vec<_>, Vec<_>) = rest.into_iter().partition(|o| o.status == CheckStatus::Error);
+    ordered.extend(errors);
+    ordered.extend(passes);
     let facts = report.facts.iter().map(fact_view).collect();
     Verdict {
         verdict,
@@ -150,7 +215,7 @@ fn assemble(
         summary: summary(verdict, &counts, lang),
         counts,
         report: report.info,
-        checks: outcomes,
+        checks: ordered,
         suspects,
         findings,
         facts,
@@ -186,17 +251,22 @@ fn fact_view(fact: &Fact) -> FactView {
 fn summary(verdict: Status, counts: &Counts, lang: Lang) -> String {
     let checks = counts.checks;
     match verdict {
-        Status::Consistent if checks == 0 => {
-            lang.pick("consistent: nothing to check".into(), "一致:没有需要核对的校验".into())
-        }
-        Status::Consistent if checks == 1 => lang.pick("consistent: the one check holds".into(), "一致:唯一的校验成立".into()),
+        Status::Consistent if checks == 0 => lang.pick(
+            "consistent: nothing to check".into(),
+            "一致:没有需要核对的校验".into(),
+        ),
+        Status::Consistent if checks == 1 => lang.pick(
+            "consistent: the one check holds".into(),
+            "一致:唯一的校验成立".into(),
+        ),
         Status::Consistent => lang.pick(
             format!("consistent: all {checks} checks hold"),
             format!("一致:{checks} 项校验全部成立"),
         ),
-        Status::Inconsistent if checks == 1 => {
-            lang.pick("inconsistent: the one check fails".into(), "不一致:唯一的校验不成立".into())
-        }
+        Status::Inconsistent if checks == 1 => lang.pick(
+            "inconsistent: the one check fails".into(),
+            "不一致:唯一的校验不成立".into(),
+        ),
         Status::Inconsistent => {
             let failed = counts.failed;
             let verb = if failed == 1 { "fails" } else { "fail" };
@@ -207,7 +277,11 @@ fn summary(verdict: Status, counts: &Counts, lang: Lang) -> String {
         }
         Status::Invalid => {
             let errors = counts.errors;
-            let (noun, verb) = if errors == 1 { ("error", "prevents") } else { ("errors", "prevent") };
+            let (noun, verb) = if errors == 1 {
+                ("error", "prevents")
+            } else {
+                ("errors", "prevent")
+            };
             lang.pick(
                 format!("invalid: {errors} {noun} {verb} a full check"),
                 format!("无效:有 {errors} 处错误,无法完整核对"),

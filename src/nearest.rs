@@ -5,11 +5,11 @@ pub fn nearest<'a, I>(name: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
-    let name_lower = name.to_lowercase();
+    let name_lower = name.to_ascii_lowercase();
     let limit = (name.chars().count() / 3).max(1) + 1;
     let mut best: Option<(usize, &'a str)> = None;
     for candidate in candidates {
-        let distance = edit_distance(&name_lower, &candidate.to_lowercase());
+        let distance = edit_distance(&name_lower, &candidate.to_ascii_lowercase());
         if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
         }

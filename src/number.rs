@@ -1,20 +1,16 @@
 //! Figures as printed: exact decimals that remember how precisely they were written.
 //!
 //! `"95.50"` and `"95.5"` are the same number but not the same figure: the first claims two
-//! decimals, the second one. Everything here is exact (`BigRational` built from the digits); a
+//! decimals, the second one. Everything here is exact (a `Rational` built from the digits); a
 //! figure never passes through floating point.
 
 use crate::interval::Rational;
 use crate::Lang;
-use num_bigint::BigInt;
-use num_integer::Integer;
-use num_traits::{One, Pow, Signed, Zero};
-
 /// More significant digits than this, or a decimal exponent of larger magnitude, is out of range:
-/// no real report needs it, and refusing it keeps every later computation small.
-pub const MAX_DIGITS: usize = 60;
+/// no real report needs it, and refusing it keeps every later computation within 128 bits.
+pub const MAX_DIGITS: usize = 30;
 /// The largest magnitude of a figure's decimal exponent (and so of its `decimals`).
-pub const MAX_EXPONENT: i32 = 60;
+pub const MAX_EXPONENT: i32 = 30;
 
 /// A figure as written: its exact value and its precision.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,8 +37,8 @@ impl NumberError {
                 "不是数字:应写为数字,可带正负号、小数点和指数,例如 \"95.5\" 或 \"1,692\"",
             ),
             NumberError::OutOfRange => lang.pick(
-                "number out of range: at most 60 significant digits and a decimal exponent within ±60",
-                "数字超出范围:有效数字最多 60 位,十进制指数在 ±60 以内",
+                "number out of range: at most 30 significant digits and a decimal exponent within ±30",
+                "数字超出范围:有效数字最多 30 位,十进制指数在 ±30 以内",
             ),
         }
         .to_string()
@@ -197,14 +193,18 @@ fn build(parts: Parts) -> Result<Decimal, NumberError> {
     if scale.abs() > i64::from(MAX_EXPONENT) {
         return Err(NumberError::OutOfRange);
     }
-    let scale = scale as i32; // within ±60 by the check above
-    let mantissa: BigInt = if significant.is_empty() {
-        BigInt::zero()
+    let scale = scale as i32; // within ±30 by the check above
+                              // At most 30 digits: fits 128 bits.
+    let mantissa: i128 = if significant.is_empty() {
+        0
     } else {
-        significant.parse().map_err(|_| NumberError::NotANumber)?
+        significant.parse().map_err(|_| NumberError::OutOfRange)?
     };
     let mantissa = if parts.negative { -mantissa } else { mantissa };
     let value = Rational::from_integer(mantissa) * pow10(scale);
+    if value.is_overflow() {
+        return Err(NumberError::OutOfRange);
+    }
     Ok(Decimal {
         value,
         decimals: -scale,
@@ -212,72 +212,72 @@ fn build(parts: Parts) -> Result<Decimal, NumberError> {
     })
 }
 
-/// 10^exponent, exactly. The exponent is kept within ±200 so no caller can ask for a giant.
+/// 10^exponent, exactly (an overflow beyond 10^±38, which no figure within the limits reaches).
 pub fn pow10(exponent: i32) -> Rational {
-    let exponent = exponent.clamp(-200, 200);
-    let power: BigInt = Pow::pow(BigInt::from(10u32), exponent.unsigned_abs());
-    if exponent >= 0 {
-        Rational::from_integer(power)
-    } else {
-        Rational::new(BigInt::one(), power)
-    }
+    Rational::pow10(exponent)
 }
 
 /// Half a unit of the last written digit: 5 × 10^-(decimals+1). `"95.5"` (decimals 1) stands for
 /// 95.5 ± 0.05; decimals -2 (rounded to hundreds) for ± 50.
 pub fn half_unit(decimals: i32) -> Rational {
-    let exponent = -(i64::from(decimals) + 1);
-    let exponent = exponent.clamp(-200, 200) as i32;
-    Rational::from_integer(BigInt::from(5)) * pow10(exponent)
+    Rational::from_integer(5) * pow10(-decimals.saturating_add(1))
 }
 
 /// Decimal text for `value`: exact, with the fewest digits, when it terminates within
 /// `max_decimals` decimals (`68`, `0.5`, `-2.99`); otherwise rounded half away from zero to
 /// `max_decimals` decimals and marked with "…" (`95.513…`).
 pub fn format_rational(value: &Rational, max_decimals: u32) -> String {
-    if value.is_integer() {
-        return value.numer().to_string();
-    }
-    let max_decimals = max_decimals.min(100);
-    let sign = if value.is_negative() { "-" } else { "" };
-    // Integer arithmetic on numerator and denominator: no gcd of large numbers.
-    let scale: BigInt = Pow::pow(BigInt::from(10u32), max_decimals);
-    let scaled = value.numer().abs() * scale;
-    let denom = value.denom().abs();
-    let (quotient, remainder) = scaled.div_rem(&denom);
-    if remainder.is_zero() {
-        let text = fixed_point(&quotient, max_decimals);
-        let text = if text.contains('.') {
-            text.trim_end_matches('0').trim_end_matches('.').to_string()
-        } else {
-            text
+    let Some((n, d)) = value.parts() else {
+        return "∞".to_string();
+    };
+    let sign = if n < 0 { "-" } else { "" };
+    let (n, d) = (n.unsigned_abs(), d.unsigned_abs());
+    let mut integer = n / d;
+    let mut remainder = n % d;
+    // Long division, one decimal at a time: no intermediate grows beyond 10 × the denominator.
+    let mut digits: Vec<u8> = Vec::new();
+    while remainder != 0 && digits.len() < max_decimals.min(100) as usize {
+        let Some(scaled) = remainder.checked_mul(10) else {
+            break;
         };
-        format!("{sign}{text}")
-    } else {
-        // Half-way cases round away from zero (the quotient here is not negative).
-        let rounded = if remainder * 2u32 >= denom {
-            quotient + 1u32
-        } else {
-            quotient
-        };
-        format!("{sign}{}…", fixed_point(&rounded, max_decimals))
+        digits.push((scaled / d) as u8);
+        remainder = scaled % d;
     }
+    let exact = remainder == 0;
+    // Half-way cases round away from zero: round up when the rest is at least half a unit.
+    if !exact && remainder >= d - remainder && round_up(&mut digits) {
+        integer += 1;
+    }
+    let mut text = format!("{sign}{integer}");
+    if exact {
+        while digits.last() == Some(&0) {
+            digits.pop();
+        }
+    }
+    if !digits.is_empty() {
+        text.push('.');
+        text.extend(digits.iter().map(|digit| char::from(b'0' + digit)));
+    }
+    if !exact {
+        text.push('…');
+    }
+    if text == "-0" {
+        text = "0".to_string();
+    }
+    text
 }
 
-/// `digits / 10^decimals` written with exactly `decimals` decimals (`n` is not negative).
-fn fixed_point(n: &BigInt, decimals: u32) -> String {
-    let text = n.to_string();
-    let decimals = decimals as usize;
-    if decimals == 0 {
-        return text;
+/// Adds one unit in the last digit; true when it carries into the integer part.
+fn round_up(digits: &mut [u8]) -> bool {
+    for digit in digits.iter_mut().rev() {
+        if *digit == 9 {
+            *digit = 0;
+        } else {
+            *digit += 1;
+            return false;
+        }
     }
-    let padded = if text.len() <= decimals {
-        format!("{}{}", "0".repeat(decimals + 1 - text.len()), text)
-    } else {
-        text
-    };
-    let (int, frac) = padded.split_at(padded.len() - decimals);
-    format!("{int}.{frac}")
+    true
 }
 
 #[cfg(test)]
@@ -285,7 +285,7 @@ mod tests {
     use super::*;
 
     fn r(n: i64, d: i64) -> Rational {
-        Rational::new(BigInt::from(n), BigInt::from(d))
+        Rational::new(n.into(), d.into())
     }
 
     #[test]
@@ -363,12 +363,12 @@ mod tests {
     #[test]
     fn absurd_numbers_are_out_of_range() {
         let three_hundred_digits = "9".repeat(300);
-        let sixty_one = format!("1{}", "0".repeat(60));
+        let thirty_one = format!("1{}", "9".repeat(30));
         for text in [
             "1e400",
             "1e-400",
             three_hundred_digits.as_str(),
-            sixty_one.as_str(),
+            thirty_one.as_str(),
             "1e99999999999999999999",
         ] {
             assert_eq!(
@@ -382,13 +382,13 @@ mod tests {
                 "{text}"
             );
         }
-        // Leading zeros are not significant; sixty digits and an exponent of 60 are fine.
+        // Leading zeros are not significant; thirty digits and an exponent of 30 are fine.
         let leading_zeros = format!("{}1", "0".repeat(200));
         assert_eq!(parse_decimal_string(&leading_zeros).unwrap().value, r(1, 1));
-        assert!(parse_json_number(&"9".repeat(60)).is_ok());
-        assert!(parse_json_number("1e60").is_ok());
-        assert!(parse_json_number("1e-60").is_ok());
-        assert_eq!(parse_json_number("1e61"), Err(NumberError::OutOfRange));
+        assert!(parse_json_number(&"9".repeat(30)).is_ok());
+        assert!(parse_json_number("1e30").is_ok());
+        assert!(parse_json_number("1e-30").is_ok());
+        assert_eq!(parse_json_number("1e31"), Err(NumberError::OutOfRange));
     }
 
     #[test]
@@ -434,8 +434,8 @@ mod tests {
             );
         }
         assert_eq!(
-            format_rational(&pow10(60), 3),
-            format!("1{}", "0".repeat(60))
+            format_rational(&pow10(30), 3),
+            format!("1{}", "0".repeat(30))
         );
     }
 

@@ -2,15 +2,12 @@
 //! in several failing checks; one changed value that makes every failing check hold while the
 //! passing ones keep passing; a gap that two transposed digits or a slipped decimal point explain.
 
-use std::collections::{HashMap, HashSet};
-
-use num_bigint::BigInt;
-use num_traits::{Signed, Zero};
+use num_traits::Zero;
 
 use crate::expr::{self, Comparison, Quantity};
 use crate::interval::Rational;
 use crate::number;
-use crate::report::{Fact, Precision, Report};
+use crate::report::{Fact, FactIndex, Precision, Report};
 use crate::verdict::{CheckOutcome, CheckStatus, Severity, Suspect};
 use crate::Lang;
 
@@ -26,40 +23,54 @@ const TRANSPOSED: &str = "transposed-digits";
 const SLIPPED: &str = "slipped-decimal-point";
 
 /// `outcomes[i]` is the outcome of `report.checks[i]`.
-pub fn find(report: &Report, outcomes: &[CheckOutcome], lang: Lang) -> Vec<Suspect> {
+pub fn find(report: &Report, facts: &FactIndex, outcomes: &[CheckOutcome], lang: Lang) -> Vec<Suspect> {
     let failing: Vec<usize> = (0..outcomes.len())
-        .filter(|&i| outcomes[i].status == CheckStatus::Fail && outcomes[i].severity == Severity::Error)
+        .filter(|&i| {
+            outcomes[i].status == CheckStatus::Fail && outcomes[i].severity == Severity::Error
+        })
         .collect();
     if failing.is_empty() {
         return Vec::new();
     }
-    let failing_set: HashSet<usize> = failing.iter().copied().collect();
-    let facts: HashMap<&str, &Fact> = report.facts.iter().map(|f| (f.id.as_str(), f)).collect();
-    let mut uses: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut is_failing = vec![false; outcomes.len()];
+    for &i in &failing {
+        is_failing[i] = true;
+    }
+    // The checks each fact takes part in, by the fact's position.
+    let mut uses: Vec<Vec<usize>> = vec![Vec::new(); report.facts.len()];
     for (i, outcome) in outcomes.iter().enumerate() {
         if outcome.status != CheckStatus::Error {
-            for id in &outcome.facts {
-                uses.entry(id.as_str()).or_default().push(i);
+            for position in outcome.facts.iter().filter_map(|id| facts.position(id)) {
+                uses[position].push(i);
             }
         }
     }
-    let mut seen = HashSet::new();
-    let candidates: Vec<&Fact> = failing
+    let mut seen = vec![false; report.facts.len()];
+    let candidates: Vec<(usize, &Fact)> = failing
         .iter()
         .flat_map(|&i| outcomes[i].facts.iter())
-        .filter(|id| seen.insert(id.as_str()))
-        .filter_map(|id| facts.get(id.as_str()).copied())
+        .filter_map(|id| facts.position(id))
+        .filter(|&position| !std::mem::replace(&mut seen[position], true))
+        .map(|position| (position, &report.facts[position]))
         .collect();
     let solve = failing.len() <= MAX_FAILING_TO_SOLVE;
-    let context = Context { report, facts: &facts };
+    let context = Context { report, facts };
 
     // (score, file order, suspect, the fixing value as the report would show it with its unit)
     let mut ranked: Vec<(i64, usize, Suspect, Option<String>)> = Vec::new();
-    for (order, fact) in candidates.into_iter().enumerate() {
-        let checks = uses.get(fact.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
-        let failing_here: Vec<usize> = checks.iter().copied().filter(|i| failing_set.contains(i)).collect();
+    for (order, (position, fact)) in candidates.into_iter().enumerate() {
+        let checks = uses[position].as_slice();
+        let failing_here: Vec<usize> = checks
+            .iter()
+            .copied()
+            .filter(|&i| is_failing[i])
+            .collect();
         let passing_here = checks.len() - failing_here.len();
-        let fix = if solve { context.find_fix(fact, checks, &failing_here) } else { None };
+        let fix = if solve {
+            context.find_fix(fact, checks, &failing_here)
+        } else {
+            None
+        };
         let fixes_all = fix.is_some() && failing_here.len() == failing.len();
         let mut reasons = Vec::new();
         if failing_here.len() > 1 {
@@ -74,9 +85,16 @@ pub fn find(report: &Report, outcomes: &[CheckOutcome], lang: Lang) -> Vec<Suspe
         let score = 10 * failing_here.len() as i64
             + if fix.is_some() { 50 } else { 0 }
             + if fixes_all { 50 } else { 0 }
-            + if fix.as_ref().is_some_and(|f| f.reason.is_some()) { 20 } else { 0 }
+            + if fix.as_ref().is_some_and(|f| f.reason.is_some()) {
+                20
+            } else {
+                0
+            }
             - 3 * passing_here as i64;
-        let check_ids = failing_here.iter().map(|&i| outcomes[i].id.clone()).collect();
+        let check_ids = failing_here
+            .iter()
+            .map(|&i| outcomes[i].id.clone())
+            .collect();
         let shown = fix.as_ref().map(|f| f.shown.clone());
         let would_fix = fix.map(|f| f.value);
         let suspect = Suspect {
@@ -92,7 +110,7 @@ pub fn find(report: &Report, outcomes: &[CheckOutcome], lang: Lang) -> Vec<Suspe
         };
         ranked.push((score, order, suspect, shown));
     }
-    ranked.sort_by_key(|(score, order, ..)| (-score, *order));
+    ranked.sort_unstable_by_key(|(score, order, ..)| (-score, *order));
     ranked.truncate(MAX_SUSPECTS);
     let top = ranked.first().map_or(0, |(score, ..)| *score);
     let shared_top = ranked.iter().filter(|(score, ..)| *score == top).count() > 1;
@@ -108,7 +126,7 @@ pub fn find(report: &Report, outcomes: &[CheckOutcome], lang: Lang) -> Vec<Suspe
 
 struct Context<'a> {
     report: &'a Report,
-    facts: &'a HashMap<&'a str, &'a Fact>,
+    facts: &'a FactIndex<'a>,
 }
 
 impl Context<'_> {
@@ -122,7 +140,7 @@ impl Context<'_> {
             tries.push((value, Some(TRANSPOSED)));
         }
         for shift in [10, 100, 1000] {
-            let shift = Rational::from_integer(BigInt::from(shift));
+            let shift = Rational::from_integer(shift);
             tries.push((current * &shift, Some(SLIPPED)));
             tries.push((current / &shift, Some(SLIPPED)));
         }
@@ -133,21 +151,26 @@ impl Context<'_> {
         for &i in failing_here {
             if let Some(solution) = self.solve(i, fact) {
                 let rounded = round_to(&(solution / &quantity_factor(fact)), decimals);
-                let step = number::half_unit(decimals) * Rational::from_integer(BigInt::from(2));
+                let step = number::half_unit(decimals) * Rational::from_integer(2);
                 tries.push((rounded.clone(), None));
                 tries.push((&rounded - &step, None));
                 tries.push((&rounded + &step, None));
             }
         }
-        let mut tried = HashSet::new();
+        let mut tried: Vec<Rational> = Vec::with_capacity(tries.len());
         for (value, reason) in tries {
-            if &value == current || !tried.insert(value.clone()) {
+            if &value == current || tried.contains(&value) {
                 continue;
             }
+            tried.push(value);
             let printed = with_separators_like(&fixed(&value, decimals), &fact.printed);
             let quantity = fact.quantity_of(&value, *precision, &printed);
             if checks.iter().all(|&i| self.holds_with(i, fact, &quantity)) {
-                return Some(Fix { value: printed, shown: quantity.printed, reason });
+                return Some(Fix {
+                    value: printed,
+                    shown: quantity.printed,
+                    reason,
+                });
             }
         }
         None
@@ -158,12 +181,14 @@ impl Context<'_> {
     }
 
     fn holds_with(&self, check: usize, fact: &Fact, replacement: &Quantity) -> bool {
-        let Some(comparison) = self.comparison(check) else { return false };
+        let Some(comparison) = self.comparison(check) else {
+            return false;
+        };
         let lookup = |name: &str| -> Option<Quantity> {
             if name == fact.id {
                 Some(replacement.clone())
             } else {
-                self.facts.get(name).and_then(|f| f.quantity.clone())
+                self.facts.quantity(name)
             }
         };
         matches!(expr::evaluate(comparison, &lookup, Lang::En), Ok(e) if e.holds)
@@ -182,7 +207,7 @@ impl Context<'_> {
                 if name == fact.id {
                     Some(trial.clone())
                 } else {
-                    self.facts.get(name).and_then(|f| f.quantity.clone())
+                    self.facts.quantity(name)
                 }
             };
             let evaluation = expr::evaluate(comparison, &lookup, Lang::En).ok()?;
@@ -198,16 +223,26 @@ impl Context<'_> {
 }
 
 fn quantity_factor(fact: &Fact) -> Rational {
-    fact.unit.as_ref().map_or_else(|| Rational::from_integer(BigInt::from(1)), |u| u.factor.clone())
+    fact.unit
+        .as_ref()
+        .map_or_else(|| Rational::from_integer(1), |u| u.factor.clone())
 }
 
 /// `value` rounded half away from zero to `decimals` decimals.
 fn round_to(value: &Rational, decimals: i32) -> Rational {
-    let scale = Rational::from_integer(BigInt::from(10).pow(decimals.unsigned_abs()));
-    let scaled = if decimals >= 0 { value * &scale } else { value / &scale };
-    let half = Rational::new(BigInt::from(1), BigInt::from(2));
+    let scale = Rational::pow10(decimals.unsigned_abs().min(38) as i32);
+    let scaled = if decimals >= 0 {
+        value * &scale
+    } else {
+        value / &scale
+    };
+    let half = Rational::new(1, 2);
     let magnitude = (scaled.abs() + half).floor();
-    let rounded = if scaled.is_negative() { -magnitude } else { magnitude };
+    let rounded = if scaled.is_negative() {
+        -magnitude
+    } else {
+        magnitude
+    };
     if decimals >= 0 {
         rounded / scale
     } else {
@@ -219,7 +254,9 @@ fn round_to(value: &Rational, decimals: i32) -> Rational {
 fn fixed(value: &Rational, decimals: i32) -> String {
     let mut text = number::format_rational(value, decimals.max(0) as u32);
     if decimals > 0 {
-        let have = text.split_once('.').map_or(0, |(_, frac)| frac.chars().count()) as i32;
+        let have = text
+            .split_once('.')
+            .map_or(0, |(_, frac)| frac.chars().count()) as i32;
         if have == 0 {
             text.push('.');
         }
@@ -235,8 +272,12 @@ fn with_separators_like(text: &str, printed: &str) -> String {
     if !printed.contains(',') {
         return text.to_string();
     }
-    let (sign, unsigned) = text.strip_prefix('-').map_or(("", text), |rest| ("-", rest));
-    let (integer, fraction) = unsigned.split_once('.').map_or((unsigned, None), |(i, f)| (i, Some(f)));
+    let (sign, unsigned) = text
+        .strip_prefix('-')
+        .map_or(("", text), |rest| ("-", rest));
+    let (integer, fraction) = unsigned
+        .split_once('.')
+        .map_or((unsigned, None), |(i, f)| (i, Some(f)));
     let mut grouped = String::new();
     for (i, digit) in integer.chars().enumerate() {
         if i > 0 && (integer.len() - i) % 3 == 0 {
@@ -280,7 +321,10 @@ struct Fix {
 fn message(suspect: &Suspect, shown: Option<&str>, sure: bool, lang: Lang) -> String {
     let name = match lang {
         Lang::En => suspect.fact.clone(),
-        Lang::Zh => suspect.label.clone().unwrap_or_else(|| suspect.fact.clone()),
+        Lang::Zh => suspect
+            .label
+            .clone()
+            .unwrap_or_else(|| suspect.fact.clone()),
     };
     let likely = if sure {
         lang.pick("is likely wrong", "很可能有误")
@@ -291,7 +335,10 @@ fn message(suspect: &Suspect, shown: Option<&str>, sure: bool, lang: Lang) -> St
     let Some(value) = shown else {
         let count = suspect.checks.len();
         return lang.pick(
-            format!("{name} takes part in {count} failing check{}", if count == 1 { "" } else { "s" }),
+            format!(
+                "{name} takes part in {count} failing check{}",
+                if count == 1 { "" } else { "s" }
+            ),
             format!("{name} 参与了 {count} 项不成立的校验"),
         );
     };
@@ -326,8 +373,8 @@ fn message(suspect: &Suspect, shown: Option<&str>, sure: bool, lang: Lang) -> St
 mod tests {
     use super::*;
 
-    fn r(n: i64, d: i64) -> Rational {
-        Rational::new(BigInt::from(n), BigInt::from(d))
+    fn r(n: i128, d: i128) -> Rational {
+        Rational::new(n, d)
     }
 
     #[test]
@@ -348,7 +395,10 @@ mod tests {
     #[test]
     fn separators_follow_the_printed_figure() {
         assert_eq!(with_separators_like("28400", "284,000"), "28,400");
-        assert_eq!(with_separators_like("-1234567.5", "1,000.0"), "-1,234,567.5");
+        assert_eq!(
+            with_separators_like("-1234567.5", "1,000.0"),
+            "-1,234,567.5"
+        );
         assert_eq!(with_separators_like("28400", "284000"), "28400");
         assert_eq!(with_separators_like("400", "1,000"), "400");
     }

@@ -96,7 +96,7 @@ pub fn parse_unit(text: &str) -> Unit {
     if text.is_empty() {
         return unit(pow10(0), Dimension::Unknown);
     }
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     if let Some((_, exponent)) = RATIO_UNITS.iter().find(|(name, _)| *name == lower) {
         return unit(pow10(*exponent), Dimension::Ratio);
     }
@@ -107,7 +107,7 @@ pub fn parse_unit(text: &str) -> Unit {
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() > 1 {
         let scale_of = |word: &str| {
-            let word = word.to_lowercase();
+            let word = word.to_ascii_lowercase();
             let word = word.strip_suffix('s').unwrap_or(&word).to_string();
             ENGLISH_SCALES
                 .iter()

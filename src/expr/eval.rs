@@ -4,7 +4,7 @@
 //! Alongside each interval goes the nominal value (the arithmetic done on the figures exactly as
 //! printed), which is what the arithmetic shown to the reader uses.
 
-use num_traits::{One, Signed, Zero};
+use num_traits::{One, Zero};
 
 use super::render;
 use super::{BinOp, CmpOp, Comparison, Expr, ExprKind, Func};
@@ -133,14 +133,18 @@ pub enum EvalError {
         column: u32,
         divisor: String,
     },
+    /// A result too large to compute exactly in 128 bits (see `rational.rs`).
+    TooLarge {
+        column: u32,
+    },
 }
 
 impl EvalError {
     pub fn column(&self) -> u32 {
         match self {
-            EvalError::UnknownName { column, .. } | EvalError::DivisionByZero { column, .. } => {
-                *column
-            }
+            EvalError::UnknownName { column, .. }
+            | EvalError::DivisionByZero { column, .. }
+            | EvalError::TooLarge { column } => *column,
         }
     }
 
@@ -153,6 +157,12 @@ impl EvalError {
             }
             (EvalError::DivisionByZero { divisor, .. }, Lang::Zh) => {
                 format!("除以零:除数 {divisor} 可能为零")
+            }
+            (EvalError::TooLarge { .. }, Lang::En) => {
+                "the numbers grow too large to compute exactly (beyond 38 digits)".to_string()
+            }
+            (EvalError::TooLarge { .. }, Lang::Zh) => {
+                "数值过大,无法精确计算(超过 38 位)".to_string()
             }
         }
     }
@@ -241,6 +251,17 @@ fn evaluate_sides<'a>(
     };
     let lhs = evaluator.eval(&cmp.lhs)?;
     let rhs = evaluator.eval(&cmp.rhs)?;
+    let ends = [
+        &lhs.iv.lo,
+        &lhs.iv.hi,
+        &rhs.iv.lo,
+        &rhs.iv.hi,
+        &lhs.nominal,
+        &rhs.nominal,
+    ];
+    if ends.iter().any(|end| end.is_overflow()) {
+        return Err(EvalError::TooLarge { column: 1 });
+    }
     if lhs.dim.conflicts(&rhs.dim) {
         evaluator.warnings.push(EvalWarning::UnitMismatch {
             left: lhs.unit.clone(),

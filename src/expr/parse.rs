@@ -357,7 +357,7 @@ impl Parser {
 
 /// The known function whose name is closest to `name` (by edit distance, ignoring ASCII case).
 fn nearest_function(name: &str) -> &'static str {
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     Func::ALL
         .iter()
         .map(|f| (edit_distance(&lower, f.name()), f.name()))

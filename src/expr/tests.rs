@@ -2,7 +2,6 @@ use super::*;
 use crate::interval::Interval;
 use crate::number::{parse_decimal_string, parse_json_number};
 use crate::units::{parse_unit, Dimension};
-use num_bigint::BigInt;
 
 /// A fact printed as `number` with `unit`, its interval from how the number is written.
 fn q(number: &str, unit: &str) -> Quantity {
@@ -261,8 +260,8 @@ fn comparison_semantics_over_intervals() {
 fn division_by_a_range_containing_zero_is_an_error() {
     let mut zero = q("0", "");
     zero.interval = Interval::new(
-        Rational::new(BigInt::from(-1), BigInt::from(2)),
-        Rational::new(BigInt::from(1), BigInt::from(2)),
+        Rational::new(i128::from(-1), i128::from(2)),
+        Rational::new(i128::from(1), i128::from(2)),
     );
     let facts = [
         ("a", q("10", "")),
@@ -602,10 +601,7 @@ fn spans_and_literals() {
     let ExprKind::Number(literal) = &first.kind else {
         panic!()
     };
-    assert_eq!(
-        literal.value,
-        Rational::new(BigInt::from(1), BigInt::from(8))
-    );
+    assert_eq!(literal.value, Rational::new(i128::from(1), i128::from(8)));
     assert_eq!(rest[0].column, 12);
     assert_eq!(rest[0].expr.span, Span { start: 14, end: 21 });
 }
@@ -625,7 +621,7 @@ fn quantities_from_figures() {
     let unit = parse_unit("%");
     let rate = Quantity::from_figure("95.50", &parse_json_number("95.50").unwrap(), &unit, false);
     assert_eq!(rate.printed, "95.50%");
-    let r = |n: i64, d: i64| Rational::new(BigInt::from(n), BigInt::from(d));
+    let r = |n: i64, d: i64| Rational::new(i128::from(n), i128::from(d));
     assert_eq!(
         rate.interval,
         Interval::new(r(95495, 100000), r(95505, 100000))
@@ -733,8 +729,8 @@ fn arbitrary_input_never_panics() {
     ];
     let mut zero = q("0", "");
     zero.interval = Interval::new(
-        Rational::from_integer(BigInt::from(-1)),
-        Rational::from_integer(BigInt::from(1)),
+        Rational::from_integer(i128::from(-1)),
+        Rational::from_integer(i128::from(1)),
     );
     let facts = [
         ("a", q("95.5", "%")),

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Builds the web page: the WebAssembly module into www/pkg (optimised with binaryen's wasm-opt),
+# the example into www/example.json, and the single self-contained file dist/crossfoot.html
+# (module, worker, example, script and style inlined; CSP by hash; works from file://).
+# Usage: scripts/build-web.sh [--browsers]   (the flag is passed on to scripts/setup.sh)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+scripts/setup.sh "$@"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "wasm-pack build --release --target web --out-dir www/pkg"
+# strip = true (the release profile, for the CLI) would drop the target_features section wasm-bindgen
+# reads; wasm-opt strips the names afterwards.
+CARGO_PROFILE_RELEASE_STRIP=false wasm-pack build --release --target web --out-dir www/pkg --no-pack
+
+WASM=www/pkg/crossfoot_bg.wasm
+step "wasm-opt -Oz"
+raw=$(wc -c <"$WASM")
+node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
+  --enable-multivalue --enable-sign-ext \
+  "$WASM" -o "$WASM.opt"
+mv "$WASM.opt" "$WASM"
+echo "wasm: $raw bytes from wasm-pack, $(wc -c <"$WASM") after wasm-opt, $(gzip -9 -c "$WASM" | wc -c) gzipped"
+
+step "www/example.json"
+if [ -f examples/qingpu-2017.json ]; then
+  cp examples/qingpu-2017.json www/example.json
+else
+  echo "examples/qingpu-2017.json is not there yet: using tests/browser/fixtures/small-report.json" >&2
+  cp tests/browser/fixtures/small-report.json www/example.json
+fi
+
+step "dist/crossfoot.html"
+mkdir -p dist
+node --input-type=module - <<'EOF'
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+
+const read = (path) => readFileSync(path, 'utf8');
+const fail = (message) => { console.error(`build-web: ${message}`); process.exit(1); };
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** Removes one exact line from a source, failing loudly if the source no longer has it. */
+function without(source, line, file) {
+  if (!source.includes(line)) fail(`${file} no longer contains: ${line}`);
+  return source.replace(line, '');
+}
+
+// The page's modules, in dependency order, as one module: their imports of each other removed.
+let app = '';
+for (const [file, imports] of [
+  ['i18n.js', []],
+  ['render.js', []],
+  ['app.js', ["import { el, renderBanner, renderVerdict } from './render.js';", "import { LANGS, initialLang, rememberLang, translator } from './i18n.js';"]],
+]) {
+  let source = read(`www/${file}`);
+  for (const line of imports) source = without(source, line, file);
+  if (/^\s*import\s/m.test(source)) fail(`${file} has an import the bundler does not know`);
+  app += `// ---- ${file} ----\n${source.replace(/^export /gm, '')}\n`;
+}
+
+// The worker, as a classic script (Chromium refuses a module worker from a blob: URL on a file://
+// page): the module's glue code with its exports removed, then worker.js without its import.
+let glue = read('www/pkg/crossfoot.js');
+glue = without(glue, 'export { initSync, __wbg_init as default };', 'crossfoot.js');
+glue = glue.replace(/^export (function|async function|class|const|let) /gm, '$1 ');
+glue = glue.replace(/import\.meta\.url/g, 'self.location.href'); // only for a default path; the bytes are always given
+if (/^\s*(export|import)\s/m.test(glue)) fail('crossfoot.js has an export or import the bundler does not know');
+let worker = read('www/worker.js');
+worker = worker.replace("import init, { check, version } from './pkg/crossfoot.js';", 'const init = __wbg_init;');
+if (/^\s*import\s/m.test(worker)) fail('worker.js import line changed: update build-web.sh');
+const workerSource = `${glue}\n// ---- worker.js ----\n${worker}`;
+
+const style = read('www/style.css');
+const wasm = readFileSync('www/pkg/crossfoot_bg.wasm').toString('base64');
+const example = readFileSync('www/example.json').toString('base64');
+
+// Text inside <script>/<style> ends at the first "</script" or "</style": make sure there is none.
+for (const [name, text] of [['app', app], ['worker', workerSource], ['style', style]]) {
+  if (/<\/(script|style)|<!--/i.test(text)) fail(`${name} contains </script, </style or <!--: cannot inline it`);
+}
+
+const csp = [
+  "default-src 'none'",
+  `script-src ${sha256(app)} 'wasm-unsafe-eval'`,
+  'worker-src blob:',
+  `style-src ${sha256(style)}`,
+  'img-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+let html = read('www/index.html');
+html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
+html = html.replace('<link rel="stylesheet" href="style.css">', () => `<style>${style}</style>`);
+html = html.replace('<script type="module" src="app.js"></script>', () => `<script type="module">${app}</script>`);
+html = html.replace('</body>', () =>
+  `<script type="text/plain" id="crossfoot-worker-source">${workerSource}</script>\n` +
+  `<script type="application/octet-stream" id="crossfoot-wasm">${wasm}</script>\n` +
+  `<script type="application/octet-stream" id="crossfoot-example">${example}</script>\n</body>`);
+for (const needle of ['href="style.css"', 'src="app.js"', "connect-src 'self'"]) {
+  if (html.includes(needle)) fail(`index.html changed: ${needle} is still in the single file`);
+}
+writeFileSync('dist/crossfoot.html', html);
+console.log(`dist/crossfoot.html: ${html.length} bytes`);
+EOF
+
+echo
+echo "built: www/ (serve it with: node scripts/serve.mjs) and dist/crossfoot.html"

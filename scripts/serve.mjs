@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// Serves www/ on 127.0.0.1 (port $PORT, default 8080; 0 picks a free one) with correct MIME types
+// and the page's Content-Security-Policy as a header too (a meta tag does not reach workers).
+// No dependencies. Prints "crossfoot: http://127.0.0.1:PORT/" when it listens.
+// Usage: node scripts/serve.mjs [DIR]
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const root = resolve(process.argv[2] || join(here, '..', 'www'));
+const port = Number.parseInt(process.env.PORT ?? '8080', 10);
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.ts': 'text/plain; charset=utf-8',
+};
+
+const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; " +
+  "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const server = createServer(async (request, response) => {
+  const send = (status, body, type = 'text/plain; charset=utf-8') => {
+    response.writeHead(status, {
+      'Content-Type': type,
+      'Content-Security-Policy': CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-cache',
+    });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  };
+  if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'method not allowed\n');
+  let path;
+  try {
+    path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+  } catch {
+    return send(400, 'bad request\n');
+  }
+  if (path.endsWith('/')) path += 'index.html';
+  const file = normalize(join(root, path));
+  if (file !== root && !file.startsWith(root + sep)) return send(403, 'forbidden\n');
+  try {
+    if (!(await stat(file)).isFile()) return send(404, 'not found\n');
+    send(200, await readFile(file), TYPES[extname(file).toLowerCase()] || 'application/octet-stream');
+  } catch {
+    send(404, 'not found\n');
+  }
+});
+
+server.listen(Number.isFinite(port) ? port : 8080, '127.0.0.1', () => {
+  const { port: actual } = server.address();
+  console.log(`crossfoot: http://127.0.0.1:${actual}/`);
+});

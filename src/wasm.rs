@@ -1,0 +1,114 @@
+//! The WebAssembly API: `check`, `version` and `schema` for JavaScript.
+//!
+//! The only file that knows about wasm-bindgen. A bad report is a verdict (`invalid`, with
+//! findings), never an exception; only a caller's mistake (bad options, an input that is
+//! neither bytes nor text) becomes a JS `Error`, and every one goes through [`js_error`].
+
+use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array, JSON};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::{Lang, Options};
+
+/// Checks a report. `input` is the file's raw bytes (`Uint8Array` or `ArrayBuffer`) or a
+/// string; `options` is `undefined` or `{ lang?: "en" | "zh", source?: string }`.
+/// Returns the verdict as a plain object, field for field the CLI's `--format json`.
+#[wasm_bindgen]
+pub fn check(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = read_options(&options)?;
+    let verdict = if let Some(text) = input.as_string() {
+        crate::check(text.as_bytes(), &options)
+    } else if let Some(bytes) = input.dyn_ref::<Uint8Array>() {
+        crate::check(&bytes.to_vec(), &options)
+    } else if let Some(buffer) = input.dyn_ref::<ArrayBuffer>() {
+        crate::check(&Uint8Array::new(buffer).to_vec(), &options)
+    } else {
+        return Err(js_error(
+            "check(input): input must be a Uint8Array, an ArrayBuffer or a string",
+        ));
+    };
+    to_plain_js(&verdict)
+}
+
+/// The crate's version, e.g. "0.1.0".
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::version().to_owned()
+}
+
+/// The report format's JSON Schema, as a plain object.
+#[wasm_bindgen]
+pub fn schema() -> Result<JsValue, JsValue> {
+    JSON::parse(&crate::schema::schema_json())
+        .map_err(|_| js_error("schema(): the built-in schema is not valid JSON"))
+}
+
+const OPTION_NAMES: [&str; 2] = ["lang", "source"];
+
+/// Reads `{ lang, source }`; `undefined` and `null` mean the defaults. Unknown keys are an
+/// error so that a misspelt option (`{ language: "zh" }`) is not silently ignored.
+fn read_options(value: &JsValue) -> Result<Options, JsValue> {
+    let mut options = Options::default();
+    if value.is_undefined() || value.is_null() {
+        return Ok(options);
+    }
+    if !value.is_object() || Array::is_array(value) {
+        return Err(js_error(
+            "check(input, options): options must be an object such as { lang: \"zh\" }",
+        ));
+    }
+    let object: &Object = value.unchecked_ref();
+    for key in Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !OPTION_NAMES.contains(&key.as_str()) {
+            return Err(js_error(&format!(
+                "check(input, options): unknown option \"{key}\"; known options: lang, source"
+            )));
+        }
+    }
+    let lang = property(value, "lang")?;
+    if !(lang.is_undefined() || lang.is_null()) {
+        let tag = lang.as_string().ok_or_else(|| {
+            js_error("check(input, options): lang must be a string, \"en\" or \"zh\"")
+        })?;
+        options.lang = Lang::parse(&tag).ok_or_else(|| {
+            js_error(&format!(
+                "check(input, options): unknown language \"{tag}\"; use \"en\" or \"zh\""
+            ))
+        })?;
+    }
+    let source = property(value, "source")?;
+    if !(source.is_undefined() || source.is_null()) {
+        options.source = Some(
+            source
+                .as_string()
+                .ok_or_else(|| js_error("check(input, options): source must be a string"))?,
+        );
+    }
+    Ok(options)
+}
+
+fn property(object: &JsValue, name: &str) -> Result<JsValue, JsValue> {
+    Reflect::get(object, &JsValue::from_str(name)).map_err(|_| {
+        js_error(&format!(
+            "check(input, options): cannot read option \"{name}\""
+        ))
+    })
+}
+
+/// Serialises as plain objects and numbers (no `Map`, no `BigInt`), as `JSON.parse` would.
+fn to_plain_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|error| {
+            js_error(&format!(
+                "cannot convert the verdict to JavaScript: {error}"
+            ))
+        })
+}
+
+/// The one way an error crosses into JavaScript: an `Error` with a message.
+fn js_error(message: &str) -> JsValue {
+    js_sys::Error::new(message).into()
+}

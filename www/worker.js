@@ -1,0 +1,121 @@
+// The checker's thread: loads the WebAssembly module and checks files from their raw bytes, so
+// the page never freezes. One request at a time; the page sends the next when this one answers.
+//
+// Messages in:  {type: 'init', wasm?: ArrayBuffer}          (wasm given: the single-file build)
+//               {type: 'check', id, name, lang, file?: Blob, bytes?: ArrayBuffer}
+// Messages out: {type: 'ready', version} | {type: 'fatal', message}
+//               {type: 'progress', id, stage: 'reading' | 'checking'}
+//               {type: 'result', id, verdict, excerpts, timing: {bytes, checkMs}}
+//               {type: 'error', id, message, trap}        (trap: the module is dead; make a new worker)
+
+// The build of the single file replaces the next line with the module's glue code.
+import init, { check, version } from './pkg/crossfoot.js';
+
+let ready = null;
+
+self.onmessage = (event) => {
+  const message = event.data || {};
+  if (message.type === 'init') {
+    ready = start(message.wasm);
+  } else if (message.type === 'check') {
+    (ready || Promise.reject(new Error('not initialised'))).then(() => checkOne(message), () => {});
+  } else if (message.type === 'selftest-trap') {
+    // Lets the tests prove that a dead module is replaced and the next file still works.
+    post({ type: 'error', id: message.id, message: 'RuntimeError: unreachable (self-test)', trap: true });
+  }
+};
+
+async function start(wasm) {
+  try {
+    // Asynchronous compile and instantiate (WebAssembly.instantiate), never on the main thread.
+    await init(wasm ? { module_or_path: wasm } : undefined);
+    post({ type: 'ready', version: version() });
+  } catch (error) {
+    post({ type: 'fatal', message: describe(error) });
+    throw error;
+  }
+}
+
+async function checkOne({ id, name, lang, file, bytes }) {
+  let input;
+  try {
+    post({ type: 'progress', id, stage: 'reading' });
+    input = new Uint8Array(bytes || (await file.arrayBuffer()));
+  } catch (error) {
+    post({ type: 'error', id, message: describe(error), trap: false, read: true });
+    return;
+  }
+  try {
+    post({ type: 'progress', id, stage: 'checking' });
+    const started = performance.now();
+    const verdict = check(input, { lang, source: name });
+    const checkMs = performance.now() - started;
+    post({ type: 'result', id, verdict, excerpts: excerptsFor(verdict, input), timing: { bytes: input.length, checkMs } });
+  } catch (error) {
+    // A trap (panic = abort, out of memory) poisons the instance: the page replaces this worker.
+    post({ type: 'error', id, message: describe(error), trap: error instanceof WebAssembly.RuntimeError });
+  }
+}
+
+function post(message) {
+  self.postMessage(message);
+}
+
+function describe(error) {
+  return error && error.message ? `${error.name || 'Error'}: ${error.message}` : String(error);
+}
+
+// ---- the offending lines of the file, for structure findings ----
+
+const MAX_EXCERPTS = 50;
+const WINDOW = 100; // characters of a long line shown around the marked place
+
+/** For each finding that has a line, the line before it and the line itself, cut to a window
+ *  around the column, keyed by "line:column". Found by scanning the bytes, not decoding all. */
+function excerptsFor(verdict, bytes) {
+  const places = [];
+  for (const finding of verdict.findings || []) {
+    if (finding.line > 0 && places.length < MAX_EXCERPTS) places.push([finding.line, Math.max(1, finding.column)]);
+  }
+  if (places.length === 0) return {};
+  const lastLine = Math.max(...places.map(([line]) => line));
+  const starts = [0];
+  for (let at = bytes.indexOf(10); at !== -1 && starts.length <= lastLine; at = bytes.indexOf(10, at + 1)) {
+    starts.push(at + 1);
+  }
+  const decoder = new TextDecoder('utf-8');
+  // The text of line n, decoded only as far as the window needs (a byte per character at least).
+  const lineText = (n, needChars) => {
+    if (n < 1 || n > starts.length) return null;
+    const from = starts[n - 1];
+    const to = n < starts.length ? starts[n] : bytes.length;
+    return decoder.decode(bytes.subarray(from, Math.min(to, from + 4 * needChars + 4))).replace(/\r?\n$/, '');
+  };
+  const excerpts = {};
+  for (const [line, column] of places) {
+    const key = `${line}:${column}`;
+    if (excerpts[key]) continue;
+    const need = column + WINDOW;
+    const text = lineText(line, need);
+    if (text === null) continue;
+    const first = column <= WINDOW - 20 ? 0 : column - 1 - WINDOW / 2;
+    const lines = [];
+    const before = lineText(line - 1, need);
+    if (before !== null) lines.push({ n: line - 1, text: windowOf(before, first) });
+    lines.push({ n: line, text: windowOf(text, first), marked: true });
+    excerpts[key] = { lines, markAt: column - 1 - first + (first > 0 ? 1 : 0) };
+  }
+  return excerpts;
+}
+
+/** WINDOW characters (code points) of text from the first-th, with "…" where it is cut. */
+function windowOf(text, first) {
+  let out = first > 0 ? '…' : '';
+  let index = 0;
+  for (const char of text) {
+    if (index >= first + WINDOW) return out + '…';
+    if (index >= first) out += char;
+    index += 1;
+  }
+  return out;
+}
