@@ -305,7 +305,8 @@ fn gap(op: CmpOp, lhs: &Interval, rhs: &Interval) -> Option<Rational> {
         CmpOp::Lt | CmpOp::Le => &lhs.lo - &rhs.hi,
         CmpOp::Gt | CmpOp::Ge => &rhs.lo - &lhs.hi,
     };
-    gap.is_positive().then_some(gap)
+    // A gap beyond 128 bits (sides near the limit on opposite ends) is left unsaid.
+    (gap.is_positive() && !gap.is_overflow()).then_some(gap)
 }
 
 struct Evaluator<'a> {
@@ -318,6 +319,12 @@ struct Evaluator<'a> {
 impl Evaluator<'_> {
     /// Recursion is bounded by the parser's depth limit: chains are flat.
     fn eval(&mut self, expr: &Expr) -> Result<Value, EvalError> {
+        let value = self.eval_node(expr)?;
+        // The smallest part of the expression whose value does not fit is the one to point at.
+        too_large(value, expr.span.start)
+    }
+
+    fn eval_node(&mut self, expr: &Expr) -> Result<Value, EvalError> {
         match &expr.kind {
             ExprKind::Number(literal) => Ok(Value {
                 iv: Interval::exact(literal.value.clone()),
@@ -359,6 +366,7 @@ impl Evaluator<'_> {
                         BinOp::Mul => multiply(acc, v),
                         BinOp::Div => self.divide(acc, v, &operand.expr)?,
                     };
+                    acc = too_large(acc, operand.column)?;
                 }
                 Ok(acc)
             }
@@ -517,6 +525,16 @@ impl Evaluator<'_> {
                 })
             }
         }
+    }
+}
+
+/// A value that no longer fits the exact arithmetic is an error at `column`, not a wrong number.
+fn too_large(value: Value, column: u32) -> Result<Value, EvalError> {
+    let ends = [&value.iv.lo, &value.iv.hi, &value.nominal];
+    if ends.iter().any(|end| end.is_overflow()) {
+        Err(EvalError::TooLarge { column })
+    } else {
+        Ok(value)
     }
 }
 

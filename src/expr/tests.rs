@@ -867,3 +867,16 @@ fn values_beside_a_figure_take_its_unit_as_printed() {
         "1.5pp means 1.45pp…1.55pp; 1.3% means 1.25%…1.35%; 3% - 1.3% = 1.7pp, but tight = 1.5pp (off by 0.1pp)"
     );
 }
+
+#[test]
+fn results_too_large_for_exact_arithmetic_are_errors_at_their_place() {
+    let facts = [("a", q("1", "")), ("b", q("1e20", ""))];
+    let err = run("a == b * b * b", &facts, Lang::En).unwrap_err();
+    assert_eq!(err, EvalError::TooLarge { column: 8 });
+    let err = run("a == 1 + (b * b)", &facts, Lang::En).unwrap_err();
+    assert_eq!(err, EvalError::TooLarge { column: 13 });
+    assert!(!err.message(Lang::Zh).is_empty());
+    // A divisor that is too large is reported as such, not as a division by zero.
+    let err = run("a == 1 / (b * b)", &facts, Lang::En).unwrap_err();
+    assert_eq!(err, EvalError::TooLarge { column: 13 });
+}
