@@ -140,7 +140,7 @@ fn usable_factor(factor: &Rational) -> Rational {
     if factor.is_zero() {
         Rational::one()
     } else {
-        factor.clone()
+        *factor
     }
 }
 
@@ -149,8 +149,8 @@ fn range_text(q: &Quantity) -> String {
     let factor = usable_factor(&q.unit_factor);
     let suffix = printed_suffix(q);
     let grouped = uses_grouping(&q.printed);
-    let lo = number_text(&(&q.interval.lo / &factor), 64, grouped);
-    let hi = number_text(&(&q.interval.hi / &factor), 64, grouped);
+    let lo = number_text(&(q.interval.lo / factor), 64, grouped);
+    let hi = number_text(&(q.interval.hi / factor), 64, grouped);
     format!("{}…{}", with_unit(lo, suffix), with_unit(hi, suffix))
 }
 
@@ -190,7 +190,7 @@ fn value_text(value: &Rational, unit: &DisplayUnit) -> String {
     let text = if unit.factor.is_one() {
         number_text(value, SHOWN_DECIMALS, unit.grouped)
     } else {
-        number_text(&(value / &unit.factor), SHOWN_DECIMALS, unit.grouped)
+        number_text(&(value / unit.factor), SHOWN_DECIMALS, unit.grouped)
     };
     with_unit(text, &unit.suffix)
 }

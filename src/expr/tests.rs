@@ -651,7 +651,7 @@ fn quantities_from_figures() {
         false,
     );
     assert_eq!(
-        (money.printed.as_str(), money.interval.lo.clone()),
+        (money.printed.as_str(), money.interval.lo),
         ("1.2万元", r(11500, 1))
     );
     let usd = Quantity::from_figure(
