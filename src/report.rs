@@ -149,7 +149,12 @@ impl Fact {
 }
 
 /// Reads `root` as a report; problems are appended to `findings`.
-pub fn load<'a>(root: &'a Node, input: &'a [u8], lang: Lang, findings: &mut Vec<Finding>) -> Report {
+pub fn load<'a>(
+    root: &'a Node,
+    input: &'a [u8],
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) -> Report {
     let mut loader = Loader {
         input,
         locator: Locator::new(input),
@@ -397,9 +402,18 @@ impl<'a> Loader<'a> {
             let id_location = self.location(id_node, &format!("{pointer}/id"));
             if !expr::is_valid_id(id) {
                 self.report_problem(Problem::InvalidId { id: id.clone() }, id_location);
-            } else if let Some(first_line) = self.fact_lines.insert_first(as_str(id_node), location.line as usize) {
+            } else if let Some(first_line) = self
+                .fact_lines
+                .insert_first(as_str(id_node), location.line as usize)
+            {
                 let first_line = first_line as u32;
-                self.report_problem(Problem::DuplicateId { id: id.clone(), first_line }, id_location);
+                self.report_problem(
+                    Problem::DuplicateId {
+                        id: id.clone(),
+                        first_line,
+                    },
+                    id_location,
+                );
             }
         }
         let value_node = fields.get("value");
@@ -515,10 +529,19 @@ impl<'a> Loader<'a> {
             .string("id")
             .unwrap_or_else(|| self.check_count.to_string());
         if let Some(id_node) = fields.get("id") {
-            if let Some(first_line) = self.check_lines.insert_first(as_str(id_node), location.line as usize) {
+            if let Some(first_line) = self
+                .check_lines
+                .insert_first(as_str(id_node), location.line as usize)
+            {
                 let first_line = first_line as u32;
                 let id_location = self.location(id_node, &format!("{pointer}/id"));
-                self.report_problem(Problem::DuplicateId { id: id.clone(), first_line }, id_location);
+                self.report_problem(
+                    Problem::DuplicateId {
+                        id: id.clone(),
+                        first_line,
+                    },
+                    id_location,
+                );
             }
         }
         self.report.checks.push(Check {

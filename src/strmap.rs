@@ -13,7 +13,10 @@ pub struct StrMap<'k> {
 impl<'k> StrMap<'k> {
     pub fn with_capacity(capacity: usize) -> Self {
         let size = (capacity * 2).max(8).next_power_of_two();
-        StrMap { slots: vec![None; size], len: 0 }
+        StrMap {
+            slots: vec![None; size],
+            len: 0,
+        }
     }
 
     pub fn get(&self, key: &str) -> Option<usize> {

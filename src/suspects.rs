@@ -23,7 +23,12 @@ const TRANSPOSED: &str = "transposed-digits";
 const SLIPPED: &str = "slipped-decimal-point";
 
 /// `outcomes[i]` is the outcome of `report.checks[i]`.
-pub fn find(report: &Report, facts: &FactIndex, outcomes: &[CheckOutcome], lang: Lang) -> Vec<Suspect> {
+pub fn find(
+    report: &Report,
+    facts: &FactIndex,
+    outcomes: &[CheckOutcome],
+    lang: Lang,
+) -> Vec<Suspect> {
     let failing: Vec<usize> = (0..outcomes.len())
         .filter(|&i| {
             outcomes[i].status == CheckStatus::Fail && outcomes[i].severity == Severity::Error
@@ -60,11 +65,7 @@ pub fn find(report: &Report, facts: &FactIndex, outcomes: &[CheckOutcome], lang:
     let mut ranked: Vec<(i64, usize, Suspect, Option<String>)> = Vec::new();
     for (order, (position, fact)) in candidates.into_iter().enumerate() {
         let checks = uses[position].as_slice();
-        let failing_here: Vec<usize> = checks
-            .iter()
-            .copied()
-            .filter(|&i| is_failing[i])
-            .collect();
+        let failing_here: Vec<usize> = checks.iter().copied().filter(|&i| is_failing[i]).collect();
         let passing_here = checks.len() - failing_here.len();
         let fix = if solve {
             context.find_fix(fact, checks, &failing_here)
