@@ -231,8 +231,8 @@ fn fact_view(fact: &Fact) -> FactView {
             let digits = (*d + 1).max(0) as u32;
             format!(
                 "{}…{}",
-                number::format_rational(&(&decimal.value - &half), digits),
-                number::format_rational(&(&decimal.value + &half), digits)
+                number::format_rational(&(decimal.value - half), digits),
+                number::format_rational(&(decimal.value + half), digits)
             )
         }
         _ => fact.printed.clone(),

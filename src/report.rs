@@ -118,15 +118,11 @@ impl Fact {
     /// The fact as if it had been printed as `value` with the same precision (for suspects).
     pub fn quantity_of(&self, value: &Rational, precision: Precision, printed: &str) -> Quantity {
         let in_printed_units = match precision {
-            Precision::Exact => Interval::exact(value.clone()),
+            Precision::Exact => Interval::exact(*value),
             Precision::Decimals(d) => Interval::around(value, &number::half_unit(d)),
         };
         let (factor, dimension, unit_text) = match &self.unit {
-            Some(unit) => (
-                unit.factor.clone(),
-                unit.dimension.clone(),
-                unit.text.clone(),
-            ),
+            Some(unit) => (unit.factor, unit.dimension.clone(), unit.text.clone()),
             None => (Rational::from_integer(1), Dimension::Unknown, String::new()),
         };
         let shows_unit = dimension == Dimension::Ratio || factor != Rational::from_integer(1);

@@ -142,8 +142,8 @@ impl Context<'_> {
         }
         for shift in [10, 100, 1000] {
             let shift = Rational::from_integer(shift);
-            tries.push((current * &shift, Some(SLIPPED)));
-            tries.push((current / &shift, Some(SLIPPED)));
+            tries.push((current * shift, Some(SLIPPED)));
+            tries.push((current / shift, Some(SLIPPED)));
         }
         let decimals = match precision {
             Precision::Exact => decimal.decimals.max(0),
@@ -151,11 +151,11 @@ impl Context<'_> {
         };
         for &i in failing_here {
             if let Some(solution) = self.solve(i, fact) {
-                let rounded = round_to(&(solution / &quantity_factor(fact)), decimals);
+                let rounded = round_to(&(solution / quantity_factor(fact)), decimals);
                 let step = number::half_unit(decimals) * Rational::from_integer(2);
-                tries.push((rounded.clone(), None));
-                tries.push((&rounded - &step, None));
-                tries.push((&rounded + &step, None));
+                tries.push((rounded, None));
+                tries.push((rounded - step, None));
+                tries.push((rounded + step, None));
             }
         }
         let mut tried: Vec<Rational> = Vec::with_capacity(tries.len());
@@ -215,8 +215,8 @@ impl Context<'_> {
             Some(evaluation.lhs.midpoint() - evaluation.rhs.midpoint())
         };
         let (d0, d1, d2) = (difference(0)?, difference(1)?, difference(2)?);
-        let slope = &d1 - &d0;
-        if slope.is_zero() || &d2 - &d1 != slope {
+        let slope = d1 - d0;
+        if slope.is_zero() || d2 - d1 != slope {
             return None;
         }
         Some(-d0 / slope)
@@ -226,16 +226,16 @@ impl Context<'_> {
 fn quantity_factor(fact: &Fact) -> Rational {
     fact.unit
         .as_ref()
-        .map_or_else(|| Rational::from_integer(1), |u| u.factor.clone())
+        .map_or_else(|| Rational::from_integer(1), |u| u.factor)
 }
 
 /// `value` rounded half away from zero to `decimals` decimals.
 fn round_to(value: &Rational, decimals: i32) -> Rational {
     let scale = Rational::pow10(decimals.unsigned_abs().min(38) as i32);
     let scaled = if decimals >= 0 {
-        value * &scale
+        value * scale
     } else {
-        value / &scale
+        value / scale
     };
     let half = Rational::new(1, 2);
     let magnitude = (scaled.abs() + half).floor();
