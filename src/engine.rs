@@ -84,7 +84,7 @@ fn evaluate_check(check: &Check, facts: &HashMap<&str, &Fact>, lang: Lang) -> (C
         );
         return (outcome, Vec::new());
     }
-    let lookup = |name: &str| -> Option<Quantity> { facts.get(name).and_then(|f| f.quantity()) };
+    let lookup = |name: &str| -> Option<Quantity> { facts.get(name).and_then(|f| f.quantity.clone()) };
     match expr::evaluate(comparison, &lookup, lang) {
         Ok(Evaluation { holds, off_by, arithmetic, warnings, .. }) => {
             outcome.status = if holds { CheckStatus::Pass } else { CheckStatus::Fail };

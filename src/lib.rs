@@ -1,4 +1,40 @@
 //! crossfoot checks that the figures of a published report agree.
+//!
+//! A report is a JSON file of facts (figures as printed, with units) and checks (relations that
+//! must hold between them). Every figure stands for the interval of true values its printing
+//! allows ("95.5" means 95.45…95.55), and every check is evaluated over those intervals with
+//! exact rational arithmetic, so a rounded rate or a percentage change is judged fairly and a
+//! sum that is off by one is always caught.
+//!
+//! ```
+//! let report = r#"{
+//!   "crossfoot": 1,
+//!   "report": {"title": "行政复议"},
+//!   "sections": [{
+//!     "facts": [
+//!       {"id": "cases", "value": 10876}, {"id": "settled", "value": 10388},
+//!       {"id": "rate", "value": "95.5", "unit": "%"},
+//!       {"id": "concluded", "value": 68},
+//!       {"id": "upheld", "value": 32}, {"id": "other", "value": 37}
+//!     ],
+//!     "checks": [
+//!       {"id": "rate_check", "expect": "rate == settled / cases"},
+//!       {"id": "split", "expect": "concluded == upheld + other"}
+//!     ]
+//!   }]
+//! }"#;
+//! let verdict = crossfoot::check(report.as_bytes(), &crossfoot::Options::default());
+//! assert_eq!(verdict.verdict, crossfoot::Status::Inconsistent);
+//! assert_eq!(verdict.checks[0].arithmetic, "32 + 37 = 69, but concluded = 68 (off by 1)");
+//! assert_eq!(verdict.checks[1].status, crossfoot::CheckStatus::Pass); // 95.5% ≈ 10388 / 10876
+//! ```
+//!
+//! The modules, from the bottom up: [`json`] (parsing with byte spans), [`position`] (line and
+//! column), [`number`] and [`units`] (figures as printed), [`interval`] (exact intervals),
+//! [`expr`] (the expression language), [`format`] (the file format, described once),
+//! [`report`] (reading a file as a report), [`engine`] (checking), [`suspects`] (which figure is
+//! likely wrong), [`schema`] (the JSON Schema), [`verdict`] (what comes out), [`messages`]
+//! (English and Chinese).
 
 pub mod engine;
 pub mod expr;

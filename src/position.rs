@@ -120,3 +120,49 @@ mod tests {
         }
     }
 }
+
+/// Locates many offsets of one input, quickly when they come in increasing order (as a walk
+/// through a parsed document does): a minified file is one long line, and counting its columns
+/// from the line's start for every value would be quadratic.
+pub struct Locator<'a> {
+    input: &'a [u8],
+    index: LineIndex,
+    /// The last offset located, with its line and column.
+    last: std::cell::Cell<(usize, u32, u32)>,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(input: &'a [u8]) -> Self {
+        Locator { input, index: LineIndex::new(input), last: std::cell::Cell::new((0, 1, 1)) }
+    }
+
+    /// The same answer as [`LineIndex::locate`].
+    pub fn locate(&self, offset: usize) -> (u32, u32) {
+        let offset = offset.min(self.input.len());
+        let (last_offset, last_line, last_column) = self.last.get();
+        let between = self.input.get(last_offset..offset).unwrap_or_default();
+        let (line, column) = if offset >= last_offset && !between.contains(&b'\n') {
+            (last_line, last_column.saturating_add(saturate(count_columns(between))))
+        } else {
+            self.index.locate(self.input, offset)
+        };
+        self.last.set((offset, line, column));
+        (line, column)
+    }
+}
+
+#[cfg(test)]
+mod locator_tests {
+    use super::*;
+
+    #[test]
+    fn agrees_with_the_index_in_any_order() {
+        let input = "{\"a\": \"青浦\",\n  \"b\": [1, 2],\r\n\"c\": \"\u{1F600}x\"}".as_bytes();
+        let index = LineIndex::new(input);
+        let locator = Locator::new(input);
+        let offsets: Vec<usize> = (0..=input.len()).chain((0..=input.len()).rev()).chain([5, 40, 3, 17]).collect();
+        for offset in offsets {
+            assert_eq!(locator.locate(offset), index.locate(input, offset), "offset {offset}");
+        }
+    }
+}

@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use num_traits::One;
+
 use crate::expr::{self, Comparison, Quantity};
 use crate::format::{Field, FieldType, Shape, CHECK, FACT, FILE, REPORT, SECTION};
 use crate::interval::{Interval, Rational};
@@ -10,7 +12,7 @@ use crate::json::{Node, Value};
 use crate::messages::Problem;
 use crate::nearest::nearest;
 use crate::number::{self, Decimal, NumberError};
-use crate::position::{pointer_escape, LineIndex};
+use crate::position::{pointer_escape, Locator};
 use crate::units::{self, Dimension, Unit};
 use crate::verdict::{Finding, Location, ReportInfo, Severity};
 use crate::Lang;
@@ -42,6 +44,8 @@ pub struct Fact {
     pub location: Location,
     /// The figure's value and precision; `None` when the value is unusable (a finding says why).
     pub figure: Option<(Decimal, Precision)>,
+    /// What the fact stands for in an expression, worked out once.
+    pub quantity: Option<Quantity>,
 }
 
 #[derive(Debug)]
@@ -82,11 +86,6 @@ impl ExpectPlace {
 }
 
 impl Fact {
-    /// What the fact stands for in an expression.
-    pub fn quantity(&self) -> Option<Quantity> {
-        let (decimal, precision) = self.figure.as_ref()?;
-        Some(self.quantity_of(&decimal.value, *precision, &self.printed))
-    }
 
     /// The fact as if it had been printed as `value` with the same precision (for suspects).
     pub fn quantity_of(&self, value: &Rational, precision: Precision, printed: &str) -> Quantity {
@@ -100,7 +99,7 @@ impl Fact {
         };
         let shows_unit = dimension == Dimension::Ratio || factor != Rational::from_integer(1.into());
         Quantity {
-            interval: in_printed_units.scale(&factor),
+            interval: if factor.is_one() { in_printed_units } else { in_printed_units.scale(&factor) },
             dimension,
             printed: if shows_unit { format!("{printed}{unit_text}") } else { printed.to_string() },
             unit_factor: factor,
@@ -111,8 +110,16 @@ impl Fact {
 
 /// Reads `root` as a report; problems are appended to `findings`.
 pub fn load(root: &Node, input: &[u8], lang: Lang, findings: &mut Vec<Finding>) -> Report {
-    let index = LineIndex::new(input);
-    let mut loader = Loader { input, index, lang, findings, report: Report::default(), check_count: 0 };
+    let mut loader = Loader {
+        input,
+        locator: Locator::new(input),
+        lang,
+        findings,
+        report: Report::default(),
+        check_count: 0,
+        fact_lines: HashMap::new(),
+        check_lines: HashMap::new(),
+    };
     loader.duplicate_keys(root);
     loader.file(root);
     loader.resolve_references();
@@ -121,11 +128,14 @@ pub fn load(root: &Node, input: &[u8], lang: Lang, findings: &mut Vec<Finding>) 
 
 struct Loader<'a> {
     input: &'a [u8],
-    index: LineIndex,
+    locator: Locator<'a>,
     lang: Lang,
     findings: &'a mut Vec<Finding>,
     report: Report,
     check_count: usize,
+    /// The line each fact id and check id was first given on, to find repeats in linear time.
+    fact_lines: HashMap<String, u32>,
+    check_lines: HashMap<String, u32>,
 }
 
 /// The fields of one object that are present and of the right type, first occurrence each.
@@ -155,7 +165,7 @@ impl<'n> Fields<'n> {
 
 impl Loader<'_> {
     fn location(&self, node: &Node, pointer: &str) -> Location {
-        let (line, column) = self.index.locate(self.input, node.span.start);
+        let (line, column) = self.locator.locate(node.span.start);
         Location { pointer: pointer.to_string(), line, column }
     }
 
@@ -174,8 +184,8 @@ impl Loader<'_> {
                     for member in members {
                         let child_pointer = format!("{pointer}/{}", pointer_escape(&member.key));
                         if let Some(first) = seen.get(member.key.as_str()) {
-                            let (first_line, _) = self.index.locate(self.input, first.span.start);
-                            let (line, column) = self.index.locate(self.input, member.key_span.start);
+                            let (first_line, _) = self.locator.locate(first.span.start);
+                            let (line, column) = self.locator.locate(member.key_span.start);
                             let location = Location { pointer: child_pointer.clone(), line, column };
                             let problem = Problem::DuplicateKey { key: member.key.clone(), first_line };
                             self.report_problem(problem, location);
@@ -205,11 +215,12 @@ impl Loader<'_> {
         };
         let mut fields = Fields { found: Vec::new() };
         for member in members {
-            let member_pointer = format!("{pointer}/{}", pointer_escape(&member.key));
+            // Built only when a problem is reported: most members have none.
+            let member_pointer = || format!("{pointer}/{}", pointer_escape(&member.key));
             let Some(field) = shape.field(&member.key) else {
                 let suggestion = nearest(&member.key, shape.fields.iter().map(|f| f.name)).map(str::to_string);
-                let (line, column) = self.index.locate(self.input, member.key_span.start);
-                let location = Location { pointer: member_pointer, line, column };
+                let (line, column) = self.locator.locate(member.key_span.start);
+                let location = Location { pointer: member_pointer(), line, column };
                 let problem = Problem::UnknownField { field: member.key.clone(), object: shape.name, suggestion };
                 self.report_problem(problem, location);
                 continue;
@@ -220,7 +231,7 @@ impl Loader<'_> {
             if has_type(&member.value, field) {
                 fields.found.push((field.name, &member.value));
             } else {
-                let location = self.location(&member.value, &member_pointer);
+                let location = self.location(&member.value, &member_pointer());
                 self.report_problem(Problem::WrongType { expected: field.ty }, location);
             }
         }
@@ -292,9 +303,10 @@ impl Loader<'_> {
             let id_location = self.location(id_node, &format!("{pointer}/id"));
             if !expr::is_valid_id(id) {
                 self.report_problem(Problem::InvalidId { id: id.clone() }, id_location);
-            } else if let Some(first) = self.report.facts.iter().find(|f| &f.id == id) {
-                let first_line = first.location.line;
+            } else if let Some(&first_line) = self.fact_lines.get(id) {
                 self.report_problem(Problem::DuplicateId { id: id.clone(), first_line }, id_location);
+            } else {
+                self.fact_lines.insert(id.clone(), location.line);
             }
         }
         let value_node = fields.get("value");
@@ -304,7 +316,7 @@ impl Loader<'_> {
         };
         let figure = value_node.and_then(|n| self.figure(n, &fields, pointer));
         let unit = fields.string("unit").filter(|u| !u.trim().is_empty()).map(|u| units::parse_unit(&u));
-        self.report.facts.push(Fact {
+        let mut fact = Fact {
             id: id.unwrap_or_default(),
             label: fields.string("label"),
             printed,
@@ -313,7 +325,10 @@ impl Loader<'_> {
             section: section.map(str::to_string),
             location,
             figure,
-        });
+            quantity: None,
+        };
+        fact.quantity = fact.figure.as_ref().map(|(decimal, precision)| fact.quantity_of(&decimal.value, *precision, &fact.printed));
+        self.report.facts.push(fact);
     }
 
     /// The value and its precision: `exact: true`, else `decimals`, else an integer is exact and a
@@ -387,10 +402,13 @@ impl Loader<'_> {
             _ => Severity::Error,
         };
         let id = fields.string("id").unwrap_or_else(|| self.check_count.to_string());
-        if fields.get("id").is_some() && self.report.checks.iter().any(|c| c.id == id) {
-            let first_line = self.report.checks.iter().find(|c| c.id == id).map_or(0, |c| c.location.line);
-            let id_location = fields.get("id").map(|n| self.location(n, &format!("{pointer}/id")));
-            self.report_problem(Problem::DuplicateId { id: id.clone(), first_line }, id_location.unwrap_or_default());
+        if let Some(id_node) = fields.get("id") {
+            if let Some(&first_line) = self.check_lines.get(&id) {
+                let id_location = self.location(id_node, &format!("{pointer}/id"));
+                self.report_problem(Problem::DuplicateId { id: id.clone(), first_line }, id_location);
+            } else {
+                self.check_lines.insert(id.clone(), location.line);
+            }
         }
         self.report.checks.push(Check {
             id,

@@ -3,9 +3,6 @@
 
 use crate::format::{FieldType, Shape, CHECK, FACT, FILE, REPORT, SECTION};
 
-/// Where the schema is published; reports name it in `"$schema"`.
-pub const SCHEMA_ID: &str = "https://crossfoot.invalid/schema/crossfoot-v1.schema.json";
-
 /// A decimal string as the `value` of a fact may be written.
 const DECIMAL_PATTERN: &str = r"^\s*[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][+-]?\d+)?\s*$";
 const ID_PATTERN: &str = r"^[\p{L}_][\p{L}\p{N}_]*$";
@@ -14,7 +11,6 @@ const ID_PATTERN: &str = r"^[\p{L}_][\p{L}\p{N}_]*$";
 pub fn schema_json() -> String {
     let mut root = vec![
         ("$schema", str("https://json-schema.org/draft/2020-12/schema")),
-        ("$id", str(SCHEMA_ID)),
         ("title", str("crossfoot report, format version 1")),
     ];
     if let Json::Object(members) = shape_schema(&FILE) {

@@ -33,6 +33,7 @@ pub fn find(report: &Report, outcomes: &[CheckOutcome], lang: Lang) -> Vec<Suspe
     if failing.is_empty() {
         return Vec::new();
     }
+    let failing_set: HashSet<usize> = failing.iter().copied().collect();
     let facts: HashMap<&str, &Fact> = report.facts.iter().map(|f| (f.id.as_str(), f)).collect();
     let mut uses: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, outcome) in outcomes.iter().enumerate() {
@@ -55,7 +56,7 @@ pub fn find(report: &Report, outcomes: &[CheckOutcome], lang: Lang) -> Vec<Suspe
     let mut ranked: Vec<(i64, usize, Suspect)> = Vec::new();
     for (order, fact) in candidates.into_iter().enumerate() {
         let checks = uses.get(fact.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
-        let failing_here: Vec<usize> = checks.iter().copied().filter(|i| failing.contains(i)).collect();
+        let failing_here: Vec<usize> = checks.iter().copied().filter(|i| failing_set.contains(i)).collect();
         let passing_here = checks.len() - failing_here.len();
         let fix = if solve { context.find_fix(fact, checks, &failing_here) } else { None };
         let fixes_all = fix.is_some() && failing_here.len() == failing.len();
@@ -160,7 +161,7 @@ impl Context<'_> {
             if name == fact.id {
                 Some(replacement.clone())
             } else {
-                self.facts.get(name).and_then(|f| f.quantity())
+                self.facts.get(name).and_then(|f| f.quantity.clone())
             }
         };
         matches!(expr::evaluate(comparison, &lookup, Lang::En), Ok(e) if e.holds)
@@ -173,13 +174,13 @@ impl Context<'_> {
         let difference = |x: i64| -> Option<Rational> {
             let trial = Quantity {
                 interval: crate::interval::Interval::from_integer(x),
-                ..fact.quantity()?
+                ..fact.quantity.clone()?
             };
             let lookup = |name: &str| -> Option<Quantity> {
                 if name == fact.id {
                     Some(trial.clone())
                 } else {
-                    self.facts.get(name).and_then(|f| f.quantity())
+                    self.facts.get(name).and_then(|f| f.quantity.clone())
                 }
             };
             let evaluation = expr::evaluate(comparison, &lookup, Lang::En).ok()?;

@@ -122,3 +122,14 @@ fn schema_is_json_and_describes_facts() {
     assert_eq!(schema["$defs"]["fact"]["required"], serde_json::json!(["id", "value"]));
     assert_eq!(schema["$defs"]["check"]["properties"]["severity"]["enum"], serde_json::json!(["error", "warning"]));
 }
+
+#[test]
+fn the_committed_schema_file_is_the_generated_one() {
+    let committed = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/crossfoot-v1.schema.json"))
+        .expect("schema/crossfoot-v1.schema.json");
+    assert_eq!(
+        committed,
+        crossfoot::schema::schema_json(),
+        "regenerate it: cargo run -- schema > schema/crossfoot-v1.schema.json"
+    );
+}
