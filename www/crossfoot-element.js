@@ -179,6 +179,19 @@ async function toInput(report) {
   return text;
 }
 
+const COMPACT_SUSPECTS = 3; // the compact view names the likeliest few
+
+/** The node as render.js uses it (className, replaceChildren), with absent parts (null) left out:
+ *  replaceChildren would otherwise show them as the text "null". */
+function withoutNulls(node) {
+  return {
+    set className(value) {
+      node.className = value;
+    },
+    replaceChildren: (...children) => node.replaceChildren(...children.filter((child) => child !== null && child !== undefined && child !== false)),
+  };
+}
+
 const message = (error) => (error && error.message ? error.message : String(error));
 
 export class CrossfootReport extends HTMLElement {
@@ -402,14 +415,17 @@ export class CrossfootReport extends HTMLElement {
     if (!verdict) return;
     const t = translator(verdict.language);
     this.setAttribute('verdict', verdict.verdict);
+    const banner = withoutNulls(this.#banner);
+    const body = withoutNulls(this.#body);
     if (this.compact) {
-      renderBanner(this.#banner, verdict, t, null);
+      renderBanner(banner, verdict, t, null);
       const checks = verdict.checks.filter((c) => c.status !== 'pass');
       const report = verdict.report && verdict.report.title ? { title: verdict.report.title } : undefined;
-      renderVerdict(this.#body, { ...verdict, report, checks, facts: [] }, {}, t);
+      const suspects = verdict.suspects.slice(0, COMPACT_SUSPECTS);
+      renderVerdict(body, { ...verdict, report, checks, suspects, facts: [] }, {}, t);
     } else {
-      renderBanner(this.#banner, verdict, t, verdict.source);
-      renderVerdict(this.#body, verdict, {}, t);
+      renderBanner(banner, verdict, t, verdict.source);
+      renderVerdict(body, verdict, {}, t);
     }
     this.#banner.setAttribute('part', `banner banner-${verdict.verdict}`);
     this.#assignParts();
