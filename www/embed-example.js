@@ -116,8 +116,9 @@ fromProperty.report = $('report-text').value;
 
 // ---- 2. the iframe ----
 
+// The src is set only once the load listener is in place, so that the first load is never missed.
 const frame = $('frame');
-const frameOrigin = new URL(frame.src, location.href).origin;
+const frameOrigin = new URL(frame.dataset.src, location.href).origin;
 
 function askFrame() {
   // Text rather than the object, so that the verdict's line numbers point into readable lines.
@@ -136,6 +137,7 @@ window.addEventListener('message', (event) => {
   }
 });
 frame.addEventListener('load', askFrame);
+frame.src = frame.dataset.src;
 
 // ---- 3. the module ----
 

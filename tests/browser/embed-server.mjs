@@ -17,12 +17,12 @@ const TYPES = {
 };
 
 /**
- * Serves `root` (may be null: routes only) on `host`, a free port. `routes` maps a path to
+ * Serves `root` (may be null: routes only) on `host`, a free port, under the path `mount`. `routes` maps a path to
  * {body, type?, headers?} or to a function returning one (read on every request, so a test may
  * change it). `headers(path)` adds headers to every answer (a Content-Security-Policy, say).
  * Resolves to {origin, url(path), stop()}.
  */
-export function serve({ root = null, host = '127.0.0.1', routes = {}, headers = () => ({}) } = {}) {
+export function serve({ root = null, mount = '/', host = '127.0.0.1', routes = {}, headers = () => ({}) } = {}) {
   const server = createServer(async (request, response) => {
     const path = new URL(request.url, 'http://localhost').pathname;
     const send = (status, body, type, extra = {}) => {
@@ -31,8 +31,8 @@ export function serve({ root = null, host = '127.0.0.1', routes = {}, headers = 
     };
     const route = typeof routes[path] === 'function' ? routes[path]() : routes[path];
     if (route) return send(200, route.body, route.type || TYPES[extname(path)] || 'text/html; charset=utf-8', route.headers);
-    if (!root) return send(404, 'not found\n', 'text/plain');
-    const file = normalize(join(root, decodeURIComponent(path)));
+    if (!root || !path.startsWith(mount)) return send(404, 'not found\n', 'text/plain');
+    const file = normalize(join(root, decodeURIComponent(path.slice(mount.length - 1))));
     if (!file.startsWith(root + sep)) return send(403, 'forbidden\n', 'text/plain');
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');

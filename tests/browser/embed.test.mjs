@@ -447,3 +447,78 @@ describe('embed-example.html in Chromium', () => {
     }
   }
 });
+
+describe('the snippets of docs/embedding.md, as written, in Chromium', () => {
+  const DIST = join(WWW, '..', 'dist', 'embed');
+  const docs = readFileSync(join(WWW, '..', 'docs', 'embedding.md'), 'utf8');
+  const blocks = [...docs.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const componentSnippet = blocks.find((b) => b.includes('<crossfoot-report'));
+  const allowLine = blocks.find((b) => b.includes('data-allowed-origins=')).trim();
+  const iframeSnippet = blocks.find((b) => b.includes('crossfoot:check'));
+  const report = readFileSync(join(WWW, '..', 'examples', 'qingpu-2017.json'));
+  const built = existsSync(join(DIST, 'crossfoot-element.js'));
+  let site; // crossfoot's files as a site deploys them: /crossfoot/ on their own origin
+  let host; // the host page, on another origin
+  let browser;
+
+  before(async () => {
+    if (!built) return;
+    const page = (snippet) => ({ body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title></head><body>\n${snippet}\n</body></html>` });
+    site = await serve({
+      root: DIST,
+      mount: '/crossfoot/',
+      routes: {
+        '/crossfoot/embed.html': () => ({ body: readFileSync(join(DIST, 'embed.html'), 'utf8').replace('<html lang="en" data-allowed-origins="">', allowLine.replace('https://news.example', host.origin)) }),
+        '/host.html': () => page(componentSnippet),
+        '/reports/2017.json': { body: report, type: 'application/json' },
+      },
+    });
+    host = await serve({
+      host: '127.0.0.2',
+      routes: {
+        '/host.html': () => page(iframeSnippet.replace("'https://crossfoot.example'", `'${site.origin}'`)),
+        '/reports/2017.json': { body: report, type: 'application/json' },
+      },
+    });
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await site?.stop();
+    await host?.stop();
+  });
+
+  const skip = !built && 'dist/embed is missing: run scripts/build-embed.sh';
+
+  test('the component snippet: src, inline (zh) and property', { skip }, async () => {
+    assert.ok(componentSnippet && allowLine && iframeSnippet, 'docs/embedding.md has the three snippets');
+    const page = await browser.context.newPage();
+    await instrument(page);
+    const logs = [];
+    page.on('console', (message) => logs.push(message.text()));
+    await page.goto(site.url('/host.html'));
+    await page.waitForFunction(() => window.__events.filter((e) => e.type === 'crossfoot-verdict').length >= 3, null, { timeout: 30000 });
+    const verdicts = await page.evaluate(() => [...document.querySelectorAll('crossfoot-report')].map((e) => [e.verdict.verdict, e.verdict.language]));
+    assert.deepEqual(verdicts, [['consistent', 'en'], ['inconsistent', 'zh'], ['consistent', 'en']]);
+    assert.ok(logs.includes('consistent'), `the event listener logged the verdict: ${logs}`);
+    assert.ok((await page.locator('#live table.facts tbody tr').count()) > 0, 'compact="false" shows the facts');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test('the iframe snippet: an allowed host gets the verdict and sizes the frame', { skip }, async () => {
+    const page = await browser.context.newPage();
+    page.errors = [];
+    page.on('pageerror', (error) => page.errors.push(error.message));
+    const logs = [];
+    page.on('console', (message) => logs.push(message.text()));
+    await page.goto(host.url('/host.html'));
+    await page.waitForFunction(() => parseFloat(document.querySelector('#verdict iframe').style.height) > 100 && !document.querySelector('#verdict iframe').style.height.endsWith('rem'), null, { timeout: 30000 });
+    assert.ok(logs.some((line) => line.startsWith('consistent consistent:')), `logged: ${logs}`);
+    const frame = page.frames().find((f) => f.url().startsWith(site.origin));
+    assert.match(await frame.locator('crossfoot-report .verdict-word').textContent(), /Consistent/);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+});
