@@ -41,7 +41,13 @@ pub fn check(input: &[u8], options: &Options) -> Verdict {
     for check in &report.checks {
         let (outcome, problems) = evaluate_check(check, &facts, lang);
         for problem in problems {
-            findings.push(problem.finding(lang, check.location.clone()));
+            // Point at the place in the expression, and at the check when there is none.
+            let location = match &problem {
+                Problem::UnitMismatch { warning, .. } => check.expect_place.at(warning.column()),
+                Problem::Evaluation { error, .. } => check.expect_place.at(error.column()),
+                _ => check.location.clone(),
+            };
+            findings.push(problem.finding(lang, location));
         }
         outcomes.push(outcome);
     }
@@ -188,6 +194,9 @@ fn summary(verdict: Status, counts: &Counts, lang: Lang) -> String {
             format!("consistent: all {checks} checks hold"),
             format!("一致:{checks} 项校验全部成立"),
         ),
+        Status::Inconsistent if checks == 1 => {
+            lang.pick("inconsistent: the one check fails".into(), "不一致:唯一的校验不成立".into())
+        }
         Status::Inconsistent => {
             let failed = counts.failed;
             let verb = if failed == 1 { "fails" } else { "fail" };

@@ -58,11 +58,11 @@ impl Interval {
     }
 
     pub fn add(&self, other: &Interval) -> Interval {
-        Interval { lo: &self.lo + &other.lo, hi: &self.hi + &other.hi }
+        Interval { lo: plus(&self.lo, &other.lo), hi: plus(&self.hi, &other.hi) }
     }
 
     pub fn sub(&self, other: &Interval) -> Interval {
-        Interval { lo: &self.lo - &other.hi, hi: &self.hi - &other.lo }
+        Interval { lo: minus(&self.lo, &other.hi), hi: minus(&self.hi, &other.lo) }
     }
 
     pub fn neg(&self) -> Interval {
@@ -71,7 +71,7 @@ impl Interval {
 
     pub fn mul(&self, other: &Interval) -> Interval {
         if self.is_exact() && other.is_exact() {
-            return Interval::exact(&self.lo * &other.lo);
+            return Interval::exact(times(&self.lo, &other.lo));
         }
         let products = [
             &self.lo * &other.lo,
@@ -142,6 +142,32 @@ impl Interval {
     /// Multiplies both ends by an exact, positive factor (a unit's scale).
     pub fn scale(&self, factor: &Rational) -> Interval {
         Interval::new(&self.lo * factor, &self.hi * factor)
+    }
+}
+
+// Integers (most figures in reports) skip the gcd that `Ratio`'s operators always pay.
+
+fn plus(a: &Rational, b: &Rational) -> Rational {
+    if a.is_integer() && b.is_integer() {
+        Rational::from_integer(a.numer() + b.numer())
+    } else {
+        a + b
+    }
+}
+
+fn minus(a: &Rational, b: &Rational) -> Rational {
+    if a.is_integer() && b.is_integer() {
+        Rational::from_integer(a.numer() - b.numer())
+    } else {
+        a - b
+    }
+}
+
+fn times(a: &Rational, b: &Rational) -> Rational {
+    if a.is_integer() && b.is_integer() {
+        Rational::from_integer(a.numer() * b.numer())
+    } else {
+        a * b
     }
 }
 

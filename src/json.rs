@@ -386,26 +386,28 @@ fn looks_like_utf16(input: &[u8]) -> bool {
     }
     match *input {
         [a, b] => (a == 0) != (b == 0),
-        [a, b, c, d, ..] => {
-            let utf16 =
-                a != 0 && c != 0 && b == 0 && d == 0 || a == 0 && c == 0 && b != 0 && d != 0;
-            let utf32 =
-                a == 0 && b == 0 && c == 0 && d != 0 || a != 0 && b == 0 && c == 0 && d == 0;
-            utf16 || utf32
-        }
+        [a, b, c, d, ..] => matches!(
+            [a == 0, b == 0, c == 0, d == 0],
+            [false, true, false, true]
+                | [true, false, true, false]
+                | [true, true, true, false]
+                | [false, true, true, true]
+        ),
         _ => false,
     }
 }
 
 /// An array or object that is open while its contents are parsed.
+/// Its elements wait on a stack shared by all open containers, from `base` on, and move into one
+/// exactly-sized Vec when it closes: one allocation per container instead of a growing Vec each.
 enum Frame {
     Array {
         start: usize,
-        items: Vec<Node>,
+        base: usize,
     },
     Object {
         start: usize,
-        members: Vec<Member>,
+        base: usize,
         key: String,
         key_span: Span,
     },
@@ -467,6 +469,8 @@ impl<'a> Parser<'a> {
     /// Parses one value, containers included, with an explicit stack instead of recursion.
     fn parse_value_tree(&mut self) -> Result<Node, JsonError> {
         let mut stack: Vec<Frame> = Vec::new();
+        let mut items: Vec<Node> = Vec::new();
+        let mut members: Vec<Member> = Vec::new();
         let mut step = Step::ParseValue;
         let mut expected = Expected::Value;
         loop {
@@ -493,7 +497,7 @@ impl<'a> Parser<'a> {
                             } else {
                                 stack.push(Frame::Array {
                                     start,
-                                    items: Vec::new(),
+                                    base: items.len(),
                                 });
                                 expected = Expected::ValueOrCloseBracket;
                                 continue;
@@ -518,7 +522,7 @@ impl<'a> Parser<'a> {
                                 let (key, key_span) = self.parse_key(Expected::KeyOrCloseBrace)?;
                                 stack.push(Frame::Object {
                                     start,
-                                    members: Vec::new(),
+                                    base: members.len(),
                                     key,
                                     key_span,
                                 });
@@ -558,7 +562,7 @@ impl<'a> Parser<'a> {
                     };
                     self.skip_whitespace();
                     match frame {
-                        Frame::Array { start, items } => {
+                        Frame::Array { start, base } => {
                             items.push(node);
                             match self.peek() {
                                 Some(b',') => {
@@ -577,7 +581,7 @@ impl<'a> Parser<'a> {
                                 Some(b']') => {
                                     self.pos += 1;
                                     let node = Node {
-                                        value: Value::Array(std::mem::take(items)),
+                                        value: Value::Array(items.split_off(*base)),
                                         span: Span {
                                             start: *start,
                                             end: self.pos,
@@ -591,7 +595,7 @@ impl<'a> Parser<'a> {
                         }
                         Frame::Object {
                             start,
-                            members,
+                            base,
                             key,
                             key_span,
                         } => {
@@ -620,7 +624,7 @@ impl<'a> Parser<'a> {
                                 Some(b'}') => {
                                     self.pos += 1;
                                     let node = Node {
-                                        value: Value::Object(std::mem::take(members)),
+                                        value: Value::Object(members.split_off(*base)),
                                         span: Span {
                                             start: *start,
                                             end: self.pos,
@@ -729,39 +733,47 @@ impl<'a> Parser<'a> {
         self.pos += 1;
         let content_start = self.pos;
         // Fast path: most strings have no escapes and can be copied in one piece.
-        loop {
-            match self.peek() {
-                None => return Err(JsonError::new(JsonErrorKind::UnterminatedString, open)),
-                Some(b'"') => {
-                    let s = self.slice(content_start, self.pos)?;
-                    self.pos += 1;
-                    return Ok(s.to_owned());
-                }
-                Some(b'\\') => break,
-                Some(b) if b < 0x20 => return Err(self.control_char_error(b)),
-                Some(_) => self.pos += 1,
+        self.skip_plain_text();
+        let mut out = match self.peek() {
+            Some(b'"') => {
+                let s = self.slice(content_start, self.pos)?;
+                self.pos += 1;
+                return Ok(s.to_owned());
             }
-        }
-        let mut out = String::with_capacity(self.pos - content_start + 16);
-        out.push_str(self.slice(content_start, self.pos)?);
-        let mut run_start = self.pos;
+            Some(b'\\') => {
+                let mut out = String::with_capacity(self.pos - content_start + 16);
+                out.push_str(self.slice(content_start, self.pos)?);
+                out
+            }
+            Some(b) => return Err(self.control_char_error(b)),
+            None => return Err(JsonError::new(JsonErrorKind::UnterminatedString, open)),
+        };
         loop {
+            // On a backslash here.
+            self.parse_escape(&mut out, open)?;
+            let run_start = self.pos;
+            self.skip_plain_text();
+            out.push_str(self.slice(run_start, self.pos)?);
             match self.peek() {
-                None => return Err(JsonError::new(JsonErrorKind::UnterminatedString, open)),
                 Some(b'"') => {
-                    out.push_str(self.slice(run_start, self.pos)?);
                     self.pos += 1;
                     return Ok(out);
                 }
-                Some(b'\\') => {
-                    out.push_str(self.slice(run_start, self.pos)?);
-                    self.parse_escape(&mut out, open)?;
-                    run_start = self.pos;
-                }
-                Some(b) if b < 0x20 => return Err(self.control_char_error(b)),
-                Some(_) => self.pos += 1,
+                Some(b'\\') => {}
+                Some(b) => return Err(self.control_char_error(b)),
+                None => return Err(JsonError::new(JsonErrorKind::UnterminatedString, open)),
             }
         }
+    }
+
+    /// Moves to the next '"', backslash or control character (or the end) in a string: a tight
+    /// loop, since strings are most of a large file.
+    fn skip_plain_text(&mut self) {
+        let rest = self.bytes.get(self.pos..).unwrap_or_default();
+        self.pos += rest
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            .unwrap_or(rest.len());
     }
 
     fn slice(&self, start: usize, end: usize) -> Result<&'a str, JsonError> {
@@ -917,6 +929,67 @@ mod tests {
             let node = root(input);
             assert_eq!(&node.value, value, "{input:?}");
             assert_eq!(&node.span, expected_span, "{input:?}");
+        }
+    }
+
+    /// Writes a tree back as compact JSON (numbers as written; strings escaped minimally).
+    fn render(node: &Node, out: &mut String) {
+        match &node.value {
+            Value::Null => out.push_str("null"),
+            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Value::Number(text) => out.push_str(text),
+            Value::String(s) => render_string(s, out),
+            Value::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    render(item, out);
+                }
+                out.push(']');
+            }
+            Value::Object(members) => {
+                out.push('{');
+                for (i, member) in members.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    render_string(&member.key, out);
+                    out.push(':');
+                    render(&member.value, out);
+                }
+                out.push('}');
+            }
+        }
+    }
+
+    fn render_string(s: &str, out: &mut String) {
+        out.push('"');
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+    }
+
+    #[test]
+    fn compact_documents_round_trip() {
+        let cases = [
+            r#"[{"a":[1,{"b":[]}],"c":{}},[2,3],[[[]]],{"d":{"e":{"f":[true,false,null]}}}]"#,
+            r#"{"a":1,"a":2,"b":[{"a":3},{"a":4,"a":5}],"":""}"#,
+            r#"[-0,0.5e-7,1E+2,12345678901234567890123456789,95.50]"#,
+            r#"{"中文":"值","\"":"\\","k":"\u0001"}"#,
+            r#"[[1,2],[3,[4,[5,[6]]]],7]"#,
+        ];
+        for input in cases {
+            let mut out = String::new();
+            render(&root(input), &mut out);
+            assert_eq!(out, input);
         }
     }
 

@@ -7,6 +7,7 @@
 use crate::interval::Rational;
 use crate::Lang;
 use num_bigint::BigInt;
+use num_integer::Integer;
 use num_traits::{One, Pow, Signed, Zero};
 
 /// More significant digits than this, or a decimal exponent of larger magnitude, is out of range:
@@ -234,12 +235,18 @@ pub fn half_unit(decimals: i32) -> Rational {
 /// `max_decimals` decimals (`68`, `0.5`, `-2.99`); otherwise rounded half away from zero to
 /// `max_decimals` decimals and marked with "…" (`95.513…`).
 pub fn format_rational(value: &Rational, max_decimals: u32) -> String {
+    if value.is_integer() {
+        return value.numer().to_string();
+    }
     let max_decimals = max_decimals.min(100);
-    let scale = Rational::from_integer(Pow::pow(BigInt::from(10u32), max_decimals));
-    let scaled = value.abs() * scale;
     let sign = if value.is_negative() { "-" } else { "" };
-    if scaled.is_integer() {
-        let text = fixed_point(&scaled.to_integer(), max_decimals);
+    // Integer arithmetic on numerator and denominator: no gcd of large numbers.
+    let scale: BigInt = Pow::pow(BigInt::from(10u32), max_decimals);
+    let scaled = value.numer().abs() * scale;
+    let denom = value.denom().abs();
+    let (quotient, remainder) = scaled.div_rem(&denom);
+    if remainder.is_zero() {
+        let text = fixed_point(&quotient, max_decimals);
         let text = if text.contains('.') {
             text.trim_end_matches('0').trim_end_matches('.').to_string()
         } else {
@@ -247,8 +254,12 @@ pub fn format_rational(value: &Rational, max_decimals: u32) -> String {
         };
         format!("{sign}{text}")
     } else {
-        // Ratio::round rounds half-way cases away from zero; the value here is not negative.
-        let rounded = scaled.round().to_integer();
+        // Half-way cases round away from zero (the quotient here is not negative).
+        let rounded = if remainder * 2u32 >= denom {
+            quotient + 1u32
+        } else {
+            quotient
+        };
         format!("{sign}{}…", fixed_point(&rounded, max_decimals))
     }
 }

@@ -136,7 +136,7 @@ impl<'a> Locator<'a> {
         Locator { input, index: LineIndex::new(input), last: std::cell::Cell::new((0, 1, 1)) }
     }
 
-    /// The same answer as [`LineIndex::locate`].
+    /// The same answer as [`LineIndex::locate`], for offsets on character boundaries.
     pub fn locate(&self, offset: usize) -> (u32, u32) {
         let offset = offset.min(self.input.len());
         let (last_offset, last_line, last_column) = self.last.get();
@@ -157,10 +157,14 @@ mod locator_tests {
 
     #[test]
     fn agrees_with_the_index_in_any_order() {
-        let input = "{\"a\": \"青浦\",\n  \"b\": [1, 2],\r\n\"c\": \"\u{1F600}x\"}".as_bytes();
+        let text = "{\"a\": \"青浦\",\n  \"b\": [1, 2],\r\n\"c\": \"\u{1F600}x\"}";
+        let input = text.as_bytes();
         let index = LineIndex::new(input);
         let locator = Locator::new(input);
-        let offsets: Vec<usize> = (0..=input.len()).chain((0..=input.len()).rev()).chain([5, 40, 3, 17]).collect();
+        // Spans always start on a character boundary.
+        let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([input.len()]).collect();
+        let offsets: Vec<usize> =
+            boundaries.iter().chain(boundaries.iter().rev()).chain(&[5, 40, 3, 17]).copied().collect();
         for offset in offsets {
             assert_eq!(locator.locate(offset), index.locate(input, offset), "offset {offset}");
         }

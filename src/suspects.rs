@@ -53,7 +53,8 @@ pub fn find(report: &Report, outcomes: &[CheckOutcome], lang: Lang) -> Vec<Suspe
     let solve = failing.len() <= MAX_FAILING_TO_SOLVE;
     let context = Context { report, facts: &facts };
 
-    let mut ranked: Vec<(i64, usize, Suspect)> = Vec::new();
+    // (score, file order, suspect, the fixing value as the report would show it with its unit)
+    let mut ranked: Vec<(i64, usize, Suspect, Option<String>)> = Vec::new();
     for (order, fact) in candidates.into_iter().enumerate() {
         let checks = uses.get(fact.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
         let failing_here: Vec<usize> = checks.iter().copied().filter(|i| failing_set.contains(i)).collect();
@@ -67,16 +68,17 @@ pub fn find(report: &Report, outcomes: &[CheckOutcome], lang: Lang) -> Vec<Suspe
         if fixes_all {
             reasons.push(FIXES_ALL);
         }
-        if let Some((_, Some(reason))) = &fix {
-            reasons.push(*reason);
+        if let Some(reason) = fix.as_ref().and_then(|f| f.reason) {
+            reasons.push(reason);
         }
         let score = 10 * failing_here.len() as i64
             + if fix.is_some() { 50 } else { 0 }
             + if fixes_all { 50 } else { 0 }
-            + if matches!(fix, Some((_, Some(_)))) { 20 } else { 0 }
+            + if fix.as_ref().is_some_and(|f| f.reason.is_some()) { 20 } else { 0 }
             - 3 * passing_here as i64;
         let check_ids = failing_here.iter().map(|&i| outcomes[i].id.clone()).collect();
-        let would_fix = fix.map(|(value, _)| value);
+        let shown = fix.as_ref().map(|f| f.shown.clone());
+        let would_fix = fix.map(|f| f.value);
         let suspect = Suspect {
             fact: fact.id.clone(),
             label: fact.label.clone(),
@@ -88,17 +90,17 @@ pub fn find(report: &Report, outcomes: &[CheckOutcome], lang: Lang) -> Vec<Suspe
             message: String::new(),
             location: fact.location.clone(),
         };
-        ranked.push((score, order, suspect));
+        ranked.push((score, order, suspect, shown));
     }
-    ranked.sort_by_key(|(score, order, _)| (-score, *order));
+    ranked.sort_by_key(|(score, order, ..)| (-score, *order));
     ranked.truncate(MAX_SUSPECTS);
-    let top = ranked.first().map_or(0, |(score, _, _)| *score);
-    let shared_top = ranked.iter().filter(|(score, _, _)| *score == top).count() > 1;
+    let top = ranked.first().map_or(0, |(score, ..)| *score);
+    let shared_top = ranked.iter().filter(|(score, ..)| *score == top).count() > 1;
     ranked
         .into_iter()
-        .map(|(score, _, mut suspect)| {
+        .map(|(score, _, mut suspect, shown)| {
             let sure = score == top && !shared_top;
-            suspect.message = message(&suspect, sure, lang);
+            suspect.message = message(&suspect, shown.as_deref(), sure, lang);
             suspect
         })
         .collect()
@@ -111,8 +113,8 @@ struct Context<'a> {
 
 impl Context<'_> {
     /// A value for `fact` that makes its failing checks hold and keeps its passing checks passing,
-    /// with the auditor's reason when one explains it. Printed as the report would print it.
-    fn find_fix(&self, fact: &Fact, checks: &[usize], failing_here: &[usize]) -> Option<(String, Option<&'static str>)> {
+    /// with the auditor's reason when one explains it.
+    fn find_fix(&self, fact: &Fact, checks: &[usize], failing_here: &[usize]) -> Option<Fix> {
         let (decimal, precision) = fact.figure.as_ref()?;
         let current = &decimal.value;
         let mut tries: Vec<(Rational, Option<&'static str>)> = Vec::new();
@@ -142,10 +144,10 @@ impl Context<'_> {
             if &value == current || !tried.insert(value.clone()) {
                 continue;
             }
-            let printed = fixed(&value, decimals);
+            let printed = with_separators_like(&fixed(&value, decimals), &fact.printed);
             let quantity = fact.quantity_of(&value, *precision, &printed);
             if checks.iter().all(|&i| self.holds_with(i, fact, &quantity)) {
-                return Some((quantity.printed, reason));
+                return Some(Fix { value: printed, shown: quantity.printed, reason });
             }
         }
         None
@@ -228,6 +230,26 @@ fn fixed(value: &Rational, decimals: i32) -> String {
     text
 }
 
+/// Groups the integer digits of `text` by thousands with `,` when the report printed the figure so.
+fn with_separators_like(text: &str, printed: &str) -> String {
+    if !printed.contains(',') {
+        return text.to_string();
+    }
+    let (sign, unsigned) = text.strip_prefix('-').map_or(("", text), |rest| ("-", rest));
+    let (integer, fraction) = unsigned.split_once('.').map_or((unsigned, None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::new();
+    for (i, digit) in integer.chars().enumerate() {
+        if i > 0 && (integer.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    match fraction {
+        Some(fraction) => format!("{sign}{grouped}.{fraction}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
 /// The values the printed figure would have with two neighbouring digits swapped.
 fn transpositions(printed: &str) -> Vec<Rational> {
     let digits: Vec<char> = printed.chars().filter(|c| *c != ',').collect();
@@ -246,7 +268,16 @@ fn transpositions(printed: &str) -> Vec<Rational> {
     values
 }
 
-fn message(suspect: &Suspect, sure: bool, lang: Lang) -> String {
+/// A value that fixes a suspect's checks.
+struct Fix {
+    /// As the report would print it.
+    value: String,
+    /// With its unit where the report shows one (`95.5%`).
+    shown: String,
+    reason: Option<&'static str>,
+}
+
+fn message(suspect: &Suspect, shown: Option<&str>, sure: bool, lang: Lang) -> String {
     let name = match lang {
         Lang::En => suspect.fact.clone(),
         Lang::Zh => suspect.label.clone().unwrap_or_else(|| suspect.fact.clone()),
@@ -257,7 +288,7 @@ fn message(suspect: &Suspect, sure: bool, lang: Lang) -> String {
         lang.pick("may be wrong", "可能有误")
     };
     let printed = &suspect.value;
-    let Some(value) = &suspect.would_fix else {
+    let Some(value) = shown else {
         let count = suspect.checks.len();
         return lang.pick(
             format!("{name} takes part in {count} failing check{}", if count == 1 { "" } else { "s" }),
@@ -312,6 +343,14 @@ mod tests {
         assert_eq!(fixed(&r(955, 10), 2), "95.50");
         assert_eq!(fixed(&r(9, 1), 0), "9");
         assert_eq!(fixed(&r(1, 1), 1), "1.0");
+    }
+
+    #[test]
+    fn separators_follow_the_printed_figure() {
+        assert_eq!(with_separators_like("28400", "284,000"), "28,400");
+        assert_eq!(with_separators_like("-1234567.5", "1,000.0"), "-1,234,567.5");
+        assert_eq!(with_separators_like("28400", "284000"), "28400");
+        assert_eq!(with_separators_like("400", "1,000"), "400");
     }
 
     #[test]

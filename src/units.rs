@@ -31,11 +31,19 @@ impl Dimension {
         match (self, other) {
             (Dimension::Unknown, _) | (_, Dimension::Unknown) => false,
             (Dimension::Ratio, Dimension::Ratio) => false,
-            (Dimension::Named(a), Dimension::Named(b)) => a != b,
+            (Dimension::Named(a), Dimension::Named(b)) => same_thing(a) != same_thing(b),
             (Dimension::Ratio, Dimension::Named(_)) | (Dimension::Named(_), Dimension::Ratio) => {
                 true
             }
         }
+    }
+}
+
+/// Chinese counts people with several measure words (156 人, 172 名, 8 位): they are one unit.
+fn same_thing(unit: &str) -> &str {
+    match unit {
+        "名" | "位" | "人" => "人",
+        other => other,
     }
 }
 
@@ -136,6 +144,13 @@ mod tests {
 
     fn named(s: &str) -> Dimension {
         Dimension::Named(s.to_string())
+    }
+
+    #[test]
+    fn measure_words_for_people_are_one_unit() {
+        assert!(!named("人").conflicts(&named("名")));
+        assert!(!named("位").conflicts(&named("人")));
+        assert!(named("人").conflicts(&named("件")));
     }
 
     #[test]

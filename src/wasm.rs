@@ -40,14 +40,8 @@ pub fn version() -> String {
 /// The report format's JSON Schema, as a plain object.
 #[wasm_bindgen]
 pub fn schema() -> Result<JsValue, JsValue> {
-    JSON::parse(&schema_text())
+    JSON::parse(&crate::schema::schema_json())
         .map_err(|_| js_error("schema(): the built-in schema is not valid JSON"))
-}
-
-// PLACEHOLDER until the lead's `crate::schema::schema_json()` lands in main; then this
-// becomes `crate::schema::schema_json()`.
-fn schema_text() -> String {
-    r#"{"$schema":"https://json-schema.org/draft/2020-12/schema","title":"crossfoot report (placeholder)","type":"object"}"#.to_owned()
 }
 
 const OPTION_NAMES: [&str; 2] = ["lang", "source"];
@@ -69,7 +63,7 @@ fn read_options(value: &JsValue) -> Result<Options, JsValue> {
         let key = key.as_string().unwrap_or_default();
         if !OPTION_NAMES.contains(&key.as_str()) {
             return Err(js_error(&format!(
-                "check(input, options): unknown option {key:?}; known options: lang, source"
+                "check(input, options): unknown option \"{key}\"; known options: lang, source"
             )));
         }
     }
@@ -80,7 +74,7 @@ fn read_options(value: &JsValue) -> Result<Options, JsValue> {
         })?;
         options.lang = Lang::parse(&tag).ok_or_else(|| {
             js_error(&format!(
-                "check(input, options): unknown language {tag:?}; use \"en\" or \"zh\""
+                "check(input, options): unknown language \"{tag}\"; use \"en\" or \"zh\""
             ))
         })?;
     }
@@ -98,7 +92,7 @@ fn read_options(value: &JsValue) -> Result<Options, JsValue> {
 fn property(object: &JsValue, name: &str) -> Result<JsValue, JsValue> {
     Reflect::get(object, &JsValue::from_str(name)).map_err(|_| {
         js_error(&format!(
-            "check(input, options): cannot read option {name:?}"
+            "check(input, options): cannot read option \"{name}\""
         ))
     })
 }

@@ -17,6 +17,12 @@ export function el(tag, attributes, ...children) {
   return node;
 }
 
+/** Replaces a node's children, skipping the absent ones (replaceChildren would show "null"). */
+export function fill(node, ...children) {
+  node.replaceChildren();
+  append(node, children);
+}
+
 function append(node, children) {
   for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false) continue;
@@ -38,7 +44,8 @@ export function renderBanner(banner, verdict, t, fileName) {
     (key) => counts[key] > 0 || key === 'checks' || key === 'facts',
   );
   banner.className = `banner banner-${verdict.verdict}`;
-  banner.replaceChildren(
+  fill(
+    banner,
     el('p', { class: 'verdict-word' }, el('span', { class: 'verdict-icon', 'aria-hidden': 'true' }, icon(verdict.verdict)), word),
     has(verdict.summary) ? el('p', { class: 'summary' }, verdict.summary) : null,
     el('ul', { class: 'counts' }, shown.map((key) => el('li', { class: `count count-${key}` }, t(`count_${key}`, { n: counts[key] ?? 0 })))),
@@ -56,7 +63,8 @@ export function renderVerdict(body, verdict, excerpts, t) {
   const failing = checks.filter((c) => c.status === 'fail');
   const errors = checks.filter((c) => c.status === 'error');
   const passing = checks.filter((c) => c.status === 'pass');
-  body.replaceChildren(
+  fill(
+    body,
     reportInfo(verdict.report, t),
     failing.length ? section('failing', t('failingChecks'), failing.length, list('checks', failing, (c) => checkItem(c, t))) : null,
     (verdict.suspects || []).length ? section('suspects', t('suspects'), verdict.suspects.length, list('suspects', verdict.suspects, (s) => suspectItem(s, t))) : null,
@@ -132,7 +140,6 @@ function suspectItem(suspect, t) {
     el('p', { class: 'muted small' },
       el('code', {}, suspect.fact), has(suspect.label) ? ` · ${suspect.label}` : null,
       ` · ${suspect.value}${has(suspect.unit) ? ` ${suspect.unit}` : ''}`,
-      has(suspect.wouldFix) ? ` · ${t('wouldFix', { value: suspect.wouldFix })}` : null,
       where(t, suspect) ? ` · ${where(t, suspect)}` : null),
   );
 }

@@ -4,14 +4,13 @@
 //! Alongside each interval goes the nominal value (the arithmetic done on the figures exactly as
 //! printed), which is what the arithmetic shown to the reader uses.
 
-use std::collections::BTreeMap;
-
 use num_traits::{One, Signed, Zero};
 
 use super::render;
 use super::{BinOp, CmpOp, Comparison, Expr, ExprKind, Func};
 use crate::interval::{Interval, Rational};
-use crate::units::Dimension;
+use crate::number::{half_unit, Decimal};
+use crate::units::{Dimension, Unit};
 use crate::Lang;
 
 /// A fact as the expression sees it.
@@ -26,6 +25,38 @@ pub struct Quantity {
     pub unit_factor: Rational,
     /// The unit as written: "%", "万元", "件"; empty when there is none.
     pub unit_text: String,
+}
+
+impl Quantity {
+    /// A figure as written (`written` is its literal text, e.g. "95.50" or "1,692"), with its
+    /// unit. Integers are exact counts and decimals stand for half a unit of their last digit
+    /// either way; to make an integer rounded (a `decimals` override), pass a `Decimal` with
+    /// `written_as_integer` false. `exact` makes any figure exact. The printed figure carries the
+    /// unit when it is a ratio or a scaled one ("95.5%", "1.2万元"), not for plain counts ("68").
+    pub fn from_figure(written: &str, decimal: &Decimal, unit: &Unit, exact: bool) -> Quantity {
+        let interval = if exact || decimal.written_as_integer {
+            Interval::exact(decimal.value.clone())
+        } else {
+            Interval::around(&decimal.value, &half_unit(decimal.decimals))
+        };
+        let shows_unit = unit.dimension == Dimension::Ratio || !unit.factor.is_one();
+        let written = written.trim();
+        let printed = match (
+            shows_unit,
+            unit.text.starts_with(|c: char| c.is_ascii_alphabetic()),
+        ) {
+            (false, _) => written.to_string(),
+            (true, true) => format!("{written} {}", unit.text),
+            (true, false) => format!("{written}{}", unit.text),
+        };
+        Quantity {
+            interval: interval.scale(&unit.factor),
+            dimension: unit.dimension.clone(),
+            printed,
+            unit_factor: unit.factor.clone(),
+            unit_text: unit.text.clone(),
+        }
+    }
 }
 
 /// The outcome of one check.
@@ -141,16 +172,13 @@ pub(super) struct Value {
 /// The facts an expression uses, looked up once each, in order of first use.
 #[derive(Default)]
 pub(super) struct Facts {
+    // A check names a handful of facts: a list beats a map.
     list: Vec<(String, Quantity)>,
-    index: BTreeMap<String, usize>,
 }
 
 impl Facts {
     pub fn get(&self, name: &str) -> Option<&Quantity> {
-        self.index
-            .get(name)
-            .and_then(|&i| self.list.get(i))
-            .map(|(_, q)| q)
+        self.list.iter().find(|(n, _)| n == name).map(|(_, q)| q)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Quantity)> {
@@ -165,33 +193,14 @@ pub fn evaluate(
     lookup: &dyn Fn(&str) -> Option<Quantity>,
     lang: Lang,
 ) -> Result<Evaluation, EvalError> {
-    let mut evaluator = Evaluator {
-        lookup,
-        lang,
-        facts: Facts::default(),
-        warnings: Vec::new(),
-    };
-    let lhs = evaluator.eval(&cmp.lhs)?;
-    let rhs = evaluator.eval(&cmp.rhs)?;
-    if lhs.dim.conflicts(&rhs.dim) {
-        evaluator.warnings.push(EvalWarning::UnitMismatch {
-            left: lhs.unit.clone(),
-            right: rhs.unit.clone(),
-            column: cmp.op_column,
-            action: UnitAction::Compare,
-        });
-    }
+    let (evaluator, lhs, rhs) = evaluate_sides(cmp, lookup, lang)?;
     let holds = holds_on_intervals(cmp.op, &lhs.iv, &rhs.iv);
     let gap = if holds {
         None
     } else {
         gap(cmp.op, &lhs.iv, &rhs.iv)
     };
-    let nominal_holds = holds_on_intervals(
-        cmp.op,
-        &Interval::exact(lhs.nominal.clone()),
-        &Interval::exact(rhs.nominal.clone()),
-    );
+    let nominal_holds = holds_as_printed(cmp.op, &lhs.nominal, &rhs.nominal);
     let sides = render::Sides {
         cmp,
         lhs: &lhs,
@@ -209,6 +218,40 @@ pub fn evaluate(
     })
 }
 
+/// Whether the comparison holds, without writing its arithmetic: for trying many values (as the
+/// search for suspects does), at a fraction of the cost of [`evaluate`].
+pub fn holds(
+    cmp: &Comparison,
+    lookup: &dyn Fn(&str) -> Option<Quantity>,
+) -> Result<bool, EvalError> {
+    let (_, lhs, rhs) = evaluate_sides(cmp, lookup, Lang::En)?;
+    Ok(holds_on_intervals(cmp.op, &lhs.iv, &rhs.iv))
+}
+
+fn evaluate_sides<'a>(
+    cmp: &Comparison,
+    lookup: &'a dyn Fn(&str) -> Option<Quantity>,
+    lang: Lang,
+) -> Result<(Evaluator<'a>, Value, Value), EvalError> {
+    let mut evaluator = Evaluator {
+        lookup,
+        lang,
+        facts: Facts::default(),
+        warnings: Vec::new(),
+    };
+    let lhs = evaluator.eval(&cmp.lhs)?;
+    let rhs = evaluator.eval(&cmp.rhs)?;
+    if lhs.dim.conflicts(&rhs.dim) {
+        evaluator.warnings.push(EvalWarning::UnitMismatch {
+            left: lhs.unit.clone(),
+            right: rhs.unit.clone(),
+            column: cmp.op_column,
+            action: UnitAction::Compare,
+        });
+    }
+    Ok((evaluator, lhs, rhs))
+}
+
 /// Some true values satisfy the comparison.
 fn holds_on_intervals(op: CmpOp, lhs: &Interval, rhs: &Interval) -> bool {
     match op {
@@ -218,6 +261,18 @@ fn holds_on_intervals(op: CmpOp, lhs: &Interval, rhs: &Interval) -> bool {
         CmpOp::Le => lhs.lo <= rhs.hi,
         CmpOp::Gt => lhs.hi > rhs.lo,
         CmpOp::Ge => lhs.hi >= rhs.lo,
+    }
+}
+
+/// The figures exactly as printed satisfy the comparison.
+fn holds_as_printed(op: CmpOp, lhs: &Rational, rhs: &Rational) -> bool {
+    match op {
+        CmpOp::Eq => lhs == rhs,
+        CmpOp::Ne => lhs != rhs,
+        CmpOp::Lt => lhs < rhs,
+        CmpOp::Le => lhs <= rhs,
+        CmpOp::Gt => lhs > rhs,
+        CmpOp::Ge => lhs >= rhs,
     }
 }
 
@@ -256,7 +311,7 @@ impl Evaluator<'_> {
             ExprKind::Fact(name) => {
                 let quantity = self.fact(name, expr.span.start)?;
                 Ok(Value {
-                    nominal: quantity.interval.midpoint(),
+                    nominal: nominal_of(&quantity.interval),
                     iv: quantity.interval.clone(),
                     dim: quantity.dimension.clone(),
                     unit: quantity.unit_text.clone(),
@@ -291,14 +346,11 @@ impl Evaluator<'_> {
     }
 
     fn fact(&mut self, name: &str, column: u32) -> Result<&Quantity, EvalError> {
-        if !self.facts.index.contains_key(name) {
+        if self.facts.get(name).is_none() {
             let quantity = (self.lookup)(name).ok_or_else(|| EvalError::UnknownName {
                 name: name.to_string(),
                 column,
             })?;
-            self.facts
-                .index
-                .insert(name.to_string(), self.facts.list.len());
             self.facts.list.push((name.to_string(), quantity));
         }
         self.facts.get(name).ok_or_else(|| EvalError::UnknownName {
@@ -322,7 +374,11 @@ impl Evaluator<'_> {
     fn add(&mut self, a: Value, b: Value, column: u32, action: UnitAction) -> Value {
         self.warn_if_conflict(&a, &b, column, action);
         let iv = a.iv.add(&b.iv);
-        let nominal = a.nominal + b.nominal;
+        let nominal = if iv.is_exact() {
+            iv.lo.clone()
+        } else {
+            a.nominal + b.nominal
+        };
         let (dim, unit) = if a.dim == Dimension::Unknown {
             (b.dim, b.unit)
         } else {
@@ -341,9 +397,13 @@ impl Evaluator<'_> {
             Ok(iv) if !b.nominal.is_zero() => iv,
             _ => return Err(self.division_by_zero(divisor, &b)),
         };
-        let nominal = a.nominal / &b.nominal;
+        let nominal = if iv.is_exact() {
+            iv.lo.clone()
+        } else {
+            a.nominal / &b.nominal
+        };
         let (dim, unit) = match (&a.dim, &b.dim) {
-            (Dimension::Named(x), Dimension::Named(y)) if x == y => {
+            (Dimension::Named(_), Dimension::Named(_)) if !a.dim.conflicts(&b.dim) => {
                 (Dimension::Ratio, self.ratio_text())
             }
             (Dimension::Ratio, Dimension::Ratio) => (Dimension::Ratio, self.ratio_text()),
@@ -422,15 +482,30 @@ impl Evaluator<'_> {
                     Ok(iv) if !before.nominal.is_zero() => iv,
                     _ => return Err(self.division_by_zero(divisor, &before)),
                 };
-                let one = Interval::exact(Rational::one());
+                let iv = ratio.sub(&Interval::exact(Rational::one()));
+                let nominal = if iv.is_exact() {
+                    iv.lo.clone()
+                } else {
+                    first.nominal / before.nominal - Rational::one()
+                };
                 Ok(Value {
-                    iv: ratio.sub(&one),
-                    nominal: first.nominal / before.nominal - Rational::one(),
+                    iv,
+                    nominal,
                     dim: Dimension::Ratio,
                     unit: self.ratio_text(),
                 })
             }
         }
+    }
+}
+
+/// The value of a figure as printed: the middle of its range. Exact figures need no arithmetic
+/// (when a result's interval is exact, its nominal value is that point too).
+fn nominal_of(iv: &Interval) -> Rational {
+    if iv.is_exact() {
+        iv.lo.clone()
+    } else {
+        iv.midpoint()
     }
 }
 
@@ -445,7 +520,11 @@ fn negate(v: Value) -> Value {
 /// Anything times a ratio keeps its unit; other products have none we can name.
 fn multiply(a: Value, b: Value) -> Value {
     let iv = a.iv.mul(&b.iv);
-    let nominal = &a.nominal * &b.nominal;
+    let nominal = if iv.is_exact() {
+        iv.lo.clone()
+    } else {
+        &a.nominal * &b.nominal
+    };
     let (dim, unit) = if b.dim == Dimension::Ratio {
         (a.dim, a.unit)
     } else if a.dim == Dimension::Ratio {

@@ -24,8 +24,6 @@ pub(super) enum Tok {
 #[derive(Clone, Debug)]
 pub(super) struct Token {
     pub tok: Tok,
-    /// The token as written, for error messages.
-    pub text: String,
     pub column: u32,
     /// The column just after the token.
     pub end: u32,
@@ -40,8 +38,7 @@ pub(super) fn is_name_start(c: char) -> bool {
     c.is_alphabetic() || c == '_'
 }
 
-pub(super) fn lex(text: &str) -> Result<Vec<Token>, ExprError> {
-    let chars: Vec<char> = text.chars().collect();
+pub(super) fn lex(chars: &[char]) -> Result<Vec<Token>, ExprError> {
     let column_of = |i: usize| u32::try_from(i + 1).unwrap_or(u32::MAX);
     let mut tokens = Vec::new();
     let mut i = 0;
@@ -60,7 +57,7 @@ pub(super) fn lex(text: &str) -> Result<Vec<Token>, ExprError> {
         let start = i;
         let next = chars.get(i + 1).copied();
         let tok = if c.is_ascii_digit() || (c == '.' && next.is_some_and(|n| n.is_ascii_digit())) {
-            i = scan_number(&chars, i);
+            i = scan_number(chars, i);
             Tok::Number(chars[start..i].iter().collect())
         } else if is_name_start(c) {
             i += 1;
@@ -124,7 +121,6 @@ pub(super) fn lex(text: &str) -> Result<Vec<Token>, ExprError> {
         };
         tokens.push(Token {
             tok,
-            text: chars[start..i].iter().collect(),
             column: column_of(start),
             end: column_of(i),
         });
@@ -132,7 +128,6 @@ pub(super) fn lex(text: &str) -> Result<Vec<Token>, ExprError> {
     let end = column_of(chars.len());
     tokens.push(Token {
         tok: Tok::End,
-        text: String::new(),
         column: end,
         end,
     });

@@ -9,7 +9,7 @@ mod lex;
 mod parse;
 mod render;
 
-pub use eval::{evaluate, EvalError, EvalWarning, Evaluation, Quantity, UnitAction};
+pub use eval::{evaluate, holds, EvalError, EvalWarning, Evaluation, Quantity, UnitAction};
 pub use parse::parse_expect;
 
 use crate::interval::Rational;
@@ -395,5 +395,6 @@ impl Expr {
     }
 }
 
+#[cfg(test)]
 #[cfg(test)]
 mod tests;

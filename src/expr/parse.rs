@@ -15,8 +15,10 @@ use crate::number::{parse_decimal_string, pow10};
 
 /// Reads the `expect` of a check.
 pub fn parse_expect(text: &str) -> Result<Comparison, ExprError> {
-    let tokens = lex(text)?;
+    let chars: Vec<char> = text.chars().collect();
+    let tokens = lex(&chars)?;
     let mut parser = Parser {
+        chars,
         tokens,
         pos: 0,
         depth: 0,
@@ -60,6 +62,8 @@ pub fn parse_expect(text: &str) -> Result<Comparison, ExprError> {
 }
 
 struct Parser {
+    /// The expression, for quoting a token in an error.
+    chars: Vec<char>,
     tokens: Vec<Token>,
     pos: usize,
     depth: u32,
@@ -71,6 +75,16 @@ impl Parser {
         // The lexer always ends the list with `End`, and `advance` never moves past it.
         let last = self.tokens.len().saturating_sub(1);
         &self.tokens[self.pos.min(last)]
+    }
+
+    /// Moves the current token's content out and advances past it.
+    fn take(&mut self) -> Tok {
+        let tok = match self.tokens.get_mut(self.pos) {
+            Some(token) if token.tok != Tok::End => std::mem::replace(&mut token.tok, Tok::End),
+            _ => Tok::End,
+        };
+        self.advance();
+        tok
     }
 
     fn advance(&mut self) {
@@ -91,10 +105,15 @@ impl Parser {
         let kind = if token.tok == Tok::End {
             ExprErrorKind::UnexpectedEnd { expected }
         } else {
-            ExprErrorKind::UnexpectedToken {
-                found: token.text.clone(),
-                expected,
-            }
+            let from = (token.column as usize).saturating_sub(1);
+            let to = (token.end as usize).saturating_sub(1);
+            let found = self
+                .chars
+                .get(from..to)
+                .unwrap_or_default()
+                .iter()
+                .collect();
+            ExprErrorKind::UnexpectedToken { found, expected }
         };
         ExprError {
             kind,
@@ -180,16 +199,17 @@ impl Parser {
     }
 
     fn unary(&mut self) -> Result<Expr, ExprError> {
-        let token = self.peek().clone();
+        let token = self.peek();
         if token.tok != Tok::Minus {
             return self.primary();
         }
-        self.enter(token.column)?;
+        let start = token.column;
+        self.enter(start)?;
         self.advance();
         let inner = self.unary()?;
         self.leave();
         let span = Span {
-            start: token.column,
+            start,
             end: inner.span.end,
         };
         Ok(Expr {
@@ -199,13 +219,17 @@ impl Parser {
     }
 
     fn primary(&mut self) -> Result<Expr, ExprError> {
-        let token = self.peek().clone();
-        match &token.tok {
+        let token = self.peek();
+        let (start, end) = (token.column, token.end);
+        match token.tok {
+            Tok::Number(_) | Tok::Name(_) | Tok::Quoted(_) | Tok::LParen => {}
+            _ => return Err(self.unexpected(Expected::Operand)),
+        }
+        match self.take() {
             Tok::Number(text) => {
-                self.advance();
-                let decimal = parse_decimal_string(text).map_err(|e| ExprError {
+                let decimal = parse_decimal_string(&text).map_err(|e| ExprError {
                     kind: ExprErrorKind::BadNumber(e),
-                    column: token.column,
+                    column: start,
                 })?;
                 let suffix = match self.peek().tok {
                     Tok::Percent => Some(Suffix::Percent),
@@ -221,11 +245,11 @@ impl Parser {
                     self.advance();
                 }
                 let span = Span {
-                    start: token.column,
+                    start,
                     end: self.previous_end(),
                 };
                 let literal = NumberLiteral {
-                    text: text.clone(),
+                    text,
                     suffix,
                     value,
                 };
@@ -234,39 +258,19 @@ impl Parser {
                     span,
                 })
             }
-            Tok::Name(name) => {
-                self.advance();
-                if self.peek().tok == Tok::LParen {
-                    return self.call(name, &token);
-                }
-                let span = Span {
-                    start: token.column,
-                    end: token.end,
-                };
-                Ok(Expr {
-                    kind: ExprKind::Fact(name.clone()),
-                    span,
-                })
-            }
-            Tok::Quoted(name) => {
-                self.advance();
-                let span = Span {
-                    start: token.column,
-                    end: token.end,
-                };
-                Ok(Expr {
-                    kind: ExprKind::Fact(name.clone()),
-                    span,
-                })
-            }
-            Tok::LParen => {
-                self.enter(token.column)?;
-                self.advance();
+            Tok::Name(name) if self.peek().tok == Tok::LParen => self.call(name, start),
+            Tok::Name(name) | Tok::Quoted(name) => Ok(Expr {
+                kind: ExprKind::Fact(name),
+                span: Span { start, end },
+            }),
+            _ => {
+                // `(`
+                self.enter(start)?;
                 let inner = self.sum()?;
-                self.close_paren(token.column)?;
+                self.close_paren(start)?;
                 self.leave();
                 let span = Span {
-                    start: token.column,
+                    start,
                     end: self.previous_end(),
                 };
                 Ok(Expr {
@@ -274,7 +278,6 @@ impl Parser {
                     span,
                 })
             }
-            _ => Err(self.unexpected(Expected::Operand)),
         }
     }
 
@@ -293,22 +296,19 @@ impl Parser {
     }
 
     /// `name(args)`; the current token is the `(`.
-    fn call(&mut self, name: &str, name_token: &Token) -> Result<Expr, ExprError> {
-        let Some(func) = Func::from_name(name) else {
-            let nearest = nearest_function(name);
-            let kind = ExprErrorKind::UnknownFunction {
-                name: name.to_string(),
-                nearest,
-            };
+    fn call(&mut self, name: String, name_column: u32) -> Result<Expr, ExprError> {
+        let Some(func) = Func::from_name(&name) else {
+            let nearest = nearest_function(&name);
+            let kind = ExprErrorKind::UnknownFunction { name, nearest };
             return Err(ExprError {
                 kind,
-                column: name_token.column,
+                column: name_column,
             });
         };
         let open_column = self.peek().column;
         self.enter(open_column)?;
         if func == Func::Change {
-            self.count_product(name_token.column)?;
+            self.count_product(name_column)?;
         }
         self.advance();
         let mut args = Vec::new();
@@ -341,11 +341,11 @@ impl Parser {
             };
             return Err(ExprError {
                 kind,
-                column: name_token.column,
+                column: name_column,
             });
         }
         let span = Span {
-            start: name_token.column,
+            start: name_column,
             end: self.previous_end(),
         };
         Ok(Expr {

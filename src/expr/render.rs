@@ -25,6 +25,18 @@ pub(super) struct Sides<'a> {
 struct DisplayUnit {
     factor: Rational,
     suffix: String,
+    /// Digits grouped in thousands, as the report's figures are.
+    grouped: bool,
+}
+
+impl DisplayUnit {
+    fn plain() -> DisplayUnit {
+        DisplayUnit {
+            factor: Rational::one(),
+            suffix: String::new(),
+            grouped: false,
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -137,19 +149,51 @@ fn usable_factor(factor: &Rational) -> Rational {
 fn range_text(q: &Quantity) -> String {
     let factor = usable_factor(&q.unit_factor);
     let suffix = printed_suffix(q);
-    let lo = format_rational(&(&q.interval.lo / &factor), 64);
-    let hi = format_rational(&(&q.interval.hi / &factor), 64);
+    let grouped = uses_grouping(&q.printed);
+    let lo = number_text(&(&q.interval.lo / &factor), 64, grouped);
+    let hi = number_text(&(&q.interval.hi / &factor), 64, grouped);
     format!("{}…{}", with_unit(lo, suffix), with_unit(hi, suffix))
 }
 
-fn value_text(value: &Rational, display: Option<&DisplayUnit>) -> String {
-    match display {
-        Some(unit) => with_unit(
-            format_rational(&(value / &unit.factor), SHOWN_DECIMALS),
-            &unit.suffix,
-        ),
-        None => format_rational(value, SHOWN_DECIMALS),
+/// Whether a printed figure groups its digits in thousands ("7,291,600").
+fn uses_grouping(printed: &str) -> bool {
+    let chars: Vec<char> = printed.chars().collect();
+    chars
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == ',' && w[2].is_ascii_digit())
+}
+
+/// `format_rational`, with the integer part grouped in thousands when the report groups its figures.
+fn number_text(value: &Rational, max_decimals: u32, grouped: bool) -> String {
+    let text = format_rational(value, max_decimals);
+    if !grouped {
+        return text;
     }
+    let (sign, rest) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let int_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let (int, tail) = rest.split_at(int_len);
+    let mut out = String::with_capacity(text.len() + int_len / 3);
+    out.push_str(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int_len - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out.push_str(tail);
+    out
+}
+
+fn value_text(value: &Rational, unit: &DisplayUnit) -> String {
+    let text = if unit.factor.is_one() {
+        number_text(value, SHOWN_DECIMALS, unit.grouped)
+    } else {
+        number_text(&(value / &unit.factor), SHOWN_DECIMALS, unit.grouped)
+    };
+    with_unit(text, &unit.suffix)
 }
 
 fn shows_scaled(q: &Quantity) -> bool {
@@ -160,6 +204,7 @@ fn display_for(q: &Quantity) -> DisplayUnit {
     DisplayUnit {
         factor: usable_factor(&q.unit_factor),
         suffix: printed_suffix(q).to_string(),
+        grouped: false,
     }
 }
 
@@ -184,9 +229,11 @@ fn display_unit(sides: &Sides) -> Option<DisplayUnit> {
                     Suffix::Percent => pow10(-2),
                     Suffix::Permille => pow10(-3),
                 };
+                let suffix = suffix.symbol().to_string();
                 return Some(DisplayUnit {
                     factor,
-                    suffix: suffix.symbol().to_string(),
+                    suffix,
+                    grouped: false,
                 });
             }
         }
@@ -206,8 +253,9 @@ pub(super) fn arithmetic(
     gap: Option<&Rational>,
     lang: Lang,
 ) -> (String, Option<String>) {
-    let display = display_unit(sides);
-    let display = display.as_ref();
+    let mut display = display_unit(sides).unwrap_or_else(DisplayUnit::plain);
+    display.grouped = sides.facts.iter().any(|(_, q)| uses_grouping(&q.printed));
+    let display = &display;
     let off_by = gap.map(|g| value_text(g, display));
     let facts = sides.facts;
     let lhs = Side {

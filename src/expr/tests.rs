@@ -1,32 +1,13 @@
 use super::*;
 use crate::interval::Interval;
-use crate::number::{half_unit, parse_decimal_string};
+use crate::number::{parse_decimal_string, parse_json_number};
 use crate::units::{parse_unit, Dimension};
 use num_bigint::BigInt;
 
 /// A fact printed as `number` with `unit`, its interval from how the number is written.
-/// The printed figure carries the unit when it is a ratio or scaled one (`95.5%`, `1.2万元`).
 fn q(number: &str, unit: &str) -> Quantity {
     let decimal = parse_decimal_string(number).unwrap();
-    let unit = parse_unit(unit);
-    let interval = if decimal.written_as_integer {
-        Interval::exact(decimal.value.clone())
-    } else {
-        Interval::around(&decimal.value, &half_unit(decimal.decimals))
-    };
-    let shows_unit = unit.dimension == Dimension::Ratio
-        || unit.factor != Rational::from_integer(BigInt::from(1));
-    Quantity {
-        interval: interval.scale(&unit.factor),
-        dimension: unit.dimension,
-        printed: if shows_unit {
-            format!("{number}{}", unit.text)
-        } else {
-            number.to_string()
-        },
-        unit_factor: unit.factor,
-        unit_text: unit.text,
-    }
+    Quantity::from_figure(number, &decimal, &parse_unit(unit), false)
 }
 
 fn run(expect: &str, facts: &[(&str, Quantity)], lang: Lang) -> Result<Evaluation, EvalError> {
@@ -637,4 +618,233 @@ fn fact_ids() {
     for id in ["", "1a", "a.b", "a b", "a-b", "`a`", "a%", "٣x"] {
         assert!(!is_valid_id(id), "{id}");
     }
+}
+
+#[test]
+fn quantities_from_figures() {
+    let unit = parse_unit("%");
+    let rate = Quantity::from_figure("95.50", &parse_json_number("95.50").unwrap(), &unit, false);
+    assert_eq!(rate.printed, "95.50%");
+    let r = |n: i64, d: i64| Rational::new(BigInt::from(n), BigInt::from(d));
+    assert_eq!(
+        rate.interval,
+        Interval::new(r(95495, 100000), r(95505, 100000))
+    );
+    let exact = Quantity::from_figure("95.5", &parse_json_number("95.5").unwrap(), &unit, true);
+    assert!(exact.interval.is_exact());
+    let count = Quantity::from_figure(
+        "1,692",
+        &parse_decimal_string("1,692").unwrap(),
+        &parse_unit("件"),
+        false,
+    );
+    assert_eq!(
+        (count.printed.as_str(), count.interval.clone()),
+        ("1,692", Interval::from_integer(1692))
+    );
+    assert_eq!(count.dimension, Dimension::Named("件".to_string()));
+    let mut rounded = parse_decimal_string("7,291,600").unwrap();
+    rounded.decimals = -2;
+    rounded.written_as_integer = false;
+    let people = Quantity::from_figure("7,291,600", &rounded, &parse_unit("人"), false);
+    assert_eq!(people.interval, Interval::new(r(7291550, 1), r(7291650, 1)));
+    let money = Quantity::from_figure(
+        "1.2",
+        &parse_decimal_string("1.2").unwrap(),
+        &parse_unit("万元"),
+        false,
+    );
+    assert_eq!(
+        (money.printed.as_str(), money.interval.lo.clone()),
+        ("1.2万元", r(11500, 1))
+    );
+    let usd = Quantity::from_figure(
+        "3",
+        &parse_json_number("3").unwrap(),
+        &parse_unit("USD million"),
+        false,
+    );
+    assert_eq!(usd.printed, "3 USD million");
+}
+
+/// Tiny deterministic generator, so the robustness test needs no dependency.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}
+
+#[test]
+fn arbitrary_input_never_panics() {
+    let long = "9".repeat(70);
+    let pieces = [
+        "a",
+        "b",
+        "z",
+        "受理",
+        "`x y`",
+        "`",
+        "(",
+        ")",
+        "（",
+        "）",
+        "+",
+        "-",
+        "*",
+        "/",
+        "==",
+        "=",
+        "!=",
+        "<",
+        "<=",
+        ">",
+        ">=",
+        "≤",
+        "≠",
+        "%",
+        "‰",
+        ",",
+        "sum(",
+        "min(",
+        "max(",
+        "abs(",
+        "change(",
+        "foo(",
+        "0",
+        "1",
+        "0.5",
+        "1e3",
+        "1e400",
+        "95.5",
+        ".",
+        " ",
+        "\u{3000}",
+        "t.x",
+        "!",
+        "$",
+        "é",
+        long.as_str(),
+    ];
+    let mut zero = q("0", "");
+    zero.interval = Interval::new(
+        Rational::from_integer(BigInt::from(-1)),
+        Rational::from_integer(BigInt::from(1)),
+    );
+    let facts = [
+        ("a", q("95.5", "%")),
+        ("b", q("-3", "件")),
+        ("z", zero),
+        ("受理", q("7", "人")),
+        ("x y", q("2", "")),
+    ];
+    let lookup = |name: &str| {
+        facts
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, q)| q.clone())
+    };
+    let operands = [
+        "a",
+        "b",
+        "z",
+        "受理",
+        "`x y`",
+        "0",
+        "1",
+        "95.5%",
+        "(a - b)",
+        "sum(a, b)",
+        "change(a, b)",
+        "change(a, z)",
+        "abs(b)",
+        "min(a, 1)",
+        "max(b, 受理)",
+        "(1 / z)",
+        "-a",
+        "nope",
+        "1e60",
+        "t.x",
+    ];
+    let mut rng = Lcg(42);
+    let mut parsed = 0;
+    for _ in 0..20_000 {
+        let text = if rng.next(2) == 0 {
+            let len = 1 + rng.next(8);
+            let parts: Vec<&str> = (0..len).map(|_| pieces[rng.next(pieces.len())]).collect();
+            parts.join("")
+        } else {
+            // Mostly well-formed: operands and operators in turn around one comparison.
+            let side = |rng: &mut Lcg| {
+                let mut s = operands[rng.next(operands.len())].to_string();
+                for _ in 0..rng.next(4) {
+                    s.push_str(["+", "-", "*", "/"][rng.next(4)]);
+                    s.push_str(operands[rng.next(operands.len())]);
+                }
+                s
+            };
+            let lhs = side(&mut rng);
+            let op = ["==", "<=", ">", "!="][rng.next(4)];
+            format!("{lhs} {op} {}", side(&mut rng))
+        };
+        match parse_expect(&text) {
+            Ok(cmp) => {
+                parsed += 1;
+                for lang in [Lang::En, Lang::Zh] {
+                    let evaluation = evaluate(&cmp, &lookup, lang);
+                    assert_eq!(
+                        holds(&cmp, &lookup),
+                        evaluation.as_ref().map(|e| e.holds).map_err(Clone::clone)
+                    );
+                    match evaluation {
+                        Ok(e) => assert!(!e.arithmetic.is_empty(), "{text}"),
+                        Err(e) => assert!(!e.message(lang).is_empty()),
+                    }
+                }
+            }
+            Err(e) => {
+                let chars = text.chars().count() as u32;
+                assert!(e.column >= 1 && e.column <= chars + 1, "{text:?} {e:?}");
+            }
+        }
+    }
+    assert!(parsed > 5_000, "only {parsed} parsed");
+}
+
+#[test]
+fn figures_grouped_in_thousands_keep_their_grouping() {
+    let facts = [
+        ("total", q("7,291", "件")),
+        ("a", q("1,692", "件")),
+        ("b", q("5,599", "件")),
+        ("c", q("5,600", "件")),
+    ];
+    let e = eval_en("total == a + b", &facts);
+    assert_eq!(e.arithmetic, "1,692 + 5,599 = 7,291, and total = 7,291");
+    let e = eval_en("total == a + c", &facts);
+    assert_eq!(
+        e.arithmetic,
+        "1,692 + 5,600 = 7,292, but total = 7,291 (off by 1)"
+    );
+
+    let mut rounded = parse_decimal_string("7,291,600").unwrap();
+    rounded.decimals = -2;
+    rounded.written_as_integer = false;
+    let people = Quantity::from_figure("7,291,600", &rounded, &parse_unit("人"), false);
+    let facts = [
+        ("people", people),
+        ("men", q("3,700,000", "人")),
+        ("women", q("3,591,649", "人")),
+    ];
+    let e = eval_en("people == men + women", &facts);
+    assert!(e.holds);
+    assert_eq!(
+        e.arithmetic,
+        "people = 7,291,600 means 7,291,550…7,291,650; 3,700,000 + 3,591,649 = 7,291,649"
+    );
 }

@@ -67,6 +67,7 @@ describe('the served page in Chromium', () => {
     assert.ok((await page.locator('table.facts tbody tr').count()) > 0, 'the fact table has rows');
     assert.equal(await page.locator('#passing').count(), 1, 'passing checks are collapsed in <details>');
     assert.equal(await page.getAttribute('#passing', 'open'), null);
+    assert.doesNotMatch(await page.textContent('main'), /\bnull\b|\bundefined\b|\[object /, 'no stray JavaScript values on the page');
     assert.deepEqual(page.errors, []);
     await page.close();
   });
@@ -278,7 +279,10 @@ describe('the served page in Chromium', () => {
         wasBusy = busy;
       }, 20);
     });
-    await nextVerdict(page, () => page.setInputFiles('#file-input', { name: 'large.json', ...json(text) }));
+    await nextVerdict(page, async () => {
+      await page.setInputFiles('#file-input', { name: 'large.json', ...json(text) });
+      await page.waitForSelector('#progress:not([hidden])', { timeout: 5000 }); // work that takes a while shows progress
+    });
     const { maxGap, ticks, checkMs } = await page.evaluate(() => ({ maxGap: Math.max(0, ...window.__gaps), ticks: window.__gaps.length, checkMs: Number(document.documentElement.dataset.lastCheckMs) }));
     console.log(`# large report: ${(text.length / 1e6).toFixed(1)} MB checked in ${checkMs} ms in the worker; longest main-thread gap while busy ${maxGap.toFixed(0)} ms over ${ticks} ticks`);
     assert.match(await bannerClass(page), /banner-consistent/);

@@ -5,12 +5,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { artifact, launchChromium, launchFirefox, reportText, requireBuild, SINGLE_FILE, SINGLE_FILE_URL, VERDICT_BANNER } from './helpers.mjs';
+import { artifact, launchChromium, launchFirefox, reportText, requireBuild, SINGLE_FILE, SINGLE_FILE_URL, startServer, VERDICT_BANNER } from './helpers.mjs';
 
 const WRONG = reportText({ wrong: true, title: '<img src=x onerror="window.__pwned = 1">' });
 
 /** In the page: drops one file on the footer with a real DataTransfer. */
-function dropFile(text, name) {
+function dropFile({ text, name }) {
   const data = new DataTransfer();
   data.items.add(new File([text], name, { type: 'application/json' }));
   const target = document.querySelector('footer');
@@ -50,7 +50,7 @@ describe('dist/crossfoot.html from file:// in Chromium', () => {
     assert.match(await page.getAttribute('#banner', 'class'), /banner-consistent/);
     assert.ok((await page.locator('table.facts tbody tr').count()) > 0);
     const before = await page.evaluate(renders);
-    await page.evaluate(dropFile, WRONG, 'dropped.json');
+    await page.evaluate(dropFile, { text: WRONG, name: 'dropped.json' });
     await page.waitForFunction(settledAfter, before, { timeout: 30000 });
     assert.match(await page.getAttribute('#banner', 'class'), /banner-inconsistent/);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
@@ -61,7 +61,7 @@ describe('dist/crossfoot.html from file:// in Chromium', () => {
   });
 });
 
-describe('dist/crossfoot.html from file:// in Firefox ESR', () => {
+describe('Firefox ESR: the single file from file://, and the served page', () => {
   let firefox;
   before(async () => {
     requireBuild();
@@ -83,7 +83,7 @@ describe('dist/crossfoot.html from file:// in Firefox ESR', () => {
     assert.match(await page.$eval('#banner', (node) => node.className), /banner-consistent/);
 
     let before = await page.evaluate(renders);
-    await page.evaluate(dropFile, WRONG, 'dropped.json');
+    await page.evaluate(dropFile, { text: WRONG, name: 'dropped.json' });
     await page.waitForFunction(settledAfter, { timeout: 30000 }, before);
     assert.match(await page.$eval('#banner', (node) => node.className), /banner-inconsistent/);
     assert.match(await page.$eval('#banner', (node) => node.textContent), /dropped\.json/);
@@ -99,5 +99,22 @@ describe('dist/crossfoot.html from file:// in Firefox ESR', () => {
     assert.deepEqual(requests.filter((url) => !ownRequest(url)), [], 'requests beyond the file');
     assert.deepEqual(errors, []);
     await page.close();
+  });
+
+  test('the served page works in Firefox too: example verdict and a drop', async () => {
+    const server = await startServer();
+    const page = await firefox.browser.newPage();
+    try {
+      await page.goto(server.url);
+      await page.waitForSelector(VERDICT_BANNER, { timeout: 30000 });
+      assert.match(await page.$eval('#banner', (node) => node.className), /banner-consistent/);
+      const before = await page.evaluate(renders);
+      await page.evaluate(dropFile, { text: WRONG, name: 'dropped.json' });
+      await page.waitForFunction(settledAfter, { timeout: 30000 }, before);
+      assert.match(await page.$eval('#banner', (node) => node.className), /banner-inconsistent/);
+    } finally {
+      await page.close();
+      server.stop();
+    }
   });
 });
