@@ -181,17 +181,6 @@ async function toInput(report) {
 
 const COMPACT_SUSPECTS = 3; // the compact view names the likeliest few
 
-/** The node as render.js uses it (className, replaceChildren), with absent parts (null) left out:
- *  replaceChildren would otherwise show them as the text "null". */
-function withoutNulls(node) {
-  return {
-    set className(value) {
-      node.className = value;
-    },
-    replaceChildren: (...children) => node.replaceChildren(...children.filter((child) => child !== null && child !== undefined && child !== false)),
-  };
-}
-
 const message = (error) => (error && error.message ? error.message : String(error));
 
 export class CrossfootReport extends HTMLElement {
@@ -415,8 +404,8 @@ export class CrossfootReport extends HTMLElement {
     if (!verdict) return;
     const t = translator(verdict.language);
     this.setAttribute('verdict', verdict.verdict);
-    const banner = withoutNulls(this.#banner);
-    const body = withoutNulls(this.#body);
+    const banner = this.#banner;
+    const body = this.#body;
     if (this.compact) {
       renderBanner(banner, verdict, t, null);
       const checks = verdict.checks.filter((c) => c.status !== 'pass');

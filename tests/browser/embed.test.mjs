@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifact, launchChromium, reportText, WWW } from './helpers.mjs';
+import { artifact, FIREFOX, launchChromium, launchFirefox, reportText, WWW } from './helpers.mjs';
 import { serve } from './embed-server.mjs';
 
 const HOSTILE = '<img src=x onerror="window.__pwned = 1"><script>window.__pwned = 2</script>';
@@ -519,6 +519,62 @@ describe('the snippets of docs/embedding.md, as written, in Chromium', () => {
     const frame = page.frames().find((f) => f.url().startsWith(site.origin));
     assert.match(await frame.locator('crossfoot-report .verdict-word').textContent(), /Consistent/);
     assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+});
+
+describe('the component and the iframe in Firefox ESR', { skip: !existsSync(FIREFOX) && `no Firefox at ${FIREFOX}` }, () => {
+  let files;
+  let host;
+  let browser;
+
+  before(async () => {
+    files = await serve({
+      root: WWW,
+      routes: {
+        '/host.html': () => ({
+          body: wrapHost(`<crossfoot-report id="a" src="/example.json"></crossfoot-report>
+            <crossfoot-report id="b" lang="zh"><script type="application/json">${reportText({ wrong: true })}</script></crossfoot-report>`),
+          headers: { 'Content-Security-Policy': HOST_CSP },
+        }),
+        '/embed.html': () => ({ body: readFileSync(join(WWW, 'embed.html'), 'utf8').replace('data-allowed-origins=""', `data-allowed-origins="${host.origin}"`) }),
+      },
+    });
+    host = await serve({
+      host: '127.0.0.2',
+      routes: { '/host.html': () => ({ body: `<!doctype html><meta charset="utf-8"><title>host</title><iframe name="crossfoot" src="${files.url('/embed.html')}"></iframe>` }) },
+    });
+    browser = await launchFirefox();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await files?.stop();
+    await host?.stop();
+  });
+
+  test('the component: src and inline, in its shadow root', async () => {
+    const page = await browser.browser.newPage();
+    await page.goto(files.url('/host.html'));
+    await page.waitForFunction(() => [...document.querySelectorAll('crossfoot-report')].every((e) => e.verdict), { timeout: 30000 });
+    const shown = await page.evaluate(() => [...document.querySelectorAll('crossfoot-report')].map((e) => [e.verdict.verdict, e.shadowRoot.querySelector('.verdict-word').textContent]));
+    assert.equal(shown[0][0], 'consistent');
+    assert.match(shown[0][1], /Consistent/);
+    assert.equal(shown[1][0], 'inconsistent');
+    assert.match(shown[1][1], /不一致/);
+    await page.close();
+  });
+
+  test('the iframe answers its allowed parent', async () => {
+    const page = await browser.browser.newPage();
+    await page.goto(host.url('/host.html'));
+    const answer = await page.evaluate(async ({ origin, report }) => {
+      const frame = window.frames.crossfoot;
+      const reply = new Promise((resolve) => window.addEventListener('message', (e) => resolve({ origin: e.origin, type: e.data.type, verdict: e.data.verdict.verdict })));
+      frame.postMessage({ type: 'crossfoot:check', report }, origin);
+      return reply;
+    }, { origin: files.origin, report: reportText({ wrong: true }) });
+    assert.deepEqual(answer, { origin: files.origin, type: 'crossfoot:verdict', verdict: 'inconsistent' });
     await page.close();
   });
 });
