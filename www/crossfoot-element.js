@@ -220,6 +220,14 @@ export class CrossfootReport extends HTMLElement {
   }
 
   connectedCallback() {
+    // A property set on the element before this script defined it hides the class's setter: take it over.
+    for (const name of ['report', 'src', 'compact']) {
+      if (Object.prototype.hasOwnProperty.call(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
     // The inline report may be parsed after the element is upgraded, or changed later.
     this.#observer = new MutationObserver(() => {
       if (!this.#fromProperty && !this.hasAttribute('src')) this.#schedule('read');

@@ -130,7 +130,7 @@ window.addEventListener('message', (event) => {
   if (event.origin !== frameOrigin || event.source !== frame.contentWindow) return;
   const data = event.data || {};
   if (data.type === 'crossfoot:verdict') {
-    $('frame-answer').textContent = `${data.verdict.verdict}: ${data.verdict.summary}`;
+    $('frame-answer').textContent = `${data.type}, id ${JSON.stringify(data.id)}, verdict.verdict = "${data.verdict.verdict}", height ${data.height}px`;
     if (data.height > 0) frame.style.height = `${data.height}px`;
   } else if (data.type === 'crossfoot:error') {
     $('frame-answer').textContent = data.message;
