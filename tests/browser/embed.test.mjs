@@ -89,6 +89,10 @@ describe('<crossfoot-report> in Chromium', () => {
         '/host.html': () => ({ body: pages.host }),
         '/hostile.html': () => ({ body: pages.hostile }),
         '/hostile.css': { body: HOSTILE_CSS, type: 'text/css' },
+        '/no-wasm.html': () => ({
+          body: wrapHost('<crossfoot-report id="blocked" src="/example.json"></crossfoot-report>'),
+          headers: { 'Content-Security-Policy': HOST_CSP.replace(" 'wasm-unsafe-eval'", '') },
+        }),
         '/wrong.json': { body: reportText({ wrong: true }), type: 'application/json' },
       },
       headers: (path) => (path.endsWith('.html') ? { 'Content-Security-Policy': HOST_CSP } : {}),
@@ -268,6 +272,15 @@ describe('<crossfoot-report> in Chromium', () => {
       assert.ok(text.includes('<img src=x onerror='), `${id}: the markup shows as text`);
     }
     assert.ok(result.out['evil-property'].text.includes('<iframe src="javascript:'), 'labels in the fact table are text');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test("a host policy without 'wasm-unsafe-eval' gets a clear error, as the docs say", async () => {
+    const page = await open('/no-wasm.html');
+    const error = await nthEvent(page, 'blocked', 1, 'crossfoot-error');
+    assert.match(error.detail.message, /WebAssembly|wasm/i);
+    assert.match(await page.locator('#blocked .banner').getAttribute('class'), /banner-error/);
     assert.deepEqual(page.errors, []);
     await page.close();
   });
