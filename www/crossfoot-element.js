@@ -181,6 +181,12 @@ async function toInput(report) {
 
 const COMPACT_SUSPECTS = 3; // the compact view names the likeliest few
 
+// Said after the error when the host page's policy forbids compiling WebAssembly: the fix is theirs.
+const CSP_HINT = {
+  en: "The page's Content-Security-Policy must allow 'wasm-unsafe-eval' in script-src.",
+  zh: '本页的内容安全策略(Content-Security-Policy)须在 script-src 中允许 \'wasm-unsafe-eval\'。',
+};
+
 const message = (error) => (error && error.message ? error.message : String(error));
 
 export class CrossfootReport extends HTMLElement {
@@ -359,7 +365,9 @@ export class CrossfootReport extends HTMLElement {
       this.#error = null;
     } catch (error) {
       if (run !== this.#checks) return;
-      this.#fail(this.#t('workerFailed', { message: message(error) }));
+      const text = message(error);
+      const hint = /unsafe-eval|Content.Security.Policy/i.test(text) ? ` ${CSP_HINT[this.language]}` : '';
+      this.#fail(this.#t('workerFailed', { message: text }) + hint);
       return;
     }
     this.#render();
