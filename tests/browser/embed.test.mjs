@@ -323,7 +323,7 @@ describe('embed.html in an iframe, in Chromium', () => {
     });
     otherHost = await serve({
       host: '127.0.0.2',
-      routes: { '/host.html': () => hostPage(`<iframe name="crossfoot" src="${files.url('/embed.html')}"></iframe><iframe name="open-frame" src="${files.url('/embed-open.html')}"></iframe>`) },
+      routes: { '/host.html': () => hostPage(`<iframe name="crossfoot" src="${files.url('/embed.html')}"></iframe><iframe name="open-frame" src="${files.url('/embed-open.html?lang=zh&compact=false')}"></iframe>`) },
     });
     browser = await launchChromium();
     browser.context.on('request', (request) => {
@@ -402,6 +402,8 @@ describe('embed.html in an iframe, in Chromium', () => {
     const control = await ask(page, { to: 'open-frame', report: reportText(), origin: files.origin });
     assert.equal(control.length, 1);
     assert.equal(control[0].data.verdict.verdict, 'consistent');
+    assert.equal(control[0].data.verdict.language, 'zh', 'embed.html?lang=zh');
+    assert.ok((await page.frame({ name: 'open-frame' }).locator('crossfoot-report table.facts').count()) === 1, 'embed.html?compact=false');
     // ...and the frame that allows only another origin stays silent.
     const answers = await ask(page, { to: 'crossfoot', report: reportText(), origin: files.origin, silence: 2500 });
     assert.deepEqual(answers, []);
