@@ -41,7 +41,8 @@ export function renderBanner(banner, verdict, t, fileName) {
   const word = t(`verdict_${verdict.verdict}`);
   const counts = verdict.counts || {};
   const shown = ['facts', 'checks', 'passed', 'failed', 'checkErrors', 'errors', 'warnings'].filter(
-    (key) => counts[key] > 0 || key === 'checks' || key === 'facts',
+    // Facts and checks are always counted, except in a file that could not be read at all.
+    (key) => counts[key] > 0 || ((key === 'checks' || key === 'facts') && verdict.verdict !== 'invalid'),
   );
   banner.className = `banner banner-${verdict.verdict}`;
   fill(

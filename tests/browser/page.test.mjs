@@ -34,6 +34,7 @@ describe('the served page in Chromium', () => {
     const page = await browser.context.newPage();
     page.errors = [];
     page.on('pageerror', (error) => page.errors.push(error.message));
+    page.on('console', (message) => { if (message.type() === 'error') page.errors.push(message.text()); }); // CSP violations too
     await page.setViewportSize({ width, height: 900 });
     await page.addInitScript((l) => {
       // The language for this tab's first load only, so that a reload shows what the page remembered.
@@ -158,6 +159,18 @@ describe('the served page in Chromium', () => {
     await page.click('#file-list li:nth-child(3) button');
     assert.match(await bannerClass(page), /banner-invalid/);
     await page.screenshot({ path: artifact('chromium-many-files-en-1280.png'), fullPage: true });
+    await page.close();
+  });
+
+  test('a thousand files at once: every one gets a verdict, the first failing one is opened', async () => {
+    const page = await open('en');
+    const files = Array.from({ length: 1000 }, (_, i) => ({ name: `r${String(i).padStart(4, '0')}.json`, ...json(reportText({ wrong: i === 637 })) }));
+    const started = Date.now();
+    await nextVerdict(page, () => page.setInputFiles('#file-input', files));
+    console.log(`# 1000 files checked and shown in ${Date.now() - started} ms`);
+    assert.equal(await page.locator('#file-list li').count(), 1000);
+    assert.match(await page.textContent('#files-summary'), /1000 files: 999 consistent, 1 inconsistent, 0 invalid/);
+    assert.match(await page.textContent('#banner'), /r0637\.json/);
     await page.close();
   });
 
