@@ -20,19 +20,31 @@ pub fn check(input: &[u8], options: &Options) -> Verdict {
     let report = match json::parse(input) {
         Ok(document) => {
             if document.had_bom {
-                findings.push(Problem::Bom.finding(lang, Location { pointer: String::new(), line: 1, column: 1 }));
+                findings.push(Problem::Bom.finding(
+                    lang,
+                    Location {
+                        pointer: String::new(),
+                        line: 1,
+                        column: 1,
+                    },
+                ));
             }
             report::load(&document.root, input, lang, &mut findings)
         }
         Err(error) => {
             let (line, column) = LineIndex::new(input).locate(input, error.offset);
-            let location = Location { pointer: String::new(), line, column };
+            let location = Location {
+                pointer: String::new(),
+                line,
+                column,
+            };
             findings.push(Problem::Json(error).finding(lang, location));
             Report::default()
         }
     };
     let parsed = findings.iter().all(|f| !f.code.starts_with("json-"));
-    if parsed && report.checks.is_empty() && !findings.iter().any(|f| f.severity == Severity::Error) {
+    if parsed && report.checks.is_empty() && !findings.iter().any(|f| f.severity == Severity::Error)
+    {
         findings.push(Problem::NoChecks.finding(lang, Location::default()));
     }
 
@@ -56,7 +68,11 @@ pub fn check(input: &[u8], options: &Options) -> Verdict {
 }
 
 /// Evaluates one check. Unit warnings and evaluation errors are returned to become findings.
-fn evaluate_check(check: &Check, facts: &HashMap<&str, &Fact>, lang: Lang) -> (CheckOutcome, Vec<Problem>) {
+fn evaluate_check(
+    check: &Check,
+    facts: &HashMap<&str, &Fact>,
+    lang: Lang,
+) -> (CheckOutcome, Vec<Problem>) {
     let mut outcome = CheckOutcome {
         id: check.id.clone(),
         label: check.label.clone(),
@@ -73,16 +89,29 @@ fn evaluate_check(check: &Check, facts: &HashMap<&str, &Fact>, lang: Lang) -> (C
     };
     let Some(comparison) = &check.comparison else {
         outcome.message = lang
-            .pick("the expression could not be read (see the findings)", "表达式无法解析(见结构问题)")
+            .pick(
+                "the expression could not be read (see the findings)",
+                "表达式无法解析(见结构问题)",
+            )
             .to_string();
         return (outcome, Vec::new());
     };
-    outcome.facts = comparison.references().into_iter().map(|(name, _)| name).collect();
+    outcome.facts = comparison
+        .references()
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
     if let Some(name) = check.unknown_ids.first() {
-        outcome.message = lang.pick(format!("uses unknown id \"{name}\""), format!("使用了未知的 id \"{name}\""));
+        outcome.message = lang.pick(
+            format!("uses unknown id \"{name}\""),
+            format!("使用了未知的 id \"{name}\""),
+        );
         return (outcome, Vec::new());
     }
-    let unusable = outcome.facts.iter().find(|id| facts.get(id.as_str()).is_none_or(|f| f.figure.is_none()));
+    let unusable = outcome
+        .facts
+        .iter()
+        .find(|id| facts.get(id.as_str()).is_none_or(|f| f.figure.is_none()));
     if let Some(id) = unusable {
         outcome.message = lang.pick(
             format!("uses \"{id}\", whose value is not usable (see the findings)"),
@@ -90,19 +119,46 @@ fn evaluate_check(check: &Check, facts: &HashMap<&str, &Fact>, lang: Lang) -> (C
         );
         return (outcome, Vec::new());
     }
-    let lookup = |name: &str| -> Option<Quantity> { facts.get(name).and_then(|f| f.quantity.clone()) };
+    let lookup =
+        |name: &str| -> Option<Quantity> { facts.get(name).and_then(|f| f.quantity.clone()) };
     match expr::evaluate(comparison, &lookup, lang) {
-        Ok(Evaluation { holds, off_by, arithmetic, warnings, .. }) => {
-            outcome.status = if holds { CheckStatus::Pass } else { CheckStatus::Fail };
+        Ok(Evaluation {
+            holds,
+            off_by,
+            arithmetic,
+            warnings,
+            ..
+        }) => {
+            outcome.status = if holds {
+                CheckStatus::Pass
+            } else {
+                CheckStatus::Fail
+            };
             outcome.arithmetic = arithmetic;
             outcome.off_by = off_by;
             let check = &check.id;
-            (outcome, warnings.into_iter().map(|warning| Problem::UnitMismatch { check: check.clone(), warning }).collect())
+            (
+                outcome,
+                warnings
+                    .into_iter()
+                    .map(|warning| Problem::UnitMismatch {
+                        check: check.clone(),
+                        warning,
+                    })
+                    .collect(),
+            )
         }
         Err(error) => {
             outcome.message = error.message(lang);
             let blocking = check.severity == Severity::Error;
-            (outcome, vec![Problem::Evaluation { check: check.id.clone(), error, blocking }])
+            (
+                outcome,
+                vec![Problem::Evaluation {
+                    check: check.id.clone(),
+                    error,
+                    blocking,
+                }],
+            )
         }
     }
 }
@@ -123,11 +179,19 @@ fn assemble(
         passed: count(CheckStatus::Pass),
         failed: count(CheckStatus::Fail),
         check_errors: count(CheckStatus::Error),
-        errors: findings.iter().filter(|f| f.severity == Severity::Error).count() as u32,
-        warnings: findings.iter().filter(|f| f.severity == Severity::Warning).count() as u32,
+        errors: findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count() as u32,
+        warnings: findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .count() as u32,
     };
     let blocking = |status: CheckStatus| {
-        outcomes.iter().any(|o| o.status == status && o.severity == Severity::Error)
+        outcomes
+            .iter()
+            .any(|o| o.status == status && o.severity == Severity::Error)
     };
     // Every check that could not be evaluated has an error finding that says why.
     let verdict = if counts.errors > 0 {
@@ -186,17 +250,22 @@ fn fact_view(fact: &Fact) -> FactView {
 fn summary(verdict: Status, counts: &Counts, lang: Lang) -> String {
     let checks = counts.checks;
     match verdict {
-        Status::Consistent if checks == 0 => {
-            lang.pick("consistent: nothing to check".into(), "一致:没有需要核对的校验".into())
-        }
-        Status::Consistent if checks == 1 => lang.pick("consistent: the one check holds".into(), "一致:唯一的校验成立".into()),
+        Status::Consistent if checks == 0 => lang.pick(
+            "consistent: nothing to check".into(),
+            "一致:没有需要核对的校验".into(),
+        ),
+        Status::Consistent if checks == 1 => lang.pick(
+            "consistent: the one check holds".into(),
+            "一致:唯一的校验成立".into(),
+        ),
         Status::Consistent => lang.pick(
             format!("consistent: all {checks} checks hold"),
             format!("一致:{checks} 项校验全部成立"),
         ),
-        Status::Inconsistent if checks == 1 => {
-            lang.pick("inconsistent: the one check fails".into(), "不一致:唯一的校验不成立".into())
-        }
+        Status::Inconsistent if checks == 1 => lang.pick(
+            "inconsistent: the one check fails".into(),
+            "不一致:唯一的校验不成立".into(),
+        ),
         Status::Inconsistent => {
             let failed = counts.failed;
             let verb = if failed == 1 { "fails" } else { "fail" };
@@ -207,7 +276,11 @@ fn summary(verdict: Status, counts: &Counts, lang: Lang) -> String {
         }
         Status::Invalid => {
             let errors = counts.errors;
-            let (noun, verb) = if errors == 1 { ("error", "prevents") } else { ("errors", "prevent") };
+            let (noun, verb) = if errors == 1 {
+                ("error", "prevents")
+            } else {
+                ("errors", "prevent")
+            };
             lang.pick(
                 format!("invalid: {errors} {noun} {verb} a full check"),
                 format!("无效:有 {errors} 处错误,无法完整核对"),

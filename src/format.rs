@@ -45,11 +45,21 @@ impl Shape {
 }
 
 const fn field(name: &'static str, ty: FieldType, doc: &'static str) -> Field {
-    Field { name, ty, required: false, doc }
+    Field {
+        name,
+        ty,
+        required: false,
+        doc,
+    }
 }
 
 const fn required(name: &'static str, ty: FieldType, doc: &'static str) -> Field {
-    Field { name, ty, required: true, doc }
+    Field {
+        name,
+        ty,
+        required: true,
+        doc,
+    }
 }
 
 pub const SEVERITIES: &[&str] = &["error", "warning"];
@@ -58,12 +68,28 @@ pub static FILE: Shape = Shape {
     name: "file",
     doc: "A crossfoot report: the facts of a published report and the relations between them.",
     fields: &[
-        field("$schema", FieldType::String, "The address of this format's JSON Schema, for editors."),
+        field(
+            "$schema",
+            FieldType::String,
+            "The address of this format's JSON Schema, for editors.",
+        ),
         required("crossfoot", FieldType::Version, "The format version: 1."),
         required("report", FieldType::Object(&REPORT), "What the report is."),
-        field("sections", FieldType::ArrayOf(&SECTION), "The report's sections, in order."),
-        field("facts", FieldType::ArrayOf(&FACT), "Facts that belong to no section."),
-        field("checks", FieldType::ArrayOf(&CHECK), "Checks that belong to no section."),
+        field(
+            "sections",
+            FieldType::ArrayOf(&SECTION),
+            "The report's sections, in order.",
+        ),
+        field(
+            "facts",
+            FieldType::ArrayOf(&FACT),
+            "Facts that belong to no section.",
+        ),
+        field(
+            "checks",
+            FieldType::ArrayOf(&CHECK),
+            "Checks that belong to no section.",
+        ),
     ],
 };
 
@@ -71,12 +97,32 @@ pub static REPORT: Shape = Shape {
     name: "report",
     doc: "Metadata of the published report.",
     fields: &[
-        required("title", FieldType::String, "The report's title as published."),
+        required(
+            "title",
+            FieldType::String,
+            "The report's title as published.",
+        ),
         field("issuer", FieldType::String, "Who published it."),
-        field("period", FieldType::String, "The period it covers, e.g. \"2017\"."),
-        field("published", FieldType::String, "When it was published, e.g. \"2018-02-13\"."),
-        field("language", FieldType::String, "The report's language, e.g. \"zh-CN\"."),
-        field("source", FieldType::String, "Where it was published: an address or a citation."),
+        field(
+            "period",
+            FieldType::String,
+            "The period it covers, e.g. \"2017\".",
+        ),
+        field(
+            "published",
+            FieldType::String,
+            "When it was published, e.g. \"2018-02-13\".",
+        ),
+        field(
+            "language",
+            FieldType::String,
+            "The report's language, e.g. \"zh-CN\".",
+        ),
+        field(
+            "source",
+            FieldType::String,
+            "Where it was published: an address or a citation.",
+        ),
     ],
 };
 
@@ -85,9 +131,21 @@ pub static SECTION: Shape = Shape {
     doc: "A part of the report; sections nest.",
     fields: &[
         field("id", FieldType::String, "A name for the section."),
-        field("title", FieldType::String, "The section's heading as printed."),
-        field("facts", FieldType::ArrayOf(&FACT), "The figures of this section."),
-        field("checks", FieldType::ArrayOf(&CHECK), "The relations between figures that must hold."),
+        field(
+            "title",
+            FieldType::String,
+            "The section's heading as printed.",
+        ),
+        field(
+            "facts",
+            FieldType::ArrayOf(&FACT),
+            "The figures of this section.",
+        ),
+        field(
+            "checks",
+            FieldType::ArrayOf(&CHECK),
+            "The relations between figures that must hold.",
+        ),
         field("sections", FieldType::ArrayOf(&SECTION), "Sub-sections."),
     ],
 };

@@ -3,12 +3,9 @@
 //! All arithmetic is exact (`BigRational`); nothing here ever rounds. An interval whose two ends
 //! are equal is an exact value.
 
-use num_bigint::BigInt;
-use num_rational::BigRational;
-use num_traits::{Signed, Zero};
+use num_traits::Zero;
 
-/// An exact rational number.
-pub type Rational = BigRational;
+pub use crate::rational::Rational;
 
 /// The closed interval `[lo, hi]`, with `lo <= hi`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,7 +21,10 @@ pub struct DivisionByZero;
 impl Interval {
     /// The exact value `v`.
     pub fn exact(v: Rational) -> Self {
-        Interval { lo: v.clone(), hi: v }
+        Interval {
+            lo: v.clone(),
+            hi: v,
+        }
     }
 
     /// `[lo, hi]`; the ends are swapped if given in the wrong order.
@@ -42,7 +42,7 @@ impl Interval {
     }
 
     pub fn from_integer(n: i64) -> Self {
-        Interval::exact(Rational::from_integer(BigInt::from(n)))
+        Interval::exact(Rational::from_i64(n))
     }
 
     pub fn is_exact(&self) -> bool {
@@ -54,24 +54,33 @@ impl Interval {
     }
 
     pub fn midpoint(&self) -> Rational {
-        (&self.lo + &self.hi) / Rational::from_integer(BigInt::from(2))
+        (&self.lo + &self.hi) / Rational::from_i64(2)
     }
 
     pub fn add(&self, other: &Interval) -> Interval {
-        Interval { lo: plus(&self.lo, &other.lo), hi: plus(&self.hi, &other.hi) }
+        Interval {
+            lo: &self.lo + &other.lo,
+            hi: &self.hi + &other.hi,
+        }
     }
 
     pub fn sub(&self, other: &Interval) -> Interval {
-        Interval { lo: minus(&self.lo, &other.hi), hi: minus(&self.hi, &other.lo) }
+        Interval {
+            lo: &self.lo - &other.hi,
+            hi: &self.hi - &other.lo,
+        }
     }
 
     pub fn neg(&self) -> Interval {
-        Interval { lo: -&self.hi, hi: -&self.lo }
+        Interval {
+            lo: -&self.hi,
+            hi: -&self.lo,
+        }
     }
 
     pub fn mul(&self, other: &Interval) -> Interval {
         if self.is_exact() && other.is_exact() {
-            return Interval::exact(times(&self.lo, &other.lo));
+            return Interval::exact(&self.lo * &other.lo);
         }
         let products = [
             &self.lo * &other.lo,
@@ -104,8 +113,15 @@ impl Interval {
         } else if !self.hi.is_positive() {
             self.neg()
         } else {
-            let hi = if -&self.lo > self.hi { -&self.lo } else { self.hi.clone() };
-            Interval { lo: Rational::zero(), hi }
+            let hi = if -&self.lo > self.hi {
+                -&self.lo
+            } else {
+                self.hi.clone()
+            };
+            Interval {
+                lo: Rational::zero(),
+                hi,
+            }
         }
     }
 
@@ -145,32 +161,6 @@ impl Interval {
     }
 }
 
-// Integers (most figures in reports) skip the gcd that `Ratio`'s operators always pay.
-
-fn plus(a: &Rational, b: &Rational) -> Rational {
-    if a.is_integer() && b.is_integer() {
-        Rational::from_integer(a.numer() + b.numer())
-    } else {
-        a + b
-    }
-}
-
-fn minus(a: &Rational, b: &Rational) -> Rational {
-    if a.is_integer() && b.is_integer() {
-        Rational::from_integer(a.numer() - b.numer())
-    } else {
-        a - b
-    }
-}
-
-fn times(a: &Rational, b: &Rational) -> Rational {
-    if a.is_integer() && b.is_integer() {
-        Rational::from_integer(a.numer() * b.numer())
-    } else {
-        a * b
-    }
-}
-
 fn hull(values: [Rational; 4]) -> Interval {
     let [a, b, c, d] = values;
     let mut lo = a.clone();
@@ -189,6 +179,7 @@ fn hull(values: [Rational; 4]) -> Interval {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use num_bigint::BigInt;
 
     fn r(n: i64, d: i64) -> Rational {
         Rational::new(BigInt::from(n), BigInt::from(d))
@@ -221,14 +212,19 @@ mod tests {
     fn success_rate_example_intersects() {
         // 95.5% printed means [95.45%, 95.55%]; 10388 / 10876 = 95.513...%
         let printed = Interval::around(&r(955, 1000), &r(5, 10000));
-        let computed = Interval::from_integer(10388).div(&Interval::from_integer(10876)).unwrap();
+        let computed = Interval::from_integer(10388)
+            .div(&Interval::from_integer(10876))
+            .unwrap();
         assert!(printed.intersects(&computed));
         assert!(!Interval::around(&r(956, 1000), &r(5, 10000)).intersects(&computed));
     }
 
     #[test]
     fn gap_is_distance_between_ends() {
-        assert_eq!(Interval::from_integer(68).gap(&Interval::from_integer(69)), r(1, 1));
+        assert_eq!(
+            Interval::from_integer(68).gap(&Interval::from_integer(69)),
+            r(1, 1)
+        );
         assert_eq!(iv((1, 1), (3, 1)).gap(&iv((2, 1), (5, 1))), r(0, 1));
     }
 }

@@ -45,6 +45,7 @@ pub mod messages;
 mod nearest;
 pub mod number;
 pub mod position;
+pub mod rational;
 pub mod report;
 pub mod schema;
 pub mod suspects;

@@ -92,7 +92,10 @@ fn check(args: &[String]) -> Result<u8, String> {
 
     let mut out = std::io::stdout().lock();
     let written = match format {
-        Format::Json => write_json(&mut out, &verdicts.iter().map(|(v, _)| v).collect::<Vec<_>>()),
+        Format::Json => write_json(
+            &mut out,
+            &verdicts.iter().map(|(v, _)| v).collect::<Vec<_>>(),
+        ),
         Format::Human => {
             let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             verdicts
@@ -263,7 +266,11 @@ fn write_human(
                 p.dim(&format!("{place}{pointer}"))
             )?;
             if let Some((text, caret)) = snippet(input, location.line, location.column) {
-                writeln!(out, "      {}", p.dim(&format!("{:>5} | {text}", location.line)))?;
+                writeln!(
+                    out,
+                    "      {}",
+                    p.dim(&format!("{:>5} | {text}", location.line))
+                )?;
                 writeln!(out, "      {}", p.dim(&format!("{:>5} | {caret}", "")))?;
             }
         }
@@ -279,11 +286,17 @@ fn snippet(input: &[u8], line: u32, column: u32) -> Option<(String, String)> {
         return None;
     }
     let raw = input.split(|b| *b == b'\n').nth(line as usize - 1)?;
-    let chars: Vec<char> = String::from_utf8_lossy(raw).trim_end_matches('\r').chars().collect();
+    let chars: Vec<char> = String::from_utf8_lossy(raw)
+        .trim_end_matches('\r')
+        .chars()
+        .collect();
     let at = (column as usize - 1).min(chars.len());
     let start = at.saturating_sub(WIDTH / 2);
     let end = (start + WIDTH).min(chars.len());
-    let mut text: String = chars[start..end].iter().map(|c| if c.is_control() { ' ' } else { *c }).collect();
+    let mut text: String = chars[start..end]
+        .iter()
+        .map(|c| if c.is_control() { ' ' } else { *c })
+        .collect();
     let mut offset = at - start;
     if start > 0 {
         text.insert(0, '…');
@@ -293,7 +306,11 @@ fn snippet(input: &[u8], line: u32, column: u32) -> Option<(String, String)> {
         text.push('…');
     }
     // Wide (CJK) characters take two columns on a terminal.
-    let pad: usize = text.chars().take(offset).map(|c| if is_wide(c) { 2 } else { 1 }).sum();
+    let pad: usize = text
+        .chars()
+        .take(offset)
+        .map(|c| if is_wide(c) { 2 } else { 1 })
+        .sum();
     Some((text, format!("{}^", " ".repeat(pad))))
 }
 

@@ -20,7 +20,11 @@ impl Lang {
 
     /// Accepts "en", "zh", and tags such as "zh-CN" or "en-GB".
     pub fn parse(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         match primary.as_str() {
             "en" => Some(Lang::En),
             "zh" => Some(Lang::Zh),
@@ -48,21 +52,54 @@ use crate::verdict::{Finding, Location, Severity};
 pub enum Problem {
     Json(JsonError),
     Bom,
-    DuplicateKey { key: String, first_line: u32 },
-    WrongType { expected: FieldType },
-    MissingField { field: &'static str, object: &'static str },
-    UnknownField { field: String, object: &'static str, suggestion: Option<String> },
-    UnsupportedVersion { found: String },
-    InvalidId { id: String },
-    DuplicateId { id: String, first_line: u32 },
-    InvalidValue { error: NumberError },
+    DuplicateKey {
+        key: String,
+        first_line: u32,
+    },
+    WrongType {
+        expected: FieldType,
+    },
+    MissingField {
+        field: &'static str,
+        object: &'static str,
+    },
+    UnknownField {
+        field: String,
+        object: &'static str,
+        suggestion: Option<String>,
+    },
+    UnsupportedVersion {
+        found: String,
+    },
+    InvalidId {
+        id: String,
+    },
+    DuplicateId {
+        id: String,
+        first_line: u32,
+    },
+    InvalidValue {
+        error: NumberError,
+    },
     NumberOutOfRange,
     InvalidDecimals,
-    ExpressionSyntax { error: ExprError },
-    UnknownId { name: String, suggestion: Option<String> },
-    UnitMismatch { check: String, warning: EvalWarning },
+    ExpressionSyntax {
+        error: ExprError,
+    },
+    UnknownId {
+        name: String,
+        suggestion: Option<String>,
+    },
+    UnitMismatch {
+        check: String,
+        warning: EvalWarning,
+    },
     /// `blocking`: the check is of severity error, so the report cannot be fully checked.
-    Evaluation { check: String, error: EvalError, blocking: bool },
+    Evaluation {
+        check: String,
+        error: EvalError,
+        blocking: bool,
+    },
     NoChecks,
 }
 
@@ -84,18 +121,27 @@ impl Problem {
             Problem::ExpressionSyntax { .. } => "expression-syntax",
             Problem::UnknownId { .. } => "unknown-id",
             Problem::UnitMismatch { .. } => "unit-mismatch",
-            Problem::Evaluation { error: EvalError::DivisionByZero { .. }, .. } => "division-by-zero",
-            Problem::Evaluation { error: EvalError::UnknownName { .. }, .. } => "unknown-id",
+            Problem::Evaluation {
+                error: EvalError::DivisionByZero { .. },
+                ..
+            } => "division-by-zero",
+            Problem::Evaluation {
+                error: EvalError::UnknownName { .. },
+                ..
+            } => "unknown-id",
             Problem::NoChecks => "no-checks",
         }
     }
 
     pub fn severity(&self) -> Severity {
         match self {
-            Problem::Bom | Problem::UnknownField { .. } | Problem::UnitMismatch { .. } | Problem::NoChecks => {
-                Severity::Warning
-            }
-            Problem::Evaluation { blocking: false, .. } => Severity::Warning,
+            Problem::Bom
+            | Problem::UnknownField { .. }
+            | Problem::UnitMismatch { .. }
+            | Problem::NoChecks => Severity::Warning,
+            Problem::Evaluation {
+                blocking: false, ..
+            } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -166,13 +212,21 @@ impl Problem {
     }
 
     pub fn finding(&self, lang: Lang, location: Location) -> Finding {
-        Finding { code: self.code(), severity: self.severity(), message: self.message(lang), location }
+        Finding {
+            code: self.code(),
+            severity: self.severity(),
+            message: self.message(lang),
+            location,
+        }
     }
 }
 
 fn did_you_mean(suggestion: Option<&str>, lang: Lang) -> String {
     match suggestion {
-        Some(s) => lang.pick(format!(" (did you mean \"{s}\"?)"), format!("(是否应为 \"{s}\"?)")),
+        Some(s) => lang.pick(
+            format!(" (did you mean \"{s}\"?)"),
+            format!("(是否应为 \"{s}\"?)"),
+        ),
         None => String::new(),
     }
 }
@@ -194,14 +248,31 @@ fn type_name(ty: FieldType, lang: Lang) -> String {
         FieldType::String => lang.pick("a string", "字符串").to_string(),
         FieldType::Integer => lang.pick("a whole number", "整数").to_string(),
         FieldType::Bool => lang.pick("true or false", "true 或 false").to_string(),
-        FieldType::Version => lang.pick("the format version 1", "格式版本号 1").to_string(),
-        FieldType::Figure => lang.pick("a number or a decimal string such as \"95.5\"", "数字或十进制数字符串(如 \"95.5\")").to_string(),
+        FieldType::Version => lang
+            .pick("the format version 1", "格式版本号 1")
+            .to_string(),
+        FieldType::Figure => lang
+            .pick(
+                "a number or a decimal string such as \"95.5\"",
+                "数字或十进制数字符串(如 \"95.5\")",
+            )
+            .to_string(),
         FieldType::Id => lang.pick("an id string", "id 字符串").to_string(),
         FieldType::OneOf(words) => {
-            let list = words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(", ");
+            let list = words
+                .iter()
+                .map(|w| format!("\"{w}\""))
+                .collect::<Vec<_>>()
+                .join(", ");
             lang.pick(format!("one of {list}"), format!("以下之一:{list}"))
         }
-        FieldType::Object(shape) => lang.pick(format!("a {} object", shape.name), format!("{}对象", object_name(shape.name, lang))),
-        FieldType::ArrayOf(shape) => lang.pick(format!("an array of {}s", shape.name), format!("{}数组", object_name(shape.name, lang))),
+        FieldType::Object(shape) => lang.pick(
+            format!("a {} object", shape.name),
+            format!("{}对象", object_name(shape.name, lang)),
+        ),
+        FieldType::ArrayOf(shape) => lang.pick(
+            format!("an array of {}s", shape.name),
+            format!("{}数组", object_name(shape.name, lang)),
+        ),
     }
 }

@@ -133,7 +133,11 @@ pub struct Locator<'a> {
 
 impl<'a> Locator<'a> {
     pub fn new(input: &'a [u8]) -> Self {
-        Locator { input, index: LineIndex::new(input), last: std::cell::Cell::new((0, 1, 1)) }
+        Locator {
+            input,
+            index: LineIndex::new(input),
+            last: std::cell::Cell::new((0, 1, 1)),
+        }
     }
 
     /// The same answer as [`LineIndex::locate`], for offsets on character boundaries.
@@ -142,7 +146,10 @@ impl<'a> Locator<'a> {
         let (last_offset, last_line, last_column) = self.last.get();
         let between = self.input.get(last_offset..offset).unwrap_or_default();
         let (line, column) = if offset >= last_offset && !between.contains(&b'\n') {
-            (last_line, last_column.saturating_add(saturate(count_columns(between))))
+            (
+                last_line,
+                last_column.saturating_add(saturate(count_columns(between))),
+            )
         } else {
             self.index.locate(self.input, offset)
         };
@@ -162,11 +169,23 @@ mod locator_tests {
         let index = LineIndex::new(input);
         let locator = Locator::new(input);
         // Spans always start on a character boundary.
-        let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([input.len()]).collect();
-        let offsets: Vec<usize> =
-            boundaries.iter().chain(boundaries.iter().rev()).chain(&[5, 40, 3, 17]).copied().collect();
+        let boundaries: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([input.len()])
+            .collect();
+        let offsets: Vec<usize> = boundaries
+            .iter()
+            .chain(boundaries.iter().rev())
+            .chain(&[5, 40, 3, 17])
+            .copied()
+            .collect();
         for offset in offsets {
-            assert_eq!(locator.locate(offset), index.locate(input, offset), "offset {offset}");
+            assert_eq!(
+                locator.locate(offset),
+                index.locate(input, offset),
+                "offset {offset}"
+            );
         }
     }
 }

@@ -86,7 +86,6 @@ impl ExpectPlace {
 }
 
 impl Fact {
-
     /// The fact as if it had been printed as `value` with the same precision (for suspects).
     pub fn quantity_of(&self, value: &Rational, precision: Precision, printed: &str) -> Quantity {
         let in_printed_units = match precision {
@@ -94,14 +93,31 @@ impl Fact {
             Precision::Decimals(d) => Interval::around(value, &number::half_unit(d)),
         };
         let (factor, dimension, unit_text) = match &self.unit {
-            Some(unit) => (unit.factor.clone(), unit.dimension.clone(), unit.text.clone()),
-            None => (Rational::from_integer(1.into()), Dimension::Unknown, String::new()),
+            Some(unit) => (
+                unit.factor.clone(),
+                unit.dimension.clone(),
+                unit.text.clone(),
+            ),
+            None => (
+                Rational::from_integer(1.into()),
+                Dimension::Unknown,
+                String::new(),
+            ),
         };
-        let shows_unit = dimension == Dimension::Ratio || factor != Rational::from_integer(1.into());
+        let shows_unit =
+            dimension == Dimension::Ratio || factor != Rational::from_integer(1.into());
         Quantity {
-            interval: if factor.is_one() { in_printed_units } else { in_printed_units.scale(&factor) },
+            interval: if factor.is_one() {
+                in_printed_units
+            } else {
+                in_printed_units.scale(&factor)
+            },
             dimension,
-            printed: if shows_unit { format!("{printed}{unit_text}") } else { printed.to_string() },
+            printed: if shows_unit {
+                format!("{printed}{unit_text}")
+            } else {
+                printed.to_string()
+            },
             unit_factor: factor,
             unit_text,
         }
@@ -145,7 +161,10 @@ struct Fields<'n> {
 
 impl<'n> Fields<'n> {
     fn get(&self, name: &str) -> Option<&'n Node> {
-        self.found.iter().find(|(n, _)| *n == name).map(|(_, node)| *node)
+        self.found
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, node)| *node)
     }
 
     fn string(&self, name: &str) -> Option<String> {
@@ -166,7 +185,11 @@ impl<'n> Fields<'n> {
 impl Loader<'_> {
     fn location(&self, node: &Node, pointer: &str) -> Location {
         let (line, column) = self.locator.locate(node.span.start);
-        Location { pointer: pointer.to_string(), line, column }
+        Location {
+            pointer: pointer.to_string(),
+            line,
+            column,
+        }
     }
 
     fn report_problem(&mut self, problem: Problem, location: Location) {
@@ -176,41 +199,76 @@ impl Loader<'_> {
     /// Every object in the file, however deep, is searched for repeated keys: a parser that keeps
     /// the last one silently hides a real mistake.
     fn duplicate_keys(&mut self, root: &Node) {
-        let mut stack = vec![(root, String::new())];
-        while let Some((node, pointer)) = stack.pop() {
-            match &node.value {
-                Value::Object(members) => {
-                    let mut seen: HashMap<&str, &Node> = HashMap::new();
-                    for member in members {
-                        let child_pointer = format!("{pointer}/{}", pointer_escape(&member.key));
-                        if let Some(first) = seen.get(member.key.as_str()) {
-                            let (first_line, _) = self.locator.locate(first.span.start);
-                            let (line, column) = self.locator.locate(member.key_span.start);
-                            let location = Location { pointer: child_pointer.clone(), line, column };
-                            let problem = Problem::DuplicateKey { key: member.key.clone(), first_line };
-                            self.report_problem(problem, location);
-                        } else {
-                            seen.insert(&member.key, &member.value);
-                        }
-                        stack.push((&member.value, child_pointer));
+        let mut path = Vec::new();
+        self.duplicate_keys_in(root, &mut path);
+    }
+
+    /// Depth is bounded by the JSON parser's nesting limit. The pointer is written only for a
+    /// repeated key: building one for every value would cost more than the whole check.
+    fn duplicate_keys_in<'n>(&mut self, node: &'n Node, path: &mut Vec<Segment<'n>>) {
+        match &node.value {
+            Value::Object(members) => {
+                // Small objects (nearly all) are scanned; large ones hashed.
+                let mut seen: HashMap<&str, usize> = HashMap::new();
+                for (i, member) in members.iter().enumerate() {
+                    let first = if members.len() <= 16 {
+                        members[..i].iter().find(|m| m.key == member.key)
+                    } else {
+                        let first = seen.get(member.key.as_str()).map(|&j| &members[j]);
+                        seen.entry(&member.key).or_insert(i);
+                        first
+                    };
+                    if let Some(first) = first {
+                        path.push(Segment::Key(&member.key));
+                        let pointer = pointer_of(path);
+                        path.pop();
+                        let (first_line, _) = self.locator.locate(first.key_span.start);
+                        let (line, column) = self.locator.locate(member.key_span.start);
+                        let problem = Problem::DuplicateKey {
+                            key: member.key.clone(),
+                            first_line,
+                        };
+                        self.report_problem(
+                            problem,
+                            Location {
+                                pointer,
+                                line,
+                                column,
+                            },
+                        );
                     }
+                    path.push(Segment::Key(&member.key));
+                    self.duplicate_keys_in(&member.value, path);
+                    path.pop();
                 }
-                Value::Array(items) => {
-                    for (i, item) in items.iter().enumerate() {
-                        stack.push((item, format!("{pointer}/{i}")));
-                    }
-                }
-                _ => {}
             }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    path.push(Segment::Index(i));
+                    self.duplicate_keys_in(item, path);
+                    path.pop();
+                }
+            }
+            _ => {}
         }
     }
 
     /// Checks an object against its shape: unknown fields warn, wrong types and missing required
     /// fields are errors. Returns the usable fields, or `None` when `node` is not an object.
-    fn object<'n>(&mut self, node: &'n Node, shape: &'static Shape, pointer: &str) -> Option<Fields<'n>> {
+    fn object<'n>(
+        &mut self,
+        node: &'n Node,
+        shape: &'static Shape,
+        pointer: &str,
+    ) -> Option<Fields<'n>> {
         let Value::Object(members) = &node.value else {
             let location = self.location(node, pointer);
-            self.report_problem(Problem::WrongType { expected: FieldType::Object(shape) }, location);
+            self.report_problem(
+                Problem::WrongType {
+                    expected: FieldType::Object(shape),
+                },
+                location,
+            );
             return None;
         };
         let mut fields = Fields { found: Vec::new() };
@@ -218,10 +276,19 @@ impl Loader<'_> {
             // Built only when a problem is reported: most members have none.
             let member_pointer = || format!("{pointer}/{}", pointer_escape(&member.key));
             let Some(field) = shape.field(&member.key) else {
-                let suggestion = nearest(&member.key, shape.fields.iter().map(|f| f.name)).map(str::to_string);
+                let suggestion =
+                    nearest(&member.key, shape.fields.iter().map(|f| f.name)).map(str::to_string);
                 let (line, column) = self.locator.locate(member.key_span.start);
-                let location = Location { pointer: member_pointer(), line, column };
-                let problem = Problem::UnknownField { field: member.key.clone(), object: shape.name, suggestion };
+                let location = Location {
+                    pointer: member_pointer(),
+                    line,
+                    column,
+                };
+                let problem = Problem::UnknownField {
+                    field: member.key.clone(),
+                    object: shape.name,
+                    suggestion,
+                };
                 self.report_problem(problem, location);
                 continue;
             };
@@ -239,7 +306,10 @@ impl Loader<'_> {
             let present = members.iter().any(|m| m.key == field.name);
             if !present {
                 let location = self.location(node, pointer);
-                let problem = Problem::MissingField { field: field.name, object: shape.name };
+                let problem = Problem::MissingField {
+                    field: field.name,
+                    object: shape.name,
+                };
                 self.report_problem(problem, location);
             }
         }
@@ -287,7 +357,9 @@ impl Loader<'_> {
             let section_pointer = format!("{pointer}/sections/{i}");
             // Nesting is bounded by the JSON parser's depth limit, so this recursion is too.
             if let Some(section_fields) = self.object(node, &SECTION, &section_pointer) {
-                let title = section_fields.string("title").or_else(|| section_fields.string("id"));
+                let title = section_fields
+                    .string("title")
+                    .or_else(|| section_fields.string("id"));
                 self.members(&section_fields, &section_pointer, title.as_deref());
             }
         }
@@ -304,7 +376,13 @@ impl Loader<'_> {
             if !expr::is_valid_id(id) {
                 self.report_problem(Problem::InvalidId { id: id.clone() }, id_location);
             } else if let Some(&first_line) = self.fact_lines.get(id) {
-                self.report_problem(Problem::DuplicateId { id: id.clone(), first_line }, id_location);
+                self.report_problem(
+                    Problem::DuplicateId {
+                        id: id.clone(),
+                        first_line,
+                    },
+                    id_location,
+                );
             } else {
                 self.fact_lines.insert(id.clone(), location.line);
             }
@@ -315,7 +393,10 @@ impl Loader<'_> {
             _ => String::new(),
         };
         let figure = value_node.and_then(|n| self.figure(n, &fields, pointer));
-        let unit = fields.string("unit").filter(|u| !u.trim().is_empty()).map(|u| units::parse_unit(&u));
+        let unit = fields
+            .string("unit")
+            .filter(|u| !u.trim().is_empty())
+            .map(|u| units::parse_unit(&u));
         let mut fact = Fact {
             id: id.unwrap_or_default(),
             label: fields.string("label"),
@@ -327,13 +408,20 @@ impl Loader<'_> {
             figure,
             quantity: None,
         };
-        fact.quantity = fact.figure.as_ref().map(|(decimal, precision)| fact.quantity_of(&decimal.value, *precision, &fact.printed));
+        fact.quantity = fact.figure.as_ref().map(|(decimal, precision)| {
+            fact.quantity_of(&decimal.value, *precision, &fact.printed)
+        });
         self.report.facts.push(fact);
     }
 
     /// The value and its precision: `exact: true`, else `decimals`, else an integer is exact and a
     /// decimal is rounded to the digits it is written with.
-    fn figure(&mut self, value: &Node, fields: &Fields, pointer: &str) -> Option<(Decimal, Precision)> {
+    fn figure(
+        &mut self,
+        value: &Node,
+        fields: &Fields,
+        pointer: &str,
+    ) -> Option<(Decimal, Precision)> {
         let parsed = match &value.value {
             Value::Number(literal) => number::parse_json_number(literal),
             Value::String(text) => number::parse_decimal_string(text),
@@ -351,7 +439,10 @@ impl Loader<'_> {
                 return None;
             }
         };
-        let exact = matches!(fields.get("exact").map(|n| &n.value), Some(Value::Bool(true)));
+        let exact = matches!(
+            fields.get("exact").map(|n| &n.value),
+            Some(Value::Bool(true))
+        );
         let decimals = match fields.get("decimals") {
             Some(node) => match &node.value {
                 Value::Number(literal) => match literal.parse::<i32>() {
@@ -390,7 +481,11 @@ impl Loader<'_> {
             Some(expect_node) => match expr::parse_expect(&expect) {
                 Ok(comparison) => Some(comparison),
                 Err(error) => {
-                    let location = self.expression_location(expect_node, &format!("{pointer}/expect"), error.column);
+                    let location = self.expression_location(
+                        expect_node,
+                        &format!("{pointer}/expect"),
+                        error.column,
+                    );
                     self.report_problem(Problem::ExpressionSyntax { error }, location);
                     None
                 }
@@ -401,11 +496,19 @@ impl Loader<'_> {
             Some("warning") => Severity::Warning,
             _ => Severity::Error,
         };
-        let id = fields.string("id").unwrap_or_else(|| self.check_count.to_string());
+        let id = fields
+            .string("id")
+            .unwrap_or_else(|| self.check_count.to_string());
         if let Some(id_node) = fields.get("id") {
             if let Some(&first_line) = self.check_lines.get(&id) {
                 let id_location = self.location(id_node, &format!("{pointer}/id"));
-                self.report_problem(Problem::DuplicateId { id: id.clone(), first_line }, id_location);
+                self.report_problem(
+                    Problem::DuplicateId {
+                        id: id.clone(),
+                        first_line,
+                    },
+                    id_location,
+                );
             } else {
                 self.check_lines.insert(id.clone(), location.line);
             }
@@ -426,35 +529,73 @@ impl Loader<'_> {
 
     /// The line and column of a character inside an `expect` string. Exact when the string has no
     /// escapes (then characters map one to one); otherwise the string's start.
-    fn expression_location(&self, node: &Node, pointer: &str, column_in_expression: u32) -> Location {
+    fn expression_location(
+        &self,
+        node: &Node,
+        pointer: &str,
+        column_in_expression: u32,
+    ) -> Location {
         self.expect_place(node, pointer).at(column_in_expression)
     }
 
     fn expect_place(&self, node: &Node, pointer: &str) -> ExpectPlace {
-        let raw = self.input.get(node.span.start + 1..node.span.end.saturating_sub(1)).unwrap_or(&[]);
-        ExpectPlace { start: self.location(node, pointer), columns_map: !raw.contains(&b'\\') }
+        let raw = self
+            .input
+            .get(node.span.start + 1..node.span.end.saturating_sub(1))
+            .unwrap_or(&[]);
+        ExpectPlace {
+            start: self.location(node, pointer),
+            columns_map: !raw.contains(&b'\\'),
+        }
     }
 
     /// Names used in expressions must be fact ids; the nearest known id is suggested.
     fn resolve_references(&mut self) {
-        let known: HashMap<&str, ()> = self.report.facts.iter().map(|f| (f.id.as_str(), ())).collect();
+        let known: HashMap<&str, ()> = self
+            .report
+            .facts
+            .iter()
+            .map(|f| (f.id.as_str(), ()))
+            .collect();
         let mut problems = Vec::new();
         for (check_index, check) in self.report.checks.iter().enumerate() {
-            let Some(comparison) = &check.comparison else { continue };
+            let Some(comparison) = &check.comparison else {
+                continue;
+            };
             for (name, column) in comparison.references() {
                 if known.contains_key(name.as_str()) {
                     continue;
                 }
-                let suggestion = nearest(&name, self.report.facts.iter().map(|f| f.id.as_str())).map(str::to_string);
+                let suggestion = nearest(&name, self.report.facts.iter().map(|f| f.id.as_str()))
+                    .map(str::to_string);
                 problems.push((check_index, name, check.expect_place.at(column), suggestion));
             }
         }
         for (check_index, name, location, suggestion) in problems {
-            self.report.checks[check_index].unknown_ids.push(name.clone());
+            self.report.checks[check_index]
+                .unknown_ids
+                .push(name.clone());
             self.report_problem(Problem::UnknownId { name, suggestion }, location);
         }
     }
+}
 
+/// One step of a JSON pointer.
+enum Segment<'n> {
+    Key(&'n str),
+    Index(usize),
+}
+
+fn pointer_of(path: &[Segment]) -> String {
+    let mut pointer = String::new();
+    for segment in path {
+        pointer.push('/');
+        match segment {
+            Segment::Key(key) => pointer.push_str(&pointer_escape(key)),
+            Segment::Index(i) => pointer.push_str(&i.to_string()),
+        }
+    }
+    pointer
 }
 
 fn has_type(node: &Node, field: &Field) -> bool {

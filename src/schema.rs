@@ -10,13 +10,19 @@ const ID_PATTERN: &str = r"^[\p{L}_][\p{L}\p{N}_]*$";
 /// The JSON Schema (draft 2020-12) of format version 1, as pretty-printed JSON text.
 pub fn schema_json() -> String {
     let mut root = vec![
-        ("$schema", str("https://json-schema.org/draft/2020-12/schema")),
+        (
+            "$schema",
+            str("https://json-schema.org/draft/2020-12/schema"),
+        ),
         ("title", str("crossfoot report, format version 1")),
     ];
     if let Json::Object(members) = shape_schema(&FILE) {
         root.extend(members);
     }
-    let defs = [&REPORT, &SECTION, &FACT, &CHECK].iter().map(|s| (s.name, shape_schema(s))).collect();
+    let defs = [&REPORT, &SECTION, &FACT, &CHECK]
+        .iter()
+        .map(|s| (s.name, shape_schema(s)))
+        .collect();
     root.push(("$defs", Json::Object(defs)));
     let mut out = String::new();
     Json::Object(root).write(&mut out, 0);
@@ -37,8 +43,17 @@ fn str(text: &str) -> Json {
 }
 
 fn shape_schema(shape: &Shape) -> Json {
-    let properties = shape.fields.iter().map(|f| (f.name, field_schema(f.ty, f.doc))).collect();
-    let required = shape.fields.iter().filter(|f| f.required).map(|f| str(f.name)).collect();
+    let properties = shape
+        .fields
+        .iter()
+        .map(|f| (f.name, field_schema(f.ty, f.doc)))
+        .collect();
+    let required = shape
+        .fields
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| str(f.name))
+        .collect();
     Json::Object(vec![
         ("description", str(shape.doc)),
         ("type", str("object")),
@@ -63,15 +78,21 @@ fn field_schema(ty: FieldType, doc: &str) -> Json {
             "anyOf",
             Json::Array(vec![
                 Json::Object(vec![("type", str("number"))]),
-                Json::Object(vec![("type", str("string")), ("pattern", str(DECIMAL_PATTERN))]),
+                Json::Object(vec![
+                    ("type", str("string")),
+                    ("pattern", str(DECIMAL_PATTERN)),
+                ]),
             ]),
         )),
         FieldType::Id => schema.extend([("type", str("string")), ("pattern", str(ID_PATTERN))]),
-        FieldType::OneOf(words) => schema.push(("enum", Json::Array(words.iter().map(|w| str(w)).collect()))),
-        FieldType::Object(shape) => schema.push(reference(shape)),
-        FieldType::ArrayOf(shape) => {
-            schema.extend([("type", str("array")), ("items", Json::Object(vec![reference(shape)]))])
+        FieldType::OneOf(words) => {
+            schema.push(("enum", Json::Array(words.iter().map(|w| str(w)).collect())))
         }
+        FieldType::Object(shape) => schema.push(reference(shape)),
+        FieldType::ArrayOf(shape) => schema.extend([
+            ("type", str("array")),
+            ("items", Json::Object(vec![reference(shape)])),
+        ]),
     }
     Json::Object(schema)
 }

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use num_bigint::BigInt;
-use num_traits::{Signed, Zero};
+use num_traits::Zero;
 
 use crate::expr::{self, Comparison, Quantity};
 use crate::interval::Rational;
@@ -28,7 +28,9 @@ const SLIPPED: &str = "slipped-decimal-point";
 /// `outcomes[i]` is the outcome of `report.checks[i]`.
 pub fn find(report: &Report, outcomes: &[CheckOutcome], lang: Lang) -> Vec<Suspect> {
     let failing: Vec<usize> = (0..outcomes.len())
-        .filter(|&i| outcomes[i].status == CheckStatus::Fail && outcomes[i].severity == Severity::Error)
+        .filter(|&i| {
+            outcomes[i].status == CheckStatus::Fail && outcomes[i].severity == Severity::Error
+        })
         .collect();
     if failing.is_empty() {
         return Vec::new();
@@ -51,15 +53,26 @@ pub fn find(report: &Report, outcomes: &[CheckOutcome], lang: Lang) -> Vec<Suspe
         .filter_map(|id| facts.get(id.as_str()).copied())
         .collect();
     let solve = failing.len() <= MAX_FAILING_TO_SOLVE;
-    let context = Context { report, facts: &facts };
+    let context = Context {
+        report,
+        facts: &facts,
+    };
 
     // (score, file order, suspect, the fixing value as the report would show it with its unit)
     let mut ranked: Vec<(i64, usize, Suspect, Option<String>)> = Vec::new();
     for (order, fact) in candidates.into_iter().enumerate() {
         let checks = uses.get(fact.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
-        let failing_here: Vec<usize> = checks.iter().copied().filter(|i| failing_set.contains(i)).collect();
+        let failing_here: Vec<usize> = checks
+            .iter()
+            .copied()
+            .filter(|i| failing_set.contains(i))
+            .collect();
         let passing_here = checks.len() - failing_here.len();
-        let fix = if solve { context.find_fix(fact, checks, &failing_here) } else { None };
+        let fix = if solve {
+            context.find_fix(fact, checks, &failing_here)
+        } else {
+            None
+        };
         let fixes_all = fix.is_some() && failing_here.len() == failing.len();
         let mut reasons = Vec::new();
         if failing_here.len() > 1 {
@@ -74,9 +87,16 @@ pub fn find(report: &Report, outcomes: &[CheckOutcome], lang: Lang) -> Vec<Suspe
         let score = 10 * failing_here.len() as i64
             + if fix.is_some() { 50 } else { 0 }
             + if fixes_all { 50 } else { 0 }
-            + if fix.as_ref().is_some_and(|f| f.reason.is_some()) { 20 } else { 0 }
+            + if fix.as_ref().is_some_and(|f| f.reason.is_some()) {
+                20
+            } else {
+                0
+            }
             - 3 * passing_here as i64;
-        let check_ids = failing_here.iter().map(|&i| outcomes[i].id.clone()).collect();
+        let check_ids = failing_here
+            .iter()
+            .map(|&i| outcomes[i].id.clone())
+            .collect();
         let shown = fix.as_ref().map(|f| f.shown.clone());
         let would_fix = fix.map(|f| f.value);
         let suspect = Suspect {
@@ -147,7 +167,11 @@ impl Context<'_> {
             let printed = with_separators_like(&fixed(&value, decimals), &fact.printed);
             let quantity = fact.quantity_of(&value, *precision, &printed);
             if checks.iter().all(|&i| self.holds_with(i, fact, &quantity)) {
-                return Some(Fix { value: printed, shown: quantity.printed, reason });
+                return Some(Fix {
+                    value: printed,
+                    shown: quantity.printed,
+                    reason,
+                });
             }
         }
         None
@@ -158,7 +182,9 @@ impl Context<'_> {
     }
 
     fn holds_with(&self, check: usize, fact: &Fact, replacement: &Quantity) -> bool {
-        let Some(comparison) = self.comparison(check) else { return false };
+        let Some(comparison) = self.comparison(check) else {
+            return false;
+        };
         let lookup = |name: &str| -> Option<Quantity> {
             if name == fact.id {
                 Some(replacement.clone())
@@ -198,16 +224,27 @@ impl Context<'_> {
 }
 
 fn quantity_factor(fact: &Fact) -> Rational {
-    fact.unit.as_ref().map_or_else(|| Rational::from_integer(BigInt::from(1)), |u| u.factor.clone())
+    fact.unit.as_ref().map_or_else(
+        || Rational::from_integer(BigInt::from(1)),
+        |u| u.factor.clone(),
+    )
 }
 
 /// `value` rounded half away from zero to `decimals` decimals.
 fn round_to(value: &Rational, decimals: i32) -> Rational {
     let scale = Rational::from_integer(BigInt::from(10).pow(decimals.unsigned_abs()));
-    let scaled = if decimals >= 0 { value * &scale } else { value / &scale };
+    let scaled = if decimals >= 0 {
+        value * &scale
+    } else {
+        value / &scale
+    };
     let half = Rational::new(BigInt::from(1), BigInt::from(2));
     let magnitude = (scaled.abs() + half).floor();
-    let rounded = if scaled.is_negative() { -magnitude } else { magnitude };
+    let rounded = if scaled.is_negative() {
+        -magnitude
+    } else {
+        magnitude
+    };
     if decimals >= 0 {
         rounded / scale
     } else {
@@ -219,7 +256,9 @@ fn round_to(value: &Rational, decimals: i32) -> Rational {
 fn fixed(value: &Rational, decimals: i32) -> String {
     let mut text = number::format_rational(value, decimals.max(0) as u32);
     if decimals > 0 {
-        let have = text.split_once('.').map_or(0, |(_, frac)| frac.chars().count()) as i32;
+        let have = text
+            .split_once('.')
+            .map_or(0, |(_, frac)| frac.chars().count()) as i32;
         if have == 0 {
             text.push('.');
         }
@@ -235,8 +274,12 @@ fn with_separators_like(text: &str, printed: &str) -> String {
     if !printed.contains(',') {
         return text.to_string();
     }
-    let (sign, unsigned) = text.strip_prefix('-').map_or(("", text), |rest| ("-", rest));
-    let (integer, fraction) = unsigned.split_once('.').map_or((unsigned, None), |(i, f)| (i, Some(f)));
+    let (sign, unsigned) = text
+        .strip_prefix('-')
+        .map_or(("", text), |rest| ("-", rest));
+    let (integer, fraction) = unsigned
+        .split_once('.')
+        .map_or((unsigned, None), |(i, f)| (i, Some(f)));
     let mut grouped = String::new();
     for (i, digit) in integer.chars().enumerate() {
         if i > 0 && (integer.len() - i) % 3 == 0 {
@@ -280,7 +323,10 @@ struct Fix {
 fn message(suspect: &Suspect, shown: Option<&str>, sure: bool, lang: Lang) -> String {
     let name = match lang {
         Lang::En => suspect.fact.clone(),
-        Lang::Zh => suspect.label.clone().unwrap_or_else(|| suspect.fact.clone()),
+        Lang::Zh => suspect
+            .label
+            .clone()
+            .unwrap_or_else(|| suspect.fact.clone()),
     };
     let likely = if sure {
         lang.pick("is likely wrong", "很可能有误")
@@ -291,7 +337,10 @@ fn message(suspect: &Suspect, shown: Option<&str>, sure: bool, lang: Lang) -> St
     let Some(value) = shown else {
         let count = suspect.checks.len();
         return lang.pick(
-            format!("{name} takes part in {count} failing check{}", if count == 1 { "" } else { "s" }),
+            format!(
+                "{name} takes part in {count} failing check{}",
+                if count == 1 { "" } else { "s" }
+            ),
             format!("{name} 参与了 {count} 项不成立的校验"),
         );
     };
@@ -348,7 +397,10 @@ mod tests {
     #[test]
     fn separators_follow_the_printed_figure() {
         assert_eq!(with_separators_like("28400", "284,000"), "28,400");
-        assert_eq!(with_separators_like("-1234567.5", "1,000.0"), "-1,234,567.5");
+        assert_eq!(
+            with_separators_like("-1234567.5", "1,000.0"),
+            "-1,234,567.5"
+        );
         assert_eq!(with_separators_like("28400", "284000"), "28400");
         assert_eq!(with_separators_like("400", "1,000"), "400");
     }

@@ -22,32 +22,84 @@ fn stdout(output: &Output) -> String {
 }
 
 fn assert_snapshot(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(format!("{name}.txt"));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(format!("{name}.txt"));
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(&path, actual).expect("snapshot written");
         return;
     }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("no snapshot {}; run with UPDATE_SNAPSHOTS=1", path.display()));
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "no snapshot {}; run with UPDATE_SNAPSHOTS=1",
+            path.display()
+        )
+    });
     assert_eq!(actual, expected, "output differs from {}", path.display());
 }
 
 /// (snapshot, arguments, exit code)
 const CASES: &[(&str, &[&str], i32)] = &[
-    ("consistent-en", &["check", "tests/fixtures/valid/rounding-edges.json"], 0),
-    ("inconsistent-en", &["check", "tests/fixtures/inconsistent/confirmed-illegal-off-by-one.json"], 1),
-    ("inconsistent-zh", &["check", "--lang", "zh", "tests/fixtures/inconsistent/confirmed-illegal-off-by-one.json"], 1),
-    ("invalid-json-en", &["check", "tests/fixtures/invalid/trailing-comma.json"], 2),
-    ("invalid-structure-zh", &["check", "--lang", "zh", "tests/fixtures/invalid/unknown-id-in-expect.json"], 2),
-    ("division-by-zero-en", &["check", "tests/fixtures/invalid/division-by-zero.json"], 2),
-    ("unit-warning-en", &["check", "tests/fixtures/valid/unit-mismatch.json"], 0),
+    (
+        "consistent-en",
+        &["check", "tests/fixtures/valid/rounding-edges.json"],
+        0,
+    ),
+    (
+        "inconsistent-en",
+        &[
+            "check",
+            "tests/fixtures/inconsistent/confirmed-illegal-off-by-one.json",
+        ],
+        1,
+    ),
+    (
+        "inconsistent-zh",
+        &[
+            "check",
+            "--lang",
+            "zh",
+            "tests/fixtures/inconsistent/confirmed-illegal-off-by-one.json",
+        ],
+        1,
+    ),
+    (
+        "invalid-json-en",
+        &["check", "tests/fixtures/invalid/trailing-comma.json"],
+        2,
+    ),
+    (
+        "invalid-structure-zh",
+        &[
+            "check",
+            "--lang",
+            "zh",
+            "tests/fixtures/invalid/unknown-id-in-expect.json",
+        ],
+        2,
+    ),
+    (
+        "division-by-zero-en",
+        &["check", "tests/fixtures/invalid/division-by-zero.json"],
+        2,
+    ),
+    (
+        "unit-warning-en",
+        &["check", "tests/fixtures/valid/unit-mismatch.json"],
+        0,
+    ),
 ];
 
 #[test]
 fn human_output_matches_snapshots_and_exit_codes() {
     for &(name, args, code) in CASES {
         let output = crossfoot(args);
-        assert_eq!(output.status.code(), Some(code), "{name}: {}", String::from_utf8_lossy(&output.stderr));
+        assert_eq!(
+            output.status.code(),
+            Some(code),
+            "{name}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         assert_snapshot(name, &stdout(&output));
     }
 }
@@ -67,7 +119,12 @@ fn several_files_exit_with_the_worst_verdict() {
 
 #[test]
 fn json_output_is_the_verdict() {
-    let output = crossfoot(&["check", "--format", "json", "tests/fixtures/inconsistent/confirmed-illegal-off-by-one.json"]);
+    let output = crossfoot(&[
+        "check",
+        "--format",
+        "json",
+        "tests/fixtures/inconsistent/confirmed-illegal-off-by-one.json",
+    ]);
     assert_eq!(output.status.code(), Some(1));
     let verdict: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
     assert_eq!(verdict["verdict"], "inconsistent");
@@ -76,9 +133,18 @@ fn json_output_is_the_verdict() {
     assert_eq!(verdict["checks"][0]["offBy"], "1");
     assert_eq!(verdict["suspects"][0]["fact"], "revoked");
     assert_eq!(verdict["suspects"][0]["wouldFix"], "9");
-    assert_eq!(verdict["source"], "tests/fixtures/inconsistent/confirmed-illegal-off-by-one.json");
+    assert_eq!(
+        verdict["source"],
+        "tests/fixtures/inconsistent/confirmed-illegal-off-by-one.json"
+    );
 
-    let two = crossfoot(&["check", "-f", "json", "tests/fixtures/valid/no-checks.json", "tests/fixtures/invalid/empty.json"]);
+    let two = crossfoot(&[
+        "check",
+        "-f",
+        "json",
+        "tests/fixtures/valid/no-checks.json",
+        "tests/fixtures/invalid/empty.json",
+    ]);
     let verdicts: serde_json::Value = serde_json::from_str(&stdout(&two)).expect("JSON");
     assert_eq!(verdicts[0]["verdict"], "consistent");
     assert_eq!(verdicts[1]["verdict"], "invalid");
@@ -95,7 +161,12 @@ fn standard_input_is_read_with_a_dash() {
         .expect("spawn");
     use std::io::Write;
     let report = std::fs::read("tests/fixtures/valid/rounding-edges.json").expect("fixture");
-    child.stdin.take().expect("stdin").write_all(&report).expect("write");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(&report)
+        .expect("write");
     let output = child.wait_with_output().expect("output");
     assert_eq!(output.status.code(), Some(0));
     assert!(stdout(&output).contains("\"verdict\": \"consistent\""));
@@ -103,10 +174,18 @@ fn standard_input_is_read_with_a_dash() {
 
 #[test]
 fn usage_errors_exit_2_with_a_message() {
-    for args in [&[][..], &["check"][..], &["check", "--lang", "fr", "x.json"][..], &["frobnicate"][..]] {
+    for args in [
+        &[][..],
+        &["check"][..],
+        &["check", "--lang", "fr", "x.json"][..],
+        &["frobnicate"][..],
+    ] {
         let output = crossfoot(args);
         assert_eq!(output.status.code(), Some(2), "{args:?}");
-        assert!(String::from_utf8_lossy(&output.stderr).contains("usage:"), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains("usage:"),
+            "{args:?}"
+        );
     }
     let missing = crossfoot(&["check", "no/such/file.json"]);
     assert_eq!(missing.status.code(), Some(2));
@@ -119,14 +198,22 @@ fn schema_is_json_and_describes_facts() {
     assert_eq!(output.status.code(), Some(0));
     let schema: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
     assert_eq!(schema["properties"]["crossfoot"]["const"], 1);
-    assert_eq!(schema["$defs"]["fact"]["required"], serde_json::json!(["id", "value"]));
-    assert_eq!(schema["$defs"]["check"]["properties"]["severity"]["enum"], serde_json::json!(["error", "warning"]));
+    assert_eq!(
+        schema["$defs"]["fact"]["required"],
+        serde_json::json!(["id", "value"])
+    );
+    assert_eq!(
+        schema["$defs"]["check"]["properties"]["severity"]["enum"],
+        serde_json::json!(["error", "warning"])
+    );
 }
 
 #[test]
 fn the_committed_schema_file_is_the_generated_one() {
-    let committed = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/crossfoot-v1.schema.json"))
-        .expect("schema/crossfoot-v1.schema.json");
+    let committed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/crossfoot-v1.schema.json"),
+    )
+    .expect("schema/crossfoot-v1.schema.json");
     assert_eq!(
         committed,
         crossfoot::schema::schema_json(),

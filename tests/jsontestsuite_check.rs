@@ -8,20 +8,35 @@ use std::path::Path;
 
 use crossfoot::{check, json, Lang, Options, Status};
 
-const SUITE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/jsontestsuite/test_parsing");
+const SUITE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/jsontestsuite/test_parsing"
+);
 
 fn json_findings(verdict: &crossfoot::Verdict) -> Vec<&'static str> {
-    verdict.findings.iter().map(|f| f.code).filter(|code| code.starts_with("json-")).collect()
+    verdict
+        .findings
+        .iter()
+        .map(|f| f.code)
+        .filter(|code| code.starts_with("json-"))
+        .collect()
 }
 
 #[test]
 fn every_case_gets_the_stated_answer_through_check() {
     let dir = Path::new(SUITE);
-    assert!(dir.is_dir(), "JSONTestSuite not found at {SUITE}: shared/ must sit beside the repository");
+    assert!(
+        dir.is_dir(),
+        "JSONTestSuite not found at {SUITE}: shared/ must sit beside the repository"
+    );
     let mut seen = 0;
     for entry in fs::read_dir(dir).expect("readable suite") {
         let path = entry.expect("entry").path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
         let input = fs::read(&path).expect("readable case");
         for lang in [Lang::En, Lang::Zh] {
             let verdict = check(&input, &Options { lang, source: None });

@@ -4,7 +4,7 @@
 //! Alongside each interval goes the nominal value (the arithmetic done on the figures exactly as
 //! printed), which is what the arithmetic shown to the reader uses.
 
-use num_traits::{One, Signed, Zero};
+use num_traits::{One, Zero};
 
 use super::render;
 use super::{BinOp, CmpOp, Comparison, Expr, ExprKind, Func};
