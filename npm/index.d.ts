@@ -36,6 +36,7 @@ export type FindingCode =
   | 'unknown-id'
   | 'unit-mismatch'
   | 'division-by-zero'
+  | 'too-large'
   | 'no-checks';
 
 /** Why a figure is suspected. */
