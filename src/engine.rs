@@ -209,7 +209,7 @@ fn assemble(
         .partition(|o| o.status == CheckStatus::Error);
     ordered.extend(errors);
     ordered.extend(passes);
-    let facts = report.facts.iter().map(fact_view).collect();
+    let facts = report.facts.into_iter().map(fact_view).collect();
     Verdict {
         verdict,
         language: lang.code(),
@@ -224,7 +224,8 @@ fn assemble(
     }
 }
 
-fn fact_view(fact: &Fact) -> FactView {
+/// The fact as the verdict shows it; takes the fact, since the report is done with.
+fn fact_view(fact: Fact) -> FactView {
     let range = match fact.figure.as_ref() {
         Some((decimal, report::Precision::Decimals(d))) => {
             let half = number::half_unit(*d);
@@ -238,14 +239,14 @@ fn fact_view(fact: &Fact) -> FactView {
         _ => fact.printed.clone(),
     };
     FactView {
-        id: fact.id.clone(),
-        label: fact.label.clone(),
-        value: fact.printed.clone(),
-        unit: fact.unit.as_ref().map(|u| u.text.clone()),
-        quote: fact.quote.clone(),
-        section: fact.section.clone(),
+        id: fact.id,
+        label: fact.label,
+        value: fact.printed,
+        unit: fact.unit.map(|u| u.text),
+        quote: fact.quote,
+        section: fact.section,
         range,
-        location: fact.location.clone(),
+        location: fact.location,
     }
 }
 
