@@ -61,7 +61,8 @@ pub fn parse_json_number(literal: &str) -> Result<Decimal, NumberError> {
         None => (false, literal),
     };
     let int_len = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let (integer, rest) = rest.split_at(int_len);
+    // ASCII digits end on a character boundary; `split_at_checked` has no panic path.
+    let (integer, rest) = rest.split_at_checked(int_len).unwrap_or((rest, ""));
     // JSON: one zero, or digits without a leading zero.
     if integer.is_empty() || (integer.len() > 1 && integer.starts_with('0')) {
         return Err(NumberError::NotANumber);
@@ -92,7 +93,7 @@ pub fn parse_decimal_string(text: &str) -> Result<Decimal, NumberError> {
         .bytes()
         .take_while(|b| b.is_ascii_digit() || *b == b',')
         .count();
-    let (integer, rest) = rest.split_at(int_len);
+    let (integer, rest) = rest.split_at_checked(int_len).unwrap_or((rest, ""));
     let integer_digits = ungroup(integer)?;
     let (has_point, fraction, rest) = split_fraction(rest)?;
     if integer_digits.is_empty() && fraction.is_empty() {

@@ -173,7 +173,7 @@ fn number_text(value: &Rational, max_decimals: u32, grouped: bool) -> String {
         None => ("", text.as_str()),
     };
     let int_len = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let (int, tail) = rest.split_at(int_len);
+    let (int, tail) = rest.split_at_checked(int_len).unwrap_or((rest, ""));
     let mut out = String::with_capacity(text.len() + int_len / 3);
     out.push_str(sign);
     for (i, c) in int.chars().enumerate() {
