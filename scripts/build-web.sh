@@ -11,10 +11,21 @@ scripts/setup.sh "$@"
 
 step() { printf '\n== %s\n' "$*"; }
 
-step "wasm-pack build --release --target web --out-dir www/pkg"
 # strip = true (the release profile, for the CLI) would drop the target_features section wasm-bindgen
 # reads; wasm-opt strips the names afterwards.
-CARGO_PROFILE_RELEASE_STRIP=false wasm-pack build --release --target web --out-dir www/pkg --no-pack
+export CARGO_PROFILE_RELEASE_STRIP=false
+if scripts/setup.sh --has-nightly-build-std; then
+  # std rebuilt for size, with panics that abort at once (the module never panics on input, and
+  # the page re-creates it if it ever traps): about 10% smaller than with stable's prebuilt std.
+  step "wasm-pack build --release --target web --out-dir www/pkg (nightly, build-std)"
+  RUSTUP_TOOLCHAIN=nightly RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+    CARGO_TARGET_DIR=target/wasm-build-std \
+    wasm-pack build --release --target web --out-dir www/pkg --no-pack . -- -Z build-std=std,panic_abort
+else
+  echo "warning: nightly with rust-src is not available; building with stable's std (a larger module)" >&2
+  step "wasm-pack build --release --target web --out-dir www/pkg"
+  wasm-pack build --release --target web --out-dir www/pkg --no-pack
+fi
 
 WASM=www/pkg/crossfoot_bg.wasm
 step "wasm-opt -Oz"

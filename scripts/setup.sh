@@ -14,6 +14,21 @@ if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The web build rebuilds std for size with nightly (scripts/build-web.sh); it falls back to stable.
+has_nightly_build_std() {
+  rustup target list --toolchain nightly --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$' &&
+    rustup component list --toolchain nightly --installed 2>/dev/null | grep -q '^rust-src'
+}
+if [ "${1:-}" = "--has-nightly-build-std" ]; then
+  has_nightly_build_std
+  exit
+fi
+if rustup toolchain list | grep -q '^nightly' && ! has_nightly_build_std; then
+  step "rustup: rust-src and the wasm32 target for nightly"
+  rustup component add rust-src --toolchain nightly || true
+  rustup target add wasm32-unknown-unknown --toolchain nightly || true
+fi
+
 if ! command -v wasm-pack >/dev/null; then
   step "cargo install wasm-pack"
   cargo install wasm-pack
