@@ -211,6 +211,11 @@ fn display_for(q: &Quantity) -> DisplayUnit {
 /// percentage; else a ratio or scaled unit all facts share; else plain base values.
 fn display_unit(sides: &Sides) -> Option<DisplayUnit> {
     for expr in [&sides.cmp.lhs, &sides.cmp.rhs] {
+        // A negated fact (`-decline == change(now, before)`) sets the unit as the fact would.
+        let expr = match &expr.unparenthesized().kind {
+            ExprKind::Neg(inner) => inner,
+            _ => expr,
+        };
         if let Shape::Fact(_, q) = shape(expr, sides.facts) {
             if shows_scaled(q) {
                 return Some(display_for(q));
