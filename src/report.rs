@@ -134,12 +134,12 @@ impl Fact {
             },
             dimension,
             printed: if shows_unit {
-                format!("{printed}{unit_text}")
+                format!("{printed}{unit_text}").into()
             } else {
-                printed.to_string()
+                printed.into()
             },
             unit_factor: factor,
-            unit_text,
+            unit_text: unit_text.into(),
         }
     }
 }

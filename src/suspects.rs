@@ -169,7 +169,7 @@ impl Context<'_> {
             if checks.iter().all(|&i| self.holds_with(i, fact, &quantity)) {
                 return Some(Fix {
                     value: printed,
-                    shown: quantity.printed,
+                    shown: quantity.printed.to_string(),
                     reason,
                 });
             }

@@ -4,6 +4,8 @@
 //! Alongside each interval goes the nominal value (the arithmetic done on the figures exactly as
 //! printed), which is what the arithmetic shown to the reader uses.
 
+use std::rc::Rc;
+
 use num_traits::{One, Zero};
 
 use super::render;
@@ -19,12 +21,13 @@ pub struct Quantity {
     /// The true values the figure stands for, already in base units (95.5% → [0.9545, 0.9555]).
     pub interval: Interval,
     pub dimension: Dimension,
-    /// The figure as the report prints it, with its unit: "95.5%", "68", "1.2万元".
-    pub printed: String,
+    /// The figure as the report prints it, with its unit: "95.5%", "68", "1.2万元". Shared, not
+    /// copied: a quantity is cloned for every use of its fact in a check.
+    pub printed: Rc<str>,
     /// Multiplies the printed figure into base units: 1/100 for %, 10^4 for 万元.
     pub unit_factor: Rational,
     /// The unit as written: "%", "万元", "件"; empty when there is none.
-    pub unit_text: String,
+    pub unit_text: Rc<str>,
 }
 
 impl Quantity {
@@ -52,9 +55,9 @@ impl Quantity {
         Quantity {
             interval: interval.scale(&unit.factor),
             dimension: unit.dimension.clone(),
-            printed,
+            printed: printed.into(),
             unit_factor: unit.factor,
-            unit_text: unit.text.clone(),
+            unit_text: unit.text.as_str().into(),
         }
     }
 }
@@ -342,7 +345,7 @@ impl Evaluator<'_> {
                     nominal: nominal_of(&quantity.interval),
                     iv: quantity.interval.clone(),
                     dim: quantity.dimension.clone(),
-                    unit: quantity.unit_text.clone(),
+                    unit: quantity.unit_text.to_string(),
                 })
             }
             ExprKind::Neg(inner) => {

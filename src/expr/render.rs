@@ -88,7 +88,7 @@ pub(super) fn render_expr(expr: &Expr, facts: &Facts) -> String {
         ),
         ExprKind::Fact(name) => facts
             .get(name)
-            .map_or_else(|| name.clone(), |q| q.printed.clone()),
+            .map_or_else(|| name.clone(), |q| q.printed.to_string()),
         ExprKind::Neg(inner) => format!("-{}", render_operand(inner, facts)),
         ExprKind::Group(inner) => format!("({})", render_expr(inner, facts)),
         ExprKind::Chain { first, rest } => {
@@ -128,7 +128,7 @@ fn with_unit(mut number: String, suffix: &str) -> String {
 /// shown beside it look the same ("95.5%" → "%", "1.5 pp" → " pp", "68" for 件 → "").
 fn printed_suffix(q: &Quantity) -> &str {
     let printed = q.printed.trim_end();
-    if q.unit_text.is_empty() || !printed.ends_with(q.unit_text.as_str()) {
+    if q.unit_text.is_empty() || !printed.ends_with(&*q.unit_text) {
         return "";
     }
     let before = &printed[..printed.len() - q.unit_text.len()];
@@ -290,7 +290,7 @@ pub(super) fn arithmetic(
         }
     };
     let short = |side: &Side| match side.shape {
-        Shape::Fact(_, q) => q.printed.clone(),
+        Shape::Fact(_, q) => q.printed.to_string(),
         Shape::Literal => render_expr(side.expr, facts),
         Shape::Computed => value_text(&side.value.nominal, display),
     };

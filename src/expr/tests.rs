@@ -620,7 +620,7 @@ fn fact_ids() {
 fn quantities_from_figures() {
     let unit = parse_unit("%");
     let rate = Quantity::from_figure("95.50", &parse_json_number("95.50").unwrap(), &unit, false);
-    assert_eq!(rate.printed, "95.50%");
+    assert_eq!(&*rate.printed, "95.50%");
     let r = |n: i64, d: i64| Rational::new(i128::from(n), i128::from(d));
     assert_eq!(
         rate.interval,
@@ -635,7 +635,7 @@ fn quantities_from_figures() {
         false,
     );
     assert_eq!(
-        (count.printed.as_str(), count.interval.clone()),
+        (&*count.printed, count.interval.clone()),
         ("1,692", Interval::from_integer(1692))
     );
     assert_eq!(count.dimension, Dimension::Named("件".to_string()));
@@ -651,7 +651,7 @@ fn quantities_from_figures() {
         false,
     );
     assert_eq!(
-        (money.printed.as_str(), money.interval.lo),
+        (&*money.printed, money.interval.lo),
         ("1.2万元", r(11500, 1))
     );
     let usd = Quantity::from_figure(
@@ -660,7 +660,7 @@ fn quantities_from_figures() {
         &parse_unit("USD million"),
         false,
     );
-    assert_eq!(usd.printed, "3 USD million");
+    assert_eq!(&*usd.printed, "3 USD million");
 }
 
 /// Tiny deterministic generator, so the robustness test needs no dependency.
@@ -848,14 +848,14 @@ fn figures_grouped_in_thousands_keep_their_grouping() {
 #[test]
 fn values_beside_a_figure_take_its_unit_as_printed() {
     let mut tight = q("1.5", "pp");
-    tight.printed = "1.5pp".to_string();
+    tight.printed = "1.5pp".into();
     let facts = [
         ("spaced", q("1.5", "pp")),
         ("tight", tight),
         ("a", q("3", "%")),
         ("b", q("1.3", "%")),
     ];
-    assert_eq!(facts[0].1.printed, "1.5 pp");
+    assert_eq!(&*facts[0].1.printed, "1.5 pp");
     let e = eval_en("spaced == a - b", &facts);
     assert_eq!(
         e.arithmetic,
