@@ -15,7 +15,7 @@ use crate::{json, Lang, Options};
 pub fn check(input: &[u8], options: &Options) -> Verdict {
     let lang = options.lang;
     let mut findings = Vec::new();
-    let report = match json::parse(input) {
+    let mut report = match json::parse(input) {
         Ok(document) => {
             if document.had_bom {
                 findings.push(Problem::Bom.finding(
@@ -47,6 +47,13 @@ pub fn check(input: &[u8], options: &Options) -> Verdict {
     }
 
     let facts = FactIndex::new(&report.facts);
+    report::resolve_references(
+        &facts,
+        &report.facts,
+        &mut report.checks,
+        lang,
+        &mut findings,
+    );
     let mut outcomes = Vec::with_capacity(report.checks.len());
     for check in &report.checks {
         let (outcome, problems) = evaluate_check(check, &facts, lang);
@@ -90,10 +97,10 @@ fn evaluate_check(check: &Check, facts: &FactIndex, lang: Lang) -> (CheckOutcome
             .to_string();
         return (outcome, Vec::new());
     };
-    outcome.facts = comparison
-        .references()
-        .into_iter()
-        .map(|(name, _)| name)
+    outcome.facts = check
+        .references
+        .iter()
+        .map(|(name, _)| name.clone())
         .collect();
     if let Some(name) = check.unknown_ids.first() {
         outcome.message = lang.pick(

@@ -58,6 +58,8 @@ pub struct Check {
     pub location: Location,
     /// `None` when the expression does not parse (a finding says why).
     pub comparison: Option<Comparison>,
+    /// The names the expression uses, in order of first use, with the column of that use.
+    pub references: Vec<(String, u32)>,
     /// Ids the expression uses that name no fact (each also has a finding).
     pub unknown_ids: Vec<String>,
     /// Where the `expect` string stands, to place a column of the expression.
@@ -163,7 +165,6 @@ pub fn load<'a>(
     };
     loader.duplicate_keys(root);
     loader.file(root);
-    loader.resolve_references();
     loader.report
 }
 
@@ -548,6 +549,10 @@ impl<'a> Loader<'a> {
             severity,
             section: section.map(str::to_string),
             location,
+            references: comparison
+                .as_ref()
+                .map(Comparison::references)
+                .unwrap_or_default(),
             comparison,
             unknown_ids: Vec::new(),
             expect_place,
@@ -575,29 +580,32 @@ impl<'a> Loader<'a> {
             columns_map: !raw.contains(&b'\\'),
         }
     }
+}
 
-    /// Names used in expressions must be fact ids; the nearest known id is suggested.
-    fn resolve_references(&mut self) {
-        let known = FactIndex::new(&self.report.facts);
-        let mut problems = Vec::new();
-        for (check_index, check) in self.report.checks.iter().enumerate() {
-            let Some(comparison) = &check.comparison else {
+/// Names used in expressions must be fact ids: each other name is an `unknown-id` finding, with
+/// the nearest known id suggested, and is noted on its check.
+pub fn resolve_references(
+    facts: &FactIndex,
+    all: &[Fact],
+    checks: &mut [Check],
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) {
+    for check in checks.iter_mut() {
+        for (name, column) in &check.references {
+            if facts.position(name).is_some() {
                 continue;
-            };
-            for (name, column) in comparison.references() {
-                if known.position(&name).is_some() {
-                    continue;
-                }
-                let suggestion = nearest(&name, self.report.facts.iter().map(|f| f.id.as_str()))
-                    .map(str::to_string);
-                problems.push((check_index, name, check.expect_place.at(column), suggestion));
             }
-        }
-        for (check_index, name, location, suggestion) in problems {
-            self.report.checks[check_index]
-                .unknown_ids
-                .push(name.clone());
-            self.report_problem(Problem::UnknownId { name, suggestion }, location);
+            let suggestion = nearest(name, all.iter().map(|f| f.id.as_str())).map(str::to_string);
+            let location = check.expect_place.at(*column);
+            check.unknown_ids.push(name.clone());
+            findings.push(
+                Problem::UnknownId {
+                    name: name.clone(),
+                    suggestion,
+                }
+                .finding(lang, location),
+            );
         }
     }
 }
