@@ -25,10 +25,14 @@ cargo test --quiet 2>&1 | tee target/cargo-test.log
 
 step "web build and size budget"
 scripts/build-web.sh
+scripts/build-embed.sh   # npm/pkg, dist/embed/, dist/crossfoot-*.tgz: used by tests/browser/embed.test.mjs
 scripts/size-budget.sh
 
 step "browser tests"
 npm run --silent test:browser
+
+step "embedding: the npm package in Node.js, its types with tsc (issue 4)"
+scripts/test-embed.sh --no-build --no-browser   # its browser tests ran above, in tests/browser/
 
 # One closing line that counts everything (cargo's and node's own summaries are above).
 passed=$(grep -Eo '[0-9]+ passed' target/cargo-test.log | awk '{s+=$1} END {print s+0}')

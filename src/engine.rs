@@ -66,11 +66,7 @@ pub fn check(input: &[u8], options: &Options) -> Verdict {
 }
 
 /// Evaluates one check. Unit warnings and evaluation errors are returned to become findings.
-fn evaluate_check(
-    check: &Check,
-    facts: &FactIndex,
-    lang: Lang,
-) -> (CheckOutcome, Vec<Problem>) {
+fn evaluate_check(check: &Check, facts: &FactIndex, lang: Lang) -> (CheckOutcome, Vec<Problem>) {
     let mut outcome = CheckOutcome {
         id: check.id.clone(),
         label: check.label.clone(),
@@ -117,8 +113,7 @@ fn evaluate_check(
         );
         return (outcome, Vec::new());
     }
-    let lookup =
-        |name: &str| -> Option<Quantity> { facts.quantity(name) };
+    let lookup = |name: &str| -> Option<Quantity> { facts.quantity(name) };
     match expr::evaluate(comparison, &lookup, lang) {
         Ok(Evaluation {
             holds,
@@ -172,7 +167,9 @@ fn assemble(
     // In file order; findings without a place last. (Unstable sorts keep the module small; the
     // position breaks ties so that the order stays that of discovery.)
     let mut keyed: Vec<_> = findings.into_iter().enumerate().collect();
-    keyed.sort_unstable_by_key(|(i, f)| (f.location.line == 0, f.location.line, f.location.column, *i));
+    keyed.sort_unstable_by_key(|(i, f)| {
+        (f.location.line == 0, f.location.line, f.location.column, *i)
+    });
     let findings: Vec<Finding> = keyed.into_iter().map(|(_, f)| f).collect();
     let count = |status: CheckStatus| outcomes.iter().filter(|o| o.status == status).count() as u32;
     let counts = Counts {
@@ -204,11 +201,15 @@ fn assemble(
         Status::Consistent
     };
     // Failing checks first, then those that could not be evaluated, then passing ones.
-    let (mut ordered, rest): (Vec<_>, Vec<_>) = outcomes.into_iter().partition(|o| o.status == CheckStatus::Fail);
-    let (errors, passes): (Vec<_>, Vec<_>) = rest.into_iter().partition(|o| o.status == CheckStatus::Error);
+    let (mut ordered, rest): (Vec<_>, Vec<_>) = outcomes
+        .into_iter()
+        .partition(|o| o.status == CheckStatus::Fail);
+    let (errors, passes): (Vec<_>, Vec<_>) = rest
+        .into_iter()
+        .partition(|o| o.status == CheckStatus::Error);
     ordered.extend(errors);
     ordered.extend(passes);
-    let facts = report.facts.iter().map(fact_view).collect();
+    let facts = report.facts.into_iter().map(fact_view).collect();
     Verdict {
         verdict,
         language: lang.code(),
@@ -223,28 +224,29 @@ fn assemble(
     }
 }
 
-fn fact_view(fact: &Fact) -> FactView {
+/// The fact as the verdict shows it; takes the fact, since the report is done with.
+fn fact_view(fact: Fact) -> FactView {
     let range = match fact.figure.as_ref() {
         Some((decimal, report::Precision::Decimals(d))) => {
             let half = number::half_unit(*d);
             let digits = (*d + 1).max(0) as u32;
             format!(
                 "{}…{}",
-                number::format_rational(&(&decimal.value - &half), digits),
-                number::format_rational(&(&decimal.value + &half), digits)
+                number::format_rational(&(decimal.value - half), digits),
+                number::format_rational(&(decimal.value + half), digits)
             )
         }
         _ => fact.printed.clone(),
     };
     FactView {
-        id: fact.id.clone(),
-        label: fact.label.clone(),
-        value: fact.printed.clone(),
-        unit: fact.unit.as_ref().map(|u| u.text.clone()),
-        quote: fact.quote.clone(),
-        section: fact.section.clone(),
+        id: fact.id,
+        label: fact.label,
+        value: fact.printed,
+        unit: fact.unit.map(|u| u.text),
+        quote: fact.quote,
+        section: fact.section,
         range,
-        location: fact.location.clone(),
+        location: fact.location,
     }
 }
 

@@ -21,10 +21,7 @@ pub struct DivisionByZero;
 impl Interval {
     /// The exact value `v`.
     pub fn exact(v: Rational) -> Self {
-        Interval {
-            lo: v.clone(),
-            hi: v,
-        }
+        Interval { lo: v, hi: v }
     }
 
     /// `[lo, hi]`; the ends are swapped if given in the wrong order.
@@ -54,20 +51,20 @@ impl Interval {
     }
 
     pub fn midpoint(&self) -> Rational {
-        (&self.lo + &self.hi) / Rational::from_i64(2)
+        (self.lo + self.hi) / Rational::from_i64(2)
     }
 
     pub fn add(&self, other: &Interval) -> Interval {
         Interval {
-            lo: &self.lo + &other.lo,
-            hi: &self.hi + &other.hi,
+            lo: self.lo + other.lo,
+            hi: self.hi + other.hi,
         }
     }
 
     pub fn sub(&self, other: &Interval) -> Interval {
         Interval {
-            lo: &self.lo - &other.hi,
-            hi: &self.hi - &other.lo,
+            lo: self.lo - other.hi,
+            hi: self.hi - other.lo,
         }
     }
 
@@ -80,13 +77,13 @@ impl Interval {
 
     pub fn mul(&self, other: &Interval) -> Interval {
         if self.is_exact() && other.is_exact() {
-            return Interval::exact(&self.lo * &other.lo);
+            return Interval::exact(self.lo * other.lo);
         }
         let products = [
-            &self.lo * &other.lo,
-            &self.lo * &other.hi,
-            &self.hi * &other.lo,
-            &self.hi * &other.hi,
+            self.lo * other.lo,
+            self.lo * other.hi,
+            self.hi * other.lo,
+            self.hi * other.hi,
         ];
         hull(products)
     }
@@ -96,13 +93,13 @@ impl Interval {
             return Err(DivisionByZero);
         }
         if self.is_exact() && other.is_exact() {
-            return Ok(Interval::exact(&self.lo / &other.lo));
+            return Ok(Interval::exact(self.lo / other.lo));
         }
         let quotients = [
-            &self.lo / &other.lo,
-            &self.lo / &other.hi,
-            &self.hi / &other.lo,
-            &self.hi / &other.hi,
+            self.lo / other.lo,
+            self.lo / other.hi,
+            self.hi / other.lo,
+            self.hi / other.hi,
         ];
         Ok(hull(quotients))
     }
@@ -116,7 +113,7 @@ impl Interval {
             let hi = if -&self.lo > self.hi {
                 -&self.lo
             } else {
-                self.hi.clone()
+                self.hi
             };
             Interval {
                 lo: Rational::zero(),
@@ -127,15 +124,15 @@ impl Interval {
 
     pub fn min(&self, other: &Interval) -> Interval {
         Interval {
-            lo: (&self.lo).min(&other.lo).clone(),
-            hi: (&self.hi).min(&other.hi).clone(),
+            lo: *(&self.lo).min(&other.lo),
+            hi: *(&self.hi).min(&other.hi),
         }
     }
 
     pub fn max(&self, other: &Interval) -> Interval {
         Interval {
-            lo: (&self.lo).max(&other.lo).clone(),
-            hi: (&self.hi).max(&other.hi).clone(),
+            lo: *(&self.lo).max(&other.lo),
+            hi: *(&self.hi).max(&other.hi),
         }
     }
 
@@ -147,9 +144,9 @@ impl Interval {
     /// The distance between the two intervals: zero when they meet.
     pub fn gap(&self, other: &Interval) -> Rational {
         if self.hi < other.lo {
-            &other.lo - &self.hi
+            other.lo - self.hi
         } else if other.hi < self.lo {
-            &self.lo - &other.hi
+            self.lo - other.hi
         } else {
             Rational::zero()
         }
@@ -157,17 +154,17 @@ impl Interval {
 
     /// Multiplies both ends by an exact, positive factor (a unit's scale).
     pub fn scale(&self, factor: &Rational) -> Interval {
-        Interval::new(&self.lo * factor, &self.hi * factor)
+        Interval::new(self.lo * factor, self.hi * factor)
     }
 }
 
 fn hull(values: [Rational; 4]) -> Interval {
     let [a, b, c, d] = values;
-    let mut lo = a.clone();
+    let mut lo = a;
     let mut hi = a;
     for v in [b, c, d] {
         if v < lo {
-            lo = v.clone();
+            lo = v;
         }
         if v > hi {
             hi = v;

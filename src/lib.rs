@@ -48,6 +48,7 @@ pub mod position;
 pub mod rational;
 pub mod report;
 pub mod schema;
+mod strmap;
 pub mod suspects;
 pub mod units;
 pub mod verdict;

@@ -61,7 +61,8 @@ pub fn parse_json_number(literal: &str) -> Result<Decimal, NumberError> {
         None => (false, literal),
     };
     let int_len = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let (integer, rest) = rest.split_at(int_len);
+    // ASCII digits end on a character boundary; `split_at_checked` has no panic path.
+    let (integer, rest) = rest.split_at_checked(int_len).unwrap_or((rest, ""));
     // JSON: one zero, or digits without a leading zero.
     if integer.is_empty() || (integer.len() > 1 && integer.starts_with('0')) {
         return Err(NumberError::NotANumber);
@@ -92,7 +93,7 @@ pub fn parse_decimal_string(text: &str) -> Result<Decimal, NumberError> {
         .bytes()
         .take_while(|b| b.is_ascii_digit() || *b == b',')
         .count();
-    let (integer, rest) = rest.split_at(int_len);
+    let (integer, rest) = rest.split_at_checked(int_len).unwrap_or((rest, ""));
     let integer_digits = ungroup(integer)?;
     let (has_point, fraction, rest) = split_fraction(rest)?;
     if integer_digits.is_empty() && fraction.is_empty() {
@@ -248,7 +249,8 @@ pub fn format_rational(value: &Rational, max_decimals: u32) -> String {
     if !exact && remainder >= d - remainder && round_up(&mut digits) {
         integer += 1;
     }
-    let mut text = format!("{sign}{integer}");
+    let mut text = sign.to_string();
+    push_digits(&mut text, integer);
     if exact {
         while digits.last() == Some(&0) {
             digits.pop();
@@ -265,6 +267,22 @@ pub fn format_rational(value: &Rational, max_decimals: u32) -> String {
         text = "0".to_string();
     }
     text
+}
+
+/// Writes `n` in decimal (by hand: formatting 128-bit integers would add a kilobyte to the
+/// WebAssembly module).
+fn push_digits(text: &mut String, mut n: u128) {
+    let mut digits = [0u8; 40];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    text.extend(digits[at..].iter().map(|&b| char::from(b)));
 }
 
 /// Adds one unit in the last digit; true when it carries into the integer part.

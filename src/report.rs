@@ -1,8 +1,6 @@
 //! Reads a parsed JSON document as a report of format version 1: every structure problem becomes
 //! a finding with its place, and whatever is usable is kept so that checking can go on.
 
-use std::collections::HashMap;
-
 use num_traits::One;
 
 use crate::expr::{self, Comparison, Quantity};
@@ -13,6 +11,7 @@ use crate::messages::Problem;
 use crate::nearest::nearest;
 use crate::number::{self, Decimal, NumberError};
 use crate::position::{pointer_escape, Locator};
+use crate::strmap::StrMap;
 use crate::units::{self, Dimension, Unit};
 use crate::verdict::{Finding, Location, ReportInfo, Severity};
 use crate::Lang;
@@ -88,14 +87,14 @@ impl ExpectPlace {
 /// Facts by id: built once per check, used by the engine, the suspects and the loader.
 pub struct FactIndex<'r> {
     facts: &'r [Fact],
-    positions: HashMap<&'r str, usize>,
+    positions: StrMap<'r>,
 }
 
 impl<'r> FactIndex<'r> {
     pub fn new(facts: &'r [Fact]) -> Self {
-        let mut positions = HashMap::with_capacity(facts.len());
+        let mut positions = StrMap::with_capacity(facts.len());
         for (i, fact) in facts.iter().enumerate() {
-            positions.entry(fact.id.as_str()).or_insert(i);
+            positions.insert_first(&fact.id, i);
         }
         FactIndex { facts, positions }
     }
@@ -106,7 +105,7 @@ impl<'r> FactIndex<'r> {
 
     /// The fact's place in the report's list of facts.
     pub fn position(&self, id: &str) -> Option<usize> {
-        self.positions.get(id).copied()
+        self.positions.get(id)
     }
 
     /// What `id` stands for in an expression.
@@ -119,15 +118,11 @@ impl Fact {
     /// The fact as if it had been printed as `value` with the same precision (for suspects).
     pub fn quantity_of(&self, value: &Rational, precision: Precision, printed: &str) -> Quantity {
         let in_printed_units = match precision {
-            Precision::Exact => Interval::exact(value.clone()),
+            Precision::Exact => Interval::exact(*value),
             Precision::Decimals(d) => Interval::around(value, &number::half_unit(d)),
         };
         let (factor, dimension, unit_text) = match &self.unit {
-            Some(unit) => (
-                unit.factor.clone(),
-                unit.dimension.clone(),
-                unit.text.clone(),
-            ),
+            Some(unit) => (unit.factor, unit.dimension.clone(), unit.text.clone()),
             None => (Rational::from_integer(1), Dimension::Unknown, String::new()),
         };
         let shows_unit = dimension == Dimension::Ratio || factor != Rational::from_integer(1);
@@ -150,7 +145,12 @@ impl Fact {
 }
 
 /// Reads `root` as a report; problems are appended to `findings`.
-pub fn load(root: &Node, input: &[u8], lang: Lang, findings: &mut Vec<Finding>) -> Report {
+pub fn load<'a>(
+    root: &'a Node,
+    input: &'a [u8],
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) -> Report {
     let mut loader = Loader {
         input,
         locator: Locator::new(input),
@@ -158,8 +158,8 @@ pub fn load(root: &Node, input: &[u8], lang: Lang, findings: &mut Vec<Finding>) 
         findings,
         report: Report::default(),
         check_count: 0,
-        fact_lines: HashMap::new(),
-        check_lines: HashMap::new(),
+        fact_lines: StrMap::with_capacity(0),
+        check_lines: StrMap::with_capacity(0),
     };
     loader.duplicate_keys(root);
     loader.file(root);
@@ -175,8 +175,8 @@ struct Loader<'a> {
     report: Report,
     check_count: usize,
     /// The line each fact id and check id was first given on, to find repeats in linear time.
-    fact_lines: HashMap<String, u32>,
-    check_lines: HashMap<String, u32>,
+    fact_lines: StrMap<'a>,
+    check_lines: StrMap<'a>,
 }
 
 /// The fields of one object that are present and of the right type, first occurrence each.
@@ -207,7 +207,7 @@ impl<'n> Fields<'n> {
     }
 }
 
-impl Loader<'_> {
+impl<'a> Loader<'a> {
     fn location(&self, node: &Node, pointer: &str) -> Location {
         let (line, column) = self.locator.locate(node.span.start);
         Location {
@@ -234,14 +234,12 @@ impl Loader<'_> {
         match &node.value {
             Value::Object(members) => {
                 // Small objects (nearly all) are scanned; large ones hashed.
-                let mut seen: HashMap<&str, usize> = HashMap::new();
+                let mut seen = StrMap::with_capacity(0);
                 for (i, member) in members.iter().enumerate() {
                     let first = if members.len() <= 16 {
                         members[..i].iter().find(|m| m.key == member.key)
                     } else {
-                        let first = seen.get(member.key.as_str()).map(|&j| &members[j]);
-                        seen.entry(&member.key).or_insert(i);
-                        first
+                        seen.insert_first(&member.key, i).map(|j| &members[j])
                     };
                     if let Some(first) = first {
                         path.push(Segment::Key(&member.key));
@@ -341,7 +339,7 @@ impl Loader<'_> {
         Some(fields)
     }
 
-    fn file(&mut self, root: &Node) {
+    fn file(&mut self, root: &'a Node) {
         let Some(fields) = self.object(root, &FILE, "") else {
             return;
         };
@@ -371,7 +369,7 @@ impl Loader<'_> {
     }
 
     /// The facts, checks and sub-sections of the file or of one section.
-    fn members(&mut self, fields: &Fields, pointer: &str, section: Option<&str>) {
+    fn members(&mut self, fields: &Fields<'a>, pointer: &str, section: Option<&str>) {
         for (i, node) in fields.array("facts").iter().enumerate() {
             self.fact(node, &format!("{pointer}/facts/{i}"), section);
         }
@@ -390,7 +388,7 @@ impl Loader<'_> {
         }
     }
 
-    fn fact(&mut self, node: &Node, pointer: &str, section: Option<&str>) {
+    fn fact(&mut self, node: &'a Node, pointer: &str, section: Option<&str>) {
         let Some(fields) = self.object(node, &FACT, pointer) else {
             return;
         };
@@ -400,7 +398,11 @@ impl Loader<'_> {
             let id_location = self.location(id_node, &format!("{pointer}/id"));
             if !expr::is_valid_id(id) {
                 self.report_problem(Problem::InvalidId { id: id.clone() }, id_location);
-            } else if let Some(&first_line) = self.fact_lines.get(id) {
+            } else if let Some(first_line) = self
+                .fact_lines
+                .insert_first(as_str(id_node), location.line as usize)
+            {
+                let first_line = first_line as u32;
                 self.report_problem(
                     Problem::DuplicateId {
                         id: id.clone(),
@@ -408,8 +410,6 @@ impl Loader<'_> {
                     },
                     id_location,
                 );
-            } else {
-                self.fact_lines.insert(id.clone(), location.line);
             }
         }
         let value_node = fields.get("value");
@@ -491,7 +491,7 @@ impl Loader<'_> {
         Some((decimal, precision))
     }
 
-    fn check(&mut self, node: &Node, pointer: &str, section: Option<&str>) {
+    fn check(&mut self, node: &'a Node, pointer: &str, section: Option<&str>) {
         self.check_count += 1;
         let Some(fields) = self.object(node, &CHECK, pointer) else {
             return;
@@ -525,7 +525,11 @@ impl Loader<'_> {
             .string("id")
             .unwrap_or_else(|| self.check_count.to_string());
         if let Some(id_node) = fields.get("id") {
-            if let Some(&first_line) = self.check_lines.get(&id) {
+            if let Some(first_line) = self
+                .check_lines
+                .insert_first(as_str(id_node), location.line as usize)
+            {
+                let first_line = first_line as u32;
                 let id_location = self.location(id_node, &format!("{pointer}/id"));
                 self.report_problem(
                     Problem::DuplicateId {
@@ -534,8 +538,6 @@ impl Loader<'_> {
                     },
                     id_location,
                 );
-            } else {
-                self.check_lines.insert(id.clone(), location.line);
             }
         }
         self.report.checks.push(Check {
@@ -597,6 +599,14 @@ impl Loader<'_> {
                 .push(name.clone());
             self.report_problem(Problem::UnknownId { name, suggestion }, location);
         }
+    }
+}
+
+/// The text of a string node (`""` for any other node).
+fn as_str(node: &Node) -> &str {
+    match &node.value {
+        Value::String(text) => text,
+        _ => "",
     }
 }
 

@@ -23,7 +23,12 @@ const TRANSPOSED: &str = "transposed-digits";
 const SLIPPED: &str = "slipped-decimal-point";
 
 /// `outcomes[i]` is the outcome of `report.checks[i]`.
-pub fn find(report: &Report, facts: &FactIndex, outcomes: &[CheckOutcome], lang: Lang) -> Vec<Suspect> {
+pub fn find(
+    report: &Report,
+    facts: &FactIndex,
+    outcomes: &[CheckOutcome],
+    lang: Lang,
+) -> Vec<Suspect> {
     let failing: Vec<usize> = (0..outcomes.len())
         .filter(|&i| {
             outcomes[i].status == CheckStatus::Fail && outcomes[i].severity == Severity::Error
@@ -60,11 +65,7 @@ pub fn find(report: &Report, facts: &FactIndex, outcomes: &[CheckOutcome], lang:
     let mut ranked: Vec<(i64, usize, Suspect, Option<String>)> = Vec::new();
     for (order, (position, fact)) in candidates.into_iter().enumerate() {
         let checks = uses[position].as_slice();
-        let failing_here: Vec<usize> = checks
-            .iter()
-            .copied()
-            .filter(|&i| is_failing[i])
-            .collect();
+        let failing_here: Vec<usize> = checks.iter().copied().filter(|&i| is_failing[i]).collect();
         let passing_here = checks.len() - failing_here.len();
         let fix = if solve {
             context.find_fix(fact, checks, &failing_here)
@@ -141,8 +142,8 @@ impl Context<'_> {
         }
         for shift in [10, 100, 1000] {
             let shift = Rational::from_integer(shift);
-            tries.push((current * &shift, Some(SLIPPED)));
-            tries.push((current / &shift, Some(SLIPPED)));
+            tries.push((current * shift, Some(SLIPPED)));
+            tries.push((current / shift, Some(SLIPPED)));
         }
         let decimals = match precision {
             Precision::Exact => decimal.decimals.max(0),
@@ -150,11 +151,11 @@ impl Context<'_> {
         };
         for &i in failing_here {
             if let Some(solution) = self.solve(i, fact) {
-                let rounded = round_to(&(solution / &quantity_factor(fact)), decimals);
+                let rounded = round_to(&(solution / quantity_factor(fact)), decimals);
                 let step = number::half_unit(decimals) * Rational::from_integer(2);
-                tries.push((rounded.clone(), None));
-                tries.push((&rounded - &step, None));
-                tries.push((&rounded + &step, None));
+                tries.push((rounded, None));
+                tries.push((rounded - step, None));
+                tries.push((rounded + step, None));
             }
         }
         let mut tried: Vec<Rational> = Vec::with_capacity(tries.len());
@@ -214,8 +215,8 @@ impl Context<'_> {
             Some(evaluation.lhs.midpoint() - evaluation.rhs.midpoint())
         };
         let (d0, d1, d2) = (difference(0)?, difference(1)?, difference(2)?);
-        let slope = &d1 - &d0;
-        if slope.is_zero() || &d2 - &d1 != slope {
+        let slope = d1 - d0;
+        if slope.is_zero() || d2 - d1 != slope {
             return None;
         }
         Some(-d0 / slope)
@@ -225,16 +226,16 @@ impl Context<'_> {
 fn quantity_factor(fact: &Fact) -> Rational {
     fact.unit
         .as_ref()
-        .map_or_else(|| Rational::from_integer(1), |u| u.factor.clone())
+        .map_or_else(|| Rational::from_integer(1), |u| u.factor)
 }
 
 /// `value` rounded half away from zero to `decimals` decimals.
 fn round_to(value: &Rational, decimals: i32) -> Rational {
     let scale = Rational::pow10(decimals.unsigned_abs().min(38) as i32);
     let scaled = if decimals >= 0 {
-        value * &scale
+        value * scale
     } else {
-        value / &scale
+        value / scale
     };
     let half = Rational::new(1, 2);
     let magnitude = (scaled.abs() + half).floor();

@@ -116,18 +116,29 @@ pub fn parse_unit(text: &str) -> Unit {
         };
         let (first, last) = (words[0], words[words.len() - 1]);
         if let Some(exponent) = scale_of(first) {
-            return unit(pow10(exponent), named_or_unknown(&words[1..].join(" ")));
+            return unit(pow10(exponent), named_or_unknown(&join_words(&words[1..])));
         }
         if let Some(exponent) = scale_of(last) {
             return unit(
                 pow10(exponent),
-                named_or_unknown(&words[..words.len() - 1].join(" ")),
+                named_or_unknown(&join_words(&words[..words.len() - 1])),
             );
         }
     } else if let Some((_, exponent)) = ENGLISH_SCALES.iter().find(|(name, _)| *name == lower) {
         return unit(pow10(*exponent), Dimension::Unknown);
     }
     unit(pow10(0), Dimension::Named(text.to_string()))
+}
+
+fn join_words(words: &[&str]) -> String {
+    let mut joined = String::new();
+    for word in words {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    joined
 }
 
 fn named_or_unknown(rest: &str) -> Dimension {

@@ -11,6 +11,11 @@ use wasm_bindgen::JsCast;
 
 use crate::{Lang, Options};
 
+// Talc is smaller (and faster) than std's dlmalloc; the module has a size budget.
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Checks a report. `input` is the file's raw bytes (`Uint8Array` or `ArrayBuffer`) or a
 /// string; `options` is `undefined` or `{ lang?: "en" | "zh", source?: string }`.
 /// Returns the verdict as a plain object, field for field the CLI's `--format json`.

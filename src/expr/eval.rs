@@ -35,7 +35,7 @@ impl Quantity {
     /// unit when it is a ratio or a scaled one ("95.5%", "1.2万元"), not for plain counts ("68").
     pub fn from_figure(written: &str, decimal: &Decimal, unit: &Unit, exact: bool) -> Quantity {
         let interval = if exact || decimal.written_as_integer {
-            Interval::exact(decimal.value.clone())
+            Interval::exact(decimal.value)
         } else {
             Interval::around(&decimal.value, &half_unit(decimal.decimals))
         };
@@ -53,7 +53,7 @@ impl Quantity {
             interval: interval.scale(&unit.factor),
             dimension: unit.dimension.clone(),
             printed,
-            unit_factor: unit.factor.clone(),
+            unit_factor: unit.factor,
             unit_text: unit.text.clone(),
         }
     }
@@ -302,10 +302,11 @@ fn gap(op: CmpOp, lhs: &Interval, rhs: &Interval) -> Option<Rational> {
     let gap = match op {
         CmpOp::Eq => lhs.gap(rhs),
         CmpOp::Ne => Rational::zero(),
-        CmpOp::Lt | CmpOp::Le => &lhs.lo - &rhs.hi,
-        CmpOp::Gt | CmpOp::Ge => &rhs.lo - &lhs.hi,
+        CmpOp::Lt | CmpOp::Le => lhs.lo - rhs.hi,
+        CmpOp::Gt | CmpOp::Ge => rhs.lo - lhs.hi,
     };
-    gap.is_positive().then_some(gap)
+    // A gap beyond 128 bits (sides near the limit on opposite ends) is left unsaid.
+    (gap.is_positive() && !gap.is_overflow()).then_some(gap)
 }
 
 struct Evaluator<'a> {
@@ -318,10 +319,16 @@ struct Evaluator<'a> {
 impl Evaluator<'_> {
     /// Recursion is bounded by the parser's depth limit: chains are flat.
     fn eval(&mut self, expr: &Expr) -> Result<Value, EvalError> {
+        let value = self.eval_node(expr)?;
+        // The smallest part of the expression whose value does not fit is the one to point at.
+        too_large(value, expr.span.start)
+    }
+
+    fn eval_node(&mut self, expr: &Expr) -> Result<Value, EvalError> {
         match &expr.kind {
             ExprKind::Number(literal) => Ok(Value {
-                iv: Interval::exact(literal.value.clone()),
-                nominal: literal.value.clone(),
+                iv: Interval::exact(literal.value),
+                nominal: literal.value,
                 dim: if literal.suffix.is_some() {
                     Dimension::Ratio
                 } else {
@@ -359,6 +366,7 @@ impl Evaluator<'_> {
                         BinOp::Mul => multiply(acc, v),
                         BinOp::Div => self.divide(acc, v, &operand.expr)?,
                     };
+                    acc = too_large(acc, operand.column)?;
                 }
                 Ok(acc)
             }
@@ -396,7 +404,7 @@ impl Evaluator<'_> {
         self.warn_if_conflict(&a, &b, column, action);
         let iv = a.iv.add(&b.iv);
         let nominal = if iv.is_exact() {
-            iv.lo.clone()
+            iv.lo
         } else {
             a.nominal + b.nominal
         };
@@ -419,9 +427,9 @@ impl Evaluator<'_> {
             _ => return Err(self.division_by_zero(divisor, &b)),
         };
         let nominal = if iv.is_exact() {
-            iv.lo.clone()
+            iv.lo
         } else {
-            a.nominal / &b.nominal
+            a.nominal / b.nominal
         };
         let (dim, unit) = match (&a.dim, &b.dim) {
             (Dimension::Named(_), Dimension::Named(_)) if !a.dim.conflicts(&b.dim) => {
@@ -472,9 +480,9 @@ impl Evaluator<'_> {
             Func::Min | Func::Max => Ok(values.fold(first, |acc, (v, column)| {
                 self.warn_if_conflict(&acc, &v, column, UnitAction::Combine);
                 let (iv, nominal) = if func == Func::Min {
-                    (acc.iv.min(&v.iv), (&acc.nominal).min(&v.nominal).clone())
+                    (acc.iv.min(&v.iv), *(&acc.nominal).min(&v.nominal))
                 } else {
-                    (acc.iv.max(&v.iv), (&acc.nominal).max(&v.nominal).clone())
+                    (acc.iv.max(&v.iv), *(&acc.nominal).max(&v.nominal))
                 };
                 let (dim, unit) = if acc.dim == Dimension::Unknown {
                     (v.dim, v.unit)
@@ -505,7 +513,7 @@ impl Evaluator<'_> {
                 };
                 let iv = ratio.sub(&Interval::exact(Rational::one()));
                 let nominal = if iv.is_exact() {
-                    iv.lo.clone()
+                    iv.lo
                 } else {
                     first.nominal / before.nominal - Rational::one()
                 };
@@ -520,11 +528,21 @@ impl Evaluator<'_> {
     }
 }
 
+/// A value that no longer fits the exact arithmetic is an error at `column`, not a wrong number.
+fn too_large(value: Value, column: u32) -> Result<Value, EvalError> {
+    let ends = [&value.iv.lo, &value.iv.hi, &value.nominal];
+    if ends.iter().any(|end| end.is_overflow()) {
+        Err(EvalError::TooLarge { column })
+    } else {
+        Ok(value)
+    }
+}
+
 /// The value of a figure as printed: the middle of its range. Exact figures need no arithmetic
 /// (when a result's interval is exact, its nominal value is that point too).
 fn nominal_of(iv: &Interval) -> Rational {
     if iv.is_exact() {
-        iv.lo.clone()
+        iv.lo
     } else {
         iv.midpoint()
     }
@@ -542,9 +560,9 @@ fn negate(v: Value) -> Value {
 fn multiply(a: Value, b: Value) -> Value {
     let iv = a.iv.mul(&b.iv);
     let nominal = if iv.is_exact() {
-        iv.lo.clone()
+        iv.lo
     } else {
-        &a.nominal * &b.nominal
+        a.nominal * b.nominal
     };
     let (dim, unit) = if b.dim == Dimension::Ratio {
         (a.dim, a.unit)

@@ -22,7 +22,7 @@ pub const MAX_DEPTH: u32 = 64;
 pub const MAX_TOKENS: usize = 4096;
 /// At most this many multiplications, divisions and `change()` calls in one expression, so that
 /// no expression can make exact arithmetic grow without bound.
-pub const MAX_PRODUCTS: u32 = 64;
+pub const MAX_PRODUCTS: u32 = 16;
 
 /// Columns of a node: 1-based, in characters, `end` just after the node.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -298,11 +298,14 @@ impl ExprError {
             UnclosedBackquote => lang.pick("a backquote (`) is never closed", "反引号 (`) 缺少结尾").to_string(),
             EmptyName => lang.pick("empty name between backquotes", "反引号之间的名称为空").to_string(),
             UnknownFunction { name, nearest } => {
-                let known: Vec<&str> = Func::ALL.iter().map(|f| f.name()).collect();
+                let known: Vec<String> = Func::ALL.iter().map(|f| f.name().to_string()).collect();
                 if en {
-                    format!("unknown function `{name}`; did you mean `{nearest}`? (functions: {})", known.join(", "))
+                    format!(
+                        "unknown function `{name}`; did you mean `{nearest}`? (functions: {}; to multiply, write `*`)",
+                        known.join(", ")
+                    )
                 } else {
-                    format!("未知函数 `{name}`,是否应为 `{nearest}`?(可用函数:{})", known.join("、"))
+                    format!("未知函数 `{name}`,是否应为 `{nearest}`?(可用函数:{};相乘请写 `*`)", known.join("、"))
                 }
             }
             WrongArgCount { function, found } => {

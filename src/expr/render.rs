@@ -118,30 +118,29 @@ fn render_operand(expr: &Expr, facts: &Facts) -> String {
     }
 }
 
-fn with_unit(number: String, unit: &str) -> String {
-    if unit.is_empty() {
-        number
-    } else if unit.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        format!("{number} {unit}")
-    } else {
-        format!("{number}{unit}")
-    }
+/// A number followed by a unit suffix (which carries its own space, if any: "%", " pp").
+fn with_unit(mut number: String, suffix: &str) -> String {
+    number.push_str(suffix);
+    number
 }
 
-/// The unit a printed figure carries, so values shown beside it look the same.
+/// The unit a printed figure ends with, and the space before it if there is one, so that values
+/// shown beside it look the same ("95.5%" → "%", "1.5 pp" → " pp", "68" for 件 → "").
 fn printed_suffix(q: &Quantity) -> &str {
-    if !q.unit_text.is_empty() && q.printed.trim_end().ends_with(q.unit_text.as_str()) {
-        &q.unit_text
-    } else {
-        ""
+    let printed = q.printed.trim_end();
+    if q.unit_text.is_empty() || !printed.ends_with(q.unit_text.as_str()) {
+        return "";
     }
+    let before = &printed[..printed.len() - q.unit_text.len()];
+    let spaces = before.len() - before.trim_end().len();
+    &printed[printed.len() - q.unit_text.len() - spaces..]
 }
 
 fn usable_factor(factor: &Rational) -> Rational {
     if factor.is_zero() {
         Rational::one()
     } else {
-        factor.clone()
+        *factor
     }
 }
 
@@ -150,17 +149,17 @@ fn range_text(q: &Quantity) -> String {
     let factor = usable_factor(&q.unit_factor);
     let suffix = printed_suffix(q);
     let grouped = uses_grouping(&q.printed);
-    let lo = number_text(&(&q.interval.lo / &factor), 64, grouped);
-    let hi = number_text(&(&q.interval.hi / &factor), 64, grouped);
+    let lo = number_text(&(q.interval.lo / factor), 64, grouped);
+    let hi = number_text(&(q.interval.hi / factor), 64, grouped);
     format!("{}…{}", with_unit(lo, suffix), with_unit(hi, suffix))
 }
 
 /// Whether a printed figure groups its digits in thousands ("7,291,600").
 fn uses_grouping(printed: &str) -> bool {
-    let chars: Vec<char> = printed.chars().collect();
-    chars
+    let bytes = printed.as_bytes();
+    bytes
         .windows(3)
-        .any(|w| w[0].is_ascii_digit() && w[1] == ',' && w[2].is_ascii_digit())
+        .any(|w| w[0].is_ascii_digit() && w[1] == b',' && w[2].is_ascii_digit())
 }
 
 /// `format_rational`, with the integer part grouped in thousands when the report groups its figures.
@@ -174,7 +173,7 @@ fn number_text(value: &Rational, max_decimals: u32, grouped: bool) -> String {
         None => ("", text.as_str()),
     };
     let int_len = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let (int, tail) = rest.split_at(int_len);
+    let (int, tail) = rest.split_at_checked(int_len).unwrap_or((rest, ""));
     let mut out = String::with_capacity(text.len() + int_len / 3);
     out.push_str(sign);
     for (i, c) in int.chars().enumerate() {
@@ -191,7 +190,7 @@ fn value_text(value: &Rational, unit: &DisplayUnit) -> String {
     let text = if unit.factor.is_one() {
         number_text(value, SHOWN_DECIMALS, unit.grouped)
     } else {
-        number_text(&(value / &unit.factor), SHOWN_DECIMALS, unit.grouped)
+        number_text(&(value / unit.factor), SHOWN_DECIMALS, unit.grouped)
     };
     with_unit(text, &unit.suffix)
 }
@@ -330,31 +329,41 @@ pub(super) fn arithmetic(
             format!("{prefix}:{relation} 不成立")
         }
     };
+    // Only the chosen language's text is written.
+    macro_rules! pick {
+        ($en:expr, $zh:expr $(,)?) => {
+            if en {
+                $en
+            } else {
+                $zh
+            }
+        };
+    }
     let main = match (op, holds) {
         (CmpOp::Eq, true) if b_told => a_term,
-        (CmpOp::Eq, true) if b_literal => lang.pick(
+        (CmpOp::Eq, true) if b_literal => pick!(
             format!("{a_term}, which matches {b_term}"),
             format!("{a_term},与 {b_term} 相符"),
         ),
-        (CmpOp::Eq, true) => lang.pick(
+        (CmpOp::Eq, true) => pick!(
             format!("{a_term}, and {b_term}"),
             format!("{a_term},且 {b_term}"),
         ),
-        (CmpOp::Eq, false) if b_literal => off(lang.pick(
+        (CmpOp::Eq, false) if b_literal => off(pick!(
             format!("{a_term}, but {b_term} is expected"),
             format!("{a_term},但应为 {b_term}"),
         )),
-        (CmpOp::Eq, false) => off(lang.pick(
+        (CmpOp::Eq, false) => off(pick!(
             format!("{a_term}, but {b_term}"),
             format!("{a_term},但 {b_term}"),
         )),
         (_, true) => format!("{a_term} {} {b_term}", op.symbol()),
         (_, false) if b_literal => not_hold(a_term),
-        (CmpOp::Ne, false) => not_hold(lang.pick(
+        (CmpOp::Ne, false) => not_hold(pick!(
             format!("{a_term}, and {b_term}"),
             format!("{a_term},且 {b_term}"),
         )),
-        (_, false) => not_hold(lang.pick(
+        (_, false) => not_hold(pick!(
             format!("{a_term}, but {b_term}"),
             format!("{a_term},但 {b_term}"),
         )),

@@ -651,7 +651,7 @@ fn quantities_from_figures() {
         false,
     );
     assert_eq!(
-        (money.printed.as_str(), money.interval.lo.clone()),
+        (money.printed.as_str(), money.interval.lo),
         ("1.2万元", r(11500, 1))
     );
     let usd = Quantity::from_figure(
@@ -769,7 +769,7 @@ fn arbitrary_input_never_panics() {
     ];
     let mut rng = Lcg(42);
     let mut parsed = 0;
-    for _ in 0..20_000 {
+    for _ in 0..6_000 {
         let text = if rng.next(2) == 0 {
             let len = 1 + rng.next(8);
             let parts: Vec<&str> = (0..len).map(|_| pieces[rng.next(pieces.len())]).collect();
@@ -809,7 +809,7 @@ fn arbitrary_input_never_panics() {
             }
         }
     }
-    assert!(parsed > 5_000, "only {parsed} parsed");
+    assert!(parsed > 1_500, "only {parsed} parsed");
 }
 
 #[test]
@@ -843,4 +843,40 @@ fn figures_grouped_in_thousands_keep_their_grouping() {
         e.arithmetic,
         "people = 7,291,600 means 7,291,550…7,291,650; 3,700,000 + 3,591,649 = 7,291,649"
     );
+}
+
+#[test]
+fn values_beside_a_figure_take_its_unit_as_printed() {
+    let mut tight = q("1.5", "pp");
+    tight.printed = "1.5pp".to_string();
+    let facts = [
+        ("spaced", q("1.5", "pp")),
+        ("tight", tight),
+        ("a", q("3", "%")),
+        ("b", q("1.3", "%")),
+    ];
+    assert_eq!(facts[0].1.printed, "1.5 pp");
+    let e = eval_en("spaced == a - b", &facts);
+    assert_eq!(
+        e.arithmetic,
+        "1.5 pp means 1.45 pp…1.55 pp; 1.3% means 1.25%…1.35%; 3% - 1.3% = 1.7 pp, but spaced = 1.5 pp (off by 0.1 pp)"
+    );
+    let e = eval_en("tight == a - b", &facts);
+    assert_eq!(
+        e.arithmetic,
+        "1.5pp means 1.45pp…1.55pp; 1.3% means 1.25%…1.35%; 3% - 1.3% = 1.7pp, but tight = 1.5pp (off by 0.1pp)"
+    );
+}
+
+#[test]
+fn results_too_large_for_exact_arithmetic_are_errors_at_their_place() {
+    let facts = [("a", q("1", "")), ("b", q("1e20", ""))];
+    let err = run("a == b * b * b", &facts, Lang::En).unwrap_err();
+    assert_eq!(err, EvalError::TooLarge { column: 8 });
+    let err = run("a == 1 + (b * b)", &facts, Lang::En).unwrap_err();
+    assert_eq!(err, EvalError::TooLarge { column: 13 });
+    assert!(!err.message(Lang::Zh).is_empty());
+    // A divisor that is too large is reported as such, not as a division by zero.
+    let err = run("a == 1 / (b * b)", &facts, Lang::En).unwrap_err();
+    assert_eq!(err, EvalError::TooLarge { column: 13 });
 }

@@ -1,0 +1,189 @@
+// Types of the crossfoot npm package. The verdict types mirror src/verdict.rs field for field
+// (serde, camelCase; a Rust `Option` marked `skip_serializing_if` is an optional property here,
+// absent rather than null). Written by hand once; tests/types/verdict-check.ts compiles real
+// verdicts against them, and tests/node/package.test.mjs compares the code lists with the Rust source.
+
+/** The verdict in one word. */
+export type Status = 'consistent' | 'inconsistent' | 'invalid';
+
+export type Severity = 'info' | 'warning' | 'error';
+
+/** How one check came out; `error`: it could not be evaluated (division by zero, unknown id, …). */
+export type CheckStatus = 'pass' | 'fail' | 'error';
+
+/** The languages of the verdict's messages. */
+export type Language = 'en' | 'zh';
+
+/** Stable, kebab-case codes of structure, syntax and warning findings. */
+export type FindingCode =
+  | 'json-syntax'
+  | 'json-empty'
+  | 'json-utf16'
+  | 'json-invalid-utf8'
+  | 'json-too-deep'
+  | 'bom'
+  | 'duplicate-key'
+  | 'wrong-type'
+  | 'missing-field'
+  | 'unknown-field'
+  | 'unsupported-version'
+  | 'invalid-id'
+  | 'duplicate-id'
+  | 'invalid-value'
+  | 'number-out-of-range'
+  | 'invalid-decimals'
+  | 'expression-syntax'
+  | 'unknown-id'
+  | 'unit-mismatch'
+  | 'division-by-zero'
+  | 'too-large'
+  | 'no-checks';
+
+/** Why a figure is suspected. */
+export type SuspectReason = 'in-several-failing-checks' | 'fixes-all' | 'transposed-digits' | 'slipped-decimal-point';
+
+/**
+ * Where something is: a JSON pointer into the report, and a 1-based line and column (columns
+ * count Unicode characters). `line` and `column` are 0 when the input had no such place (a
+ * report given as an object has no lines of its own: it is checked as `JSON.stringify` wrote it).
+ */
+export interface Location {
+  pointer: string;
+  line: number;
+  column: number;
+}
+
+/** What a check of one report returns. */
+export interface Verdict {
+  verdict: Status;
+  /** The language of every message in this verdict. */
+  language: Language;
+  /** One line for a person, e.g. "inconsistent: 1 of 12 checks fails". */
+  summary: string;
+  counts: Counts;
+  /** The report's metadata, when the file got far enough to have it. */
+  report?: ReportInfo;
+  /** Failing checks first, then errors, then passing ones; each group in file order. */
+  checks: CheckOutcome[];
+  /** The figures most likely to be wrong, most likely first. Empty when no check fails. */
+  suspects: Suspect[];
+  /** Structure and syntax findings, and warnings (units, unknown fields, …), in file order. */
+  findings: Finding[];
+  /** Every fact of the report, in file order. */
+  facts: FactView[];
+  /** The file's name, when the caller gave one (`options.source`). */
+  source?: string;
+}
+
+export interface Counts {
+  facts: number;
+  checks: number;
+  passed: number;
+  failed: number;
+  /** Checks that could not be evaluated. */
+  checkErrors: number;
+  /** Findings of severity error. */
+  errors: number;
+  /** Findings of severity warning. */
+  warnings: number;
+}
+
+export interface ReportInfo {
+  /** Always present; null when the report has no usable title. */
+  title: string | null;
+  issuer?: string;
+  period?: string;
+  published?: string;
+  language?: string;
+  source?: string;
+}
+
+export interface CheckOutcome extends Location {
+  /** The check's `id`, or its position ("3", counting from 1 in file order) when it has none. */
+  id: string;
+  label?: string;
+  expect: string;
+  status: CheckStatus;
+  severity: Severity;
+  /** The check in figures, e.g. "32 + 10 + 14 + 10 + 3 = 69, but concluded = 68 (off by 1)". */
+  arithmetic: string;
+  /** What went wrong, for `error` checks; absent otherwise. */
+  message?: string;
+  quote?: string;
+  /** Title of the section the check stands in. */
+  section?: string;
+  /** Ids of the facts the check uses, in order of first use. */
+  facts: string[];
+  /** For a failing comparison: how far apart the two sides are, as an exact decimal. */
+  offBy?: string;
+}
+
+export interface Finding extends Location {
+  code: FindingCode;
+  severity: Severity;
+  message: string;
+}
+
+export interface Suspect extends Location {
+  fact: string;
+  label?: string;
+  /** The figure as printed. */
+  value: string;
+  unit?: string;
+  /** A value that would make every failing check hold (and keep the passing ones passing). */
+  wouldFix?: string;
+  reasons: SuspectReason[];
+  /** Ids of the failing checks this figure takes part in. */
+  checks: string[];
+  /** e.g. "revoked is likely wrong: 9 would make every check hold". */
+  message: string;
+}
+
+export interface FactView extends Location {
+  id: string;
+  label?: string;
+  /** The figure as printed in the file. */
+  value: string;
+  unit?: string;
+  quote?: string;
+  section?: string;
+  /** The true values the figure stands for, e.g. "95.45…95.55"; equal to `value` when exact. */
+  range: string;
+}
+
+export interface CheckOptions {
+  /** The language of the verdict's messages: "en" (default) or "zh"; tags such as "zh-CN" work too. */
+  lang?: Language | (string & {});
+  /** A name for the report (a file name), echoed as `verdict.source`. */
+  source?: string;
+}
+
+/**
+ * A report: its text (best: line numbers and figures exactly as printed), its bytes, a `Blob`
+ * or `File` in browsers, or an already parsed object (checked as `JSON.stringify` writes it, so a
+ * figure written `95.50` becomes `95.5` unless it is a string in the object).
+ */
+export type ReportInput = string | Uint8Array | ArrayBuffer | ArrayBufferView | Blob | object;
+
+/** Where the WebAssembly module comes from, for `load()`: a URL, a fetch `Response`, bytes, or a compiled module. */
+export type WasmSource = string | URL | Request | Response | BufferSource | WebAssembly.Module;
+
+/**
+ * Checks a report. Resolves to the verdict: a broken report is a verdict too (`invalid`, with
+ * findings), never a rejection. Rejects only on a caller's mistake (no report, unknown option)
+ * or when the module cannot be loaded.
+ */
+export function check(report: ReportInput, options?: CheckOptions): Promise<Verdict>;
+
+/** The crossfoot version, e.g. "0.1.0". */
+export function version(): Promise<string>;
+
+/** The report format's JSON Schema (draft 2020-12), as a plain object. */
+export function schema(): Promise<Record<string, unknown>>;
+
+/**
+ * Loads the WebAssembly module now instead of on the first call, optionally from a place of the
+ * caller's choosing (default: `pkg/crossfoot_bg.wasm` beside this file). Loads once; later calls
+ * return the same promise.
+ */
+export function load(wasm?: WasmSource | Promise<WasmSource>): Promise<void>;

@@ -1,0 +1,95 @@
+// The crossfoot npm package: `await check(report, options)` → verdict, `version()`, `schema()`.
+// A thin, hand-written layer over the wasm-bindgen glue in pkg/: it loads the WebAssembly module
+// once (browsers: fetched and compiled while streaming, from beside this file; Node.js: read from
+// disk), and turns whatever the caller has (text, bytes, a Blob, an object) into the module's input.
+
+import init, * as glue from './pkg/crossfoot.js';
+
+let loading = null; // the one load in flight or done; reset when it fails so that a retry can work
+let api = glue; // the glue module in use; replaced by a fresh copy after a trap (see run)
+let generation = 0;
+let chosenSource; // what the caller gave load(), kept for a reload after a trap
+
+const isNode = typeof process === 'object' && process !== null && typeof process.versions?.node === 'string';
+
+/** Loads the module now (optional: every function loads it on first use). */
+export function load(wasm) {
+  if (wasm !== undefined && !(typeof Response === 'function' && wasm instanceof Response)) chosenSource = wasm;
+  if (!loading) {
+    loading = instantiate(api === glue ? init : api.default, wasm ?? chosenSource).catch((error) => {
+      loading = null;
+      throw error;
+    });
+  }
+  return loading;
+}
+
+async function instantiate(initialise, wasm) {
+  let source = wasm;
+  if (source === undefined) {
+    const url = new URL('./pkg/crossfoot_bg.wasm', import.meta.url);
+    // Node's fetch cannot read file: URLs, so Node reads the bytes itself. The module name is in a
+    // variable so that bundlers for the browser do not try to resolve node:fs.
+    if (isNode && url.protocol === 'file:') {
+      const fs = 'node:fs/promises';
+      const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ fs);
+      source = await readFile(url);
+    } else {
+      source = url;
+    }
+  }
+  await initialise({ module_or_path: source });
+}
+
+/** Runs one call into the module. A trap (a WebAssembly RuntimeError) leaves that instance
+ *  unusable, so the next call loads a fresh copy of the glue and the module. */
+async function run(call) {
+  await load();
+  try {
+    return call(api);
+  } catch (error) {
+    if (error instanceof WebAssembly.RuntimeError) {
+      generation += 1;
+      const fresh = new URL(`./pkg/crossfoot.js?instance=${generation}`, import.meta.url).href;
+      loading = null;
+      api = await import(/* webpackIgnore: true */ /* @vite-ignore */ fresh);
+    }
+    throw error;
+  }
+}
+
+/** The report as the module takes it: a string, or bytes. */
+async function toInput(report) {
+  if (typeof report === 'string' || report instanceof Uint8Array || report instanceof ArrayBuffer) return report;
+  if (ArrayBuffer.isView(report)) return new Uint8Array(report.buffer, report.byteOffset, report.byteLength);
+  if (typeof Blob === 'function' && report instanceof Blob) return new Uint8Array(await report.arrayBuffer());
+  if (report === undefined || typeof report === 'function' || typeof report === 'symbol') {
+    throw new TypeError('check(report): report must be the report\'s text, its bytes, a Blob or an object');
+  }
+  let text;
+  try {
+    text = JSON.stringify(report);
+  } catch (error) {
+    throw new TypeError(`check(report): cannot turn the object into JSON: ${error.message}`);
+  }
+  return text;
+}
+
+/**
+ * Checks a report and resolves to its verdict. A broken report is a verdict (`invalid`), not a
+ * rejection. Options: `{ lang: "en" | "zh", source: "file name" }`.
+ */
+export async function check(report, options) {
+  const input = await toInput(report);
+  return run((module) => module.check(input, options));
+}
+
+/** The crossfoot version, e.g. "0.1.0". */
+export async function version() {
+  return run((module) => module.version());
+}
+
+/** The report format's JSON Schema, as a plain object. */
+export async function schema() {
+  return run((module) => module.schema());
+}
