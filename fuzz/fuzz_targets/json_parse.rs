@@ -4,23 +4,30 @@
 #![no_main]
 
 use crossfoot::json::{self, Node, Value};
-use crossfoot::position::LineIndex;
+use crossfoot::position::{LineIndex, Locator};
 use crossfoot::Lang;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let index = LineIndex::new(data);
+    let locator = Locator::new(data);
     match json::parse(data) {
         Ok(doc) => {
             // An explicit stack: the tree may be MAX_DEPTH deep.
             let mut pending: Vec<&Node> = vec![&doc.root];
             while let Some(node) = pending.pop() {
-                check_span(data, &index, node.span.start, node.span.end);
+                check_span(data, &index, &locator, node.span.start, node.span.end);
                 match &node.value {
                     Value::Array(items) => pending.extend(items.iter()),
                     Value::Object(members) => {
                         for member in members {
-                            check_span(data, &index, member.key_span.start, member.key_span.end);
+                            check_span(
+                                data,
+                                &index,
+                                &locator,
+                                member.key_span.start,
+                                member.key_span.end,
+                            );
                             assert!(member.key_span.end <= member.value.span.start);
                             pending.push(&member.value);
                         }
@@ -48,12 +55,15 @@ fuzz_target!(|data: &[u8]| {
     }
 });
 
-fn check_span(data: &[u8], index: &LineIndex, start: usize, end: usize) {
+fn check_span(data: &[u8], index: &LineIndex, locator: &Locator, start: usize, end: usize) {
     assert!(start < end && end <= data.len(), "bad span {start}..{end}");
     let text = std::str::from_utf8(data).expect("a parsed input is UTF-8");
     assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
     let (line, column) = index.locate(data, start);
     let (end_line, end_column) = index.locate(data, end);
+    // The incremental locator agrees with the index, in any order of offsets.
+    assert_eq!(locator.locate(start), (line, column));
+    assert_eq!(locator.locate(end), (end_line, end_column));
     assert!(line >= 1 && column >= 1);
     assert!((end_line, end_column) > (line, column));
 }
