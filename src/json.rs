@@ -876,6 +876,52 @@ fn hex_value(digits: [u8; 4]) -> Option<u16> {
     })
 }
 
+/// Writes a tree back as compact JSON: numbers as written, strings escaped minimally. Parsing the
+/// result gives the same tree (the tests and the fuzz target hold the parser to that).
+pub fn write_compact(node: &Node, out: &mut String) {
+    match &node.value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(text) => out.push_str(text),
+        Value::String(s) => render_string(s, out),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_compact(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(members) => {
+            out.push('{');
+            for (i, member) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                render_string(&member.key, out);
+                out.push(':');
+                write_compact(&member.value, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+fn render_string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -932,51 +978,6 @@ mod tests {
         }
     }
 
-    /// Writes a tree back as compact JSON (numbers as written; strings escaped minimally).
-    fn render(node: &Node, out: &mut String) {
-        match &node.value {
-            Value::Null => out.push_str("null"),
-            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Value::Number(text) => out.push_str(text),
-            Value::String(s) => render_string(s, out),
-            Value::Array(items) => {
-                out.push('[');
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    render(item, out);
-                }
-                out.push(']');
-            }
-            Value::Object(members) => {
-                out.push('{');
-                for (i, member) in members.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    render_string(&member.key, out);
-                    out.push(':');
-                    render(&member.value, out);
-                }
-                out.push('}');
-            }
-        }
-    }
-
-    fn render_string(s: &str, out: &mut String) {
-        out.push('"');
-        for c in s.chars() {
-            match c {
-                '"' => out.push_str("\\\""),
-                '\\' => out.push_str("\\\\"),
-                c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-                c => out.push(c),
-            }
-        }
-        out.push('"');
-    }
-
     #[test]
     fn compact_documents_round_trip() {
         let cases = [
@@ -988,7 +989,7 @@ mod tests {
         ];
         for input in cases {
             let mut out = String::new();
-            render(&root(input), &mut out);
+            write_compact(&root(input), &mut out);
             assert_eq!(out, input);
         }
     }

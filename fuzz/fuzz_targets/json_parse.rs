@@ -39,10 +39,10 @@ fuzz_target!(|data: &[u8]| {
                 }
             }
             let mut compact = String::new();
-            render(&doc.root, &mut compact);
+            json::write_compact(&doc.root, &mut compact);
             let again = json::parse(compact.as_bytes()).expect("written-back JSON parses");
             let mut compact_again = String::new();
-            render(&again.root, &mut compact_again);
+            json::write_compact(&again.root, &mut compact_again);
             assert_eq!(compact, compact_again);
         }
         Err(e) => {
@@ -66,49 +66,4 @@ fn check_span(data: &[u8], index: &LineIndex, locator: &Locator, start: usize, e
     assert_eq!(locator.locate(end), (end_line, end_column));
     assert!(line >= 1 && column >= 1);
     assert!((end_line, end_column) > (line, column));
-}
-
-/// Writes a tree back as compact JSON (the tree is at most MAX_DEPTH deep, so recursion is fine).
-fn render(node: &Node, out: &mut String) {
-    match &node.value {
-        Value::Null => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(text) => out.push_str(text),
-        Value::String(s) => render_string(s, out),
-        Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                render(item, out);
-            }
-            out.push(']');
-        }
-        Value::Object(members) => {
-            out.push('{');
-            for (i, member) in members.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                render_string(&member.key, out);
-                out.push(':');
-                render(&member.value, out);
-            }
-            out.push('}');
-        }
-    }
-}
-
-fn render_string(s: &str, out: &mut String) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
