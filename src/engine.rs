@@ -47,13 +47,7 @@ pub fn check(input: &[u8], options: &Options) -> Verdict {
     }
 
     let facts = FactIndex::new(&report.facts);
-    report::resolve_references(
-        &facts,
-        &report.facts,
-        &mut report.checks,
-        lang,
-        &mut findings,
-    );
+    report::resolve_references(&facts, &mut report.checks, lang, &mut findings);
     let mut outcomes = Vec::with_capacity(report.checks.len());
     for check in &report.checks {
         let (outcome, problems) = evaluate_check(check, &facts, lang);

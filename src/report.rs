@@ -110,6 +110,11 @@ impl<'r> FactIndex<'r> {
         self.positions.get(id)
     }
 
+    /// Every fact's id, in file order.
+    pub fn ids(&self) -> impl Iterator<Item = &'r str> {
+        self.facts.iter().map(|f| f.id.as_str())
+    }
+
     /// What `id` stands for in an expression.
     pub fn quantity(&self, id: &str) -> Option<Quantity> {
         self.get(id).and_then(|f| f.quantity.clone())
@@ -586,7 +591,6 @@ impl<'a> Loader<'a> {
 /// the nearest known id suggested, and is noted on its check.
 pub fn resolve_references(
     facts: &FactIndex,
-    all: &[Fact],
     checks: &mut [Check],
     lang: Lang,
     findings: &mut Vec<Finding>,
@@ -596,7 +600,7 @@ pub fn resolve_references(
             if facts.position(name).is_some() {
                 continue;
             }
-            let suggestion = nearest(name, all.iter().map(|f| f.id.as_str())).map(str::to_string);
+            let suggestion = nearest(name, facts.ids()).map(str::to_string);
             let location = check.expect_place.at(*column);
             check.unknown_ids.push(name.clone());
             findings.push(
