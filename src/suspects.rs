@@ -192,7 +192,7 @@ impl Context<'_> {
                 self.facts.quantity(name)
             }
         };
-        matches!(expr::evaluate(comparison, &lookup, Lang::En), Ok(e) if e.holds)
+        matches!(expr::holds(comparison, &lookup), Ok(true))
     }
 
     /// The value of `fact` (in base units) at which the two sides of a check meet, when the
