@@ -54,8 +54,8 @@ pub fn check(input: &[u8], options: &Options) -> Verdict {
         for problem in problems {
             // Point at the place in the expression, and at the check when there is none.
             let location = match &problem {
-                Problem::UnitMismatch { warning, .. } => check.expect_place.at(warning.column()),
-                Problem::Evaluation { error, .. } => check.expect_place.at(error.column()),
+                Problem::UnitMismatch { warning, .. } => check.expect_at(warning.column()),
+                Problem::Evaluation { error, .. } => check.expect_at(error.column()),
                 _ => check.location.clone(),
             };
             findings.push(problem.finding(lang, location));

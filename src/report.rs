@@ -69,20 +69,31 @@ pub struct Check {
 /// The place of an `expect` string in the file.
 #[derive(Clone, Debug, Default)]
 pub struct ExpectPlace {
-    /// The opening quote.
-    pub start: Location,
+    /// Line and column of the opening quote.
+    pub line: u32,
+    pub column: u32,
     /// Whether characters of the expression map one to one onto the file (no escapes).
     pub columns_map: bool,
 }
 
 impl ExpectPlace {
-    /// The place of the expression's 1-based character `column`.
-    pub fn at(&self, column: u32) -> Location {
-        let mut location = self.start.clone();
-        if self.columns_map {
-            location.column = location.column.saturating_add(column.max(1));
+    /// The place of the expression's 1-based character `column`; `pointer` is the string's.
+    pub fn at(&self, pointer: String, column: u32) -> Location {
+        let offset = if self.columns_map { column.max(1) } else { 0 };
+        Location {
+            pointer,
+            line: self.line,
+            column: self.column.saturating_add(offset),
         }
-        location
+    }
+}
+
+impl Check {
+    /// The place of the 1-based character `column` of the check's expression. (The pointer is
+    /// written only here, when a finding needs it.)
+    pub fn expect_at(&self, column: u32) -> Location {
+        self.expect_place
+            .at(format!("{}/expect", self.location.pointer), column)
     }
 }
 
@@ -401,21 +412,21 @@ impl<'a> Loader<'a> {
         let location = self.location(node, pointer);
         let id = fields.string("id");
         if let (Some(id), Some(id_node)) = (&id, fields.get("id")) {
-            let id_location = self.location(id_node, &format!("{pointer}/id"));
+            // Located only when there is a problem: most ids have none.
+            let id_location = |loader: &Self| loader.location(id_node, &format!("{pointer}/id"));
             if !expr::is_valid_id(id) {
-                self.report_problem(Problem::InvalidId { id: id.clone() }, id_location);
+                let problem = Problem::InvalidId { id: id.clone() };
+                self.report_problem(problem, id_location(self));
             } else if let Some(first_line) = self
                 .fact_lines
                 .insert_first(as_str(id_node), location.line as usize)
             {
                 let first_line = first_line as u32;
-                self.report_problem(
-                    Problem::DuplicateId {
-                        id: id.clone(),
-                        first_line,
-                    },
-                    id_location,
-                );
+                let problem = Problem::DuplicateId {
+                    id: id.clone(),
+                    first_line,
+                };
+                self.report_problem(problem, id_location(self));
             }
         }
         let value_node = fields.get("value");
@@ -506,17 +517,13 @@ impl<'a> Loader<'a> {
         let expect = fields.string("expect").unwrap_or_default();
         let expect_place = fields
             .get("expect")
-            .map(|n| self.expect_place(n, &format!("{pointer}/expect")))
+            .map(|n| self.expect_place(n))
             .unwrap_or_default();
         let comparison = match fields.get("expect") {
-            Some(expect_node) => match expr::parse_expect(&expect) {
+            Some(_) => match expr::parse_expect(&expect) {
                 Ok(comparison) => Some(comparison),
                 Err(error) => {
-                    let location = self.expression_location(
-                        expect_node,
-                        &format!("{pointer}/expect"),
-                        error.column,
-                    );
+                    let location = expect_place.at(format!("{pointer}/expect"), error.column);
                     self.report_problem(Problem::ExpressionSyntax { error }, location);
                     None
                 }
@@ -564,24 +571,17 @@ impl<'a> Loader<'a> {
         });
     }
 
-    /// The line and column of a character inside an `expect` string. Exact when the string has no
-    /// escapes (then characters map one to one); otherwise the string's start.
-    fn expression_location(
-        &self,
-        node: &Node,
-        pointer: &str,
-        column_in_expression: u32,
-    ) -> Location {
-        self.expect_place(node, pointer).at(column_in_expression)
-    }
-
-    fn expect_place(&self, node: &Node, pointer: &str) -> ExpectPlace {
+    /// Where an `expect` string stands. Characters of the expression map one to one onto the file
+    /// when the string has no escapes; otherwise findings point at the string's start.
+    fn expect_place(&self, node: &Node) -> ExpectPlace {
         let raw = self
             .input
             .get(node.span.start + 1..node.span.end.saturating_sub(1))
             .unwrap_or(&[]);
+        let (line, column) = self.locator.locate(node.span.start);
         ExpectPlace {
-            start: self.location(node, pointer),
+            line,
+            column,
             columns_map: !raw.contains(&b'\\'),
         }
     }
@@ -601,7 +601,7 @@ pub fn resolve_references(
                 continue;
             }
             let suggestion = nearest(name, facts.ids()).map(str::to_string);
-            let location = check.expect_place.at(*column);
+            let location = check.expect_at(*column);
             check.unknown_ids.push(name.clone());
             findings.push(
                 Problem::UnknownId {
