@@ -28,13 +28,20 @@ const TYPES = {
 };
 
 const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; " +
-  "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
+// The page may not be framed; embed.html exists to be framed (by any site: it answers only its parent,
+// at that parent's exact origin), and the example host page frames it.
+const policyFor = (path) => {
+  if (path.endsWith('/embed.html')) return CSP;
+  if (path.endsWith('/embed-example.html')) return `${CSP}; frame-src 'self'; frame-ancestors 'none'`;
+  return `${CSP}; frame-ancestors 'none'`;
+};
 
 const server = createServer(async (request, response) => {
-  const send = (status, body, type = 'text/plain; charset=utf-8') => {
+  const send = (status, body, type = 'text/plain; charset=utf-8', path = '') => {
     response.writeHead(status, {
       'Content-Type': type,
-      'Content-Security-Policy': CSP,
+      'Content-Security-Policy': policyFor(path),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-cache',
@@ -53,7 +60,7 @@ const server = createServer(async (request, response) => {
   if (file !== root && !file.startsWith(root + sep)) return send(403, 'forbidden\n');
   try {
     if (!(await stat(file)).isFile()) return send(404, 'not found\n');
-    send(200, await readFile(file), TYPES[extname(file).toLowerCase()] || 'application/octet-stream');
+    send(200, await readFile(file), TYPES[extname(file).toLowerCase()] || 'application/octet-stream', path);
   } catch {
     send(404, 'not found\n');
   }
