@@ -1,7 +1,7 @@
 // A small static server for the embedding tests, able to listen on a second address (127.0.0.2)
 // so that a host page and crossfoot's files are of different origins, and to answer some paths
 // with content made by the test (host pages, an embed.html configured with allowed origins).
-// scripts/serve.mjs sends frame-ancestors 'none' with everything, which an iframe test cannot use.
+// scripts/serve.mjs serves only the project's own files, from one origin.
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
