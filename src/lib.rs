@@ -30,8 +30,9 @@
 //! ```
 //!
 //! The modules, from the bottom up: [`json`] (parsing with byte spans), [`position`] (line and
-//! column), [`number`] and [`units`] (figures as printed), [`interval`] (exact intervals),
-//! [`expr`] (the expression language), [`format`] (the file format, described once),
+//! column), [`number`] and [`units`] (figures as printed), [`rational`] and [`interval`] (exact
+//! 128-bit fractions and intervals of them),
+//! [`expr`] (the expression language), [`format`](mod@format) (the file format, described once),
 //! [`report`] (reading a file as a report), [`engine`] (checking), [`suspects`] (which figure is
 //! likely wrong), [`schema`] (the JSON Schema), [`verdict`] (what comes out), [`messages`]
 //! (English and Chinese).

@@ -411,11 +411,7 @@ impl Evaluator<'_> {
         } else {
             a.nominal + b.nominal
         };
-        let (dim, unit) = if a.dim == Dimension::Unknown {
-            (b.dim, b.unit)
-        } else {
-            (a.dim, a.unit)
-        };
+        let (dim, unit) = combined_unit(a, b);
         Value {
             iv,
             nominal,
@@ -487,11 +483,7 @@ impl Evaluator<'_> {
                 } else {
                     (acc.iv.max(&v.iv), *(&acc.nominal).max(&v.nominal))
                 };
-                let (dim, unit) = if acc.dim == Dimension::Unknown {
-                    (v.dim, v.unit)
-                } else {
-                    (acc.dim, acc.unit)
-                };
+                let (dim, unit) = combined_unit(acc, v);
                 Value {
                     iv,
                     nominal,
@@ -543,6 +535,15 @@ fn too_large(value: Value, column: u32) -> Result<Value, EvalError> {
 
 /// The value of a figure as printed: the middle of its range. Exact figures need no arithmetic
 /// (when a result's interval is exact, its nominal value is that point too).
+/// The unit of a sum or of `min`/`max`: the first operand's, unless it has none.
+fn combined_unit(a: Value, b: Value) -> (Dimension, String) {
+    if a.dim == Dimension::Unknown {
+        (b.dim, b.unit)
+    } else {
+        (a.dim, a.unit)
+    }
+}
+
 fn nominal_of(iv: &Interval) -> Rational {
     if iv.is_exact() {
         iv.lo
