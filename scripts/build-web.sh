@@ -15,27 +15,43 @@ step() { printf '\n== %s\n' "$*"; }
 # reads; wasm-opt strips the names afterwards.
 export CARGO_PROFILE_RELEASE_STRIP=false
 if scripts/setup.sh --has-nightly-build-std; then
-  # std rebuilt for size, with panics that abort at once (the module never panics on input, and
-  # the page re-creates it if it ever traps): about 10% smaller than with stable's prebuilt std.
-  step "wasm-pack build --release --target web --out-dir www/pkg (nightly, build-std)"
-  RUSTUP_TOOLCHAIN=nightly RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
-    CARGO_TARGET_DIR=target/wasm-build-std \
-    wasm-pack build --release --target web --out-dir www/pkg --no-pack . -- -Z build-std=std,panic_abort
+  NIGHTLY=1
 else
-  echo "warning: nightly with rust-src is not available; building with stable's std (a larger module)" >&2
-  step "wasm-pack build --release --target web --out-dir www/pkg"
-  wasm-pack build --release --target web --out-dir www/pkg --no-pack
+  NIGHTLY=0
+  echo "warning: nightly with rust-src is not available; building with stable's std (larger modules)" >&2
 fi
 
-WASM=www/pkg/crossfoot_bg.wasm
-step "wasm-opt -Oz"
-raw=$(wc -c <"$WASM")
-node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
-  --enable-multivalue --enable-sign-ext \
-  "$WASM" -o "$WASM.opt"
-mv "$WASM.opt" "$WASM"
-echo "wasm: $raw bytes from wasm-pack, $(wc -c <"$WASM") after wasm-opt, $(gzip -9 -c "$WASM" | wc -c) gzipped"
+# Two modules from the one crate, each under the size budget: the checker (www/pkg/crossfoot*)
+# and the text import (www/pkg-text/crossfoot_text*, feature text-module), which the page loads
+# only when someone imports text. Link-time optimisation keeps in each only what it exports.
+# Usage: build_module OUT_DIR OUT_NAME [cargo arguments]
+build_module() {
+  local out_dir=$1 out_name=$2
+  shift 2
+  if [ "$NIGHTLY" = 1 ]; then
+    # std rebuilt for size, with panics that abort at once (the module never panics on input, and
+    # the page re-creates it if it ever traps): about 10% smaller than with stable's prebuilt std.
+    step "wasm-pack build $out_dir/$out_name (nightly, build-std) $*"
+    RUSTUP_TOOLCHAIN=nightly RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+      CARGO_TARGET_DIR=target/wasm-build-std \
+      wasm-pack build --release --target web --out-dir "$out_dir" --out-name "$out_name" --no-pack . \
+      -- -Z build-std=std,panic_abort "$@"
+  else
+    step "wasm-pack build $out_dir/$out_name $*"
+    wasm-pack build --release --target web --out-dir "$out_dir" --out-name "$out_name" --no-pack . -- "$@"
+  fi
+  local wasm="$out_dir/${out_name}_bg.wasm" raw
+  raw=$(wc -c <"$wasm")
+  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
+    --enable-multivalue --enable-sign-ext \
+    "$wasm" -o "$wasm.opt"
+  mv "$wasm.opt" "$wasm"
+  echo "$wasm: $raw bytes from wasm-pack, $(wc -c <"$wasm") after wasm-opt -Oz, $(gzip -9 -c "$wasm" | wc -c) gzipped"
+}
+
+build_module www/pkg crossfoot
+build_module www/pkg-text crossfoot_text --features text-module
 
 step "www/example.json"
 if [ -f examples/qingpu-2017.json ]; then

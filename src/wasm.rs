@@ -1,5 +1,8 @@
 //! The WebAssembly API: `check`, `version` and `schema` for JavaScript.
 //!
+//! Built twice (scripts/build-web.sh): the checker, and with the feature `text-module` the text
+//! import, which exports only what importing text needs, so each module stays small.
+//!
 //! The only file that knows about wasm-bindgen. A bad report is a verdict (`invalid`, with
 //! findings), never an exception; only a caller's mistake (bad options, an input that is
 //! neither bytes nor text) becomes a JS `Error`, and every one goes through [`js_error`].
@@ -19,6 +22,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 /// Checks a report. `input` is the file's raw bytes (`Uint8Array` or `ArrayBuffer`) or a
 /// string; `options` is `undefined` or `{ lang?: "en" | "zh", source?: string }`.
 /// Returns the verdict as a plain object, field for field the CLI's `--format json`.
+#[cfg(not(feature = "text-module"))]
 #[wasm_bindgen]
 pub fn check(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = read_options(&options)?;
@@ -43,6 +47,7 @@ pub fn version() -> String {
 }
 
 /// The report format's JSON Schema, as a plain object.
+#[cfg(not(feature = "text-module"))]
 #[wasm_bindgen]
 pub fn schema() -> Result<JsValue, JsValue> {
     JSON::parse(&crate::schema::schema_json())
