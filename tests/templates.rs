@@ -192,9 +192,9 @@ fn counts_are_whole_numbers_of_zero_or_more_and_fees_are_not_below_zero() {
         assert_eq!(v.verdict, Status::Invalid, "{table}.{row} = {value}");
         let finding = common::finding(&v, "not-a-count");
         assert!(
-            finding.pointer.starts_with("/tables/"),
+            finding.location.pointer.starts_with("/tables/"),
             "{}",
-            finding.pointer
+            finding.location.pointer
         );
     }
     // A fee in 万元 may have decimals; a change from last year (2019 template) may be negative.
@@ -270,21 +270,21 @@ fn an_unknown_template_is_an_error_that_names_the_templates() {
     let v = verdict(&report);
     assert_eq!(v.verdict, Status::Invalid);
     let finding = common::finding(&v, "unknown-template");
-    assert_eq!(finding.pointer, "/template");
+    assert_eq!(finding.location.pointer, "/template");
     assert!(finding.message.contains("cn-gov-info-disclosure-2021"));
-    assert!(finding.line > 0);
+    assert!(finding.location.line > 0);
 }
 
 #[test]
 fn unknown_rows_and_tables_are_errors_with_a_suggestion() {
     let mut report = report_2021("某局", "2021");
     report["tables"][3]["rows"][0]["id"] = json!("nwe");
-    report["tables"][4]["id"] = json!("t5");
+    report["tables"][4]["id"] = json!("t44");
     let v = verdict(&report);
     assert_eq!(v.verdict, Status::Invalid);
     let row = common::finding(&v, "unknown-row");
     assert!(row.message.contains("\"new\""), "{}", row.message);
-    assert_eq!(row.pointer, "/tables/3/rows/0");
+    assert_eq!(row.location.pointer, "/tables/3/rows/0");
     let table = common::finding(&v, "unknown-table");
     assert!(table.message.contains("\"t4\""), "{}", table.message);
     // The row that is now missing is said to be missing, and its identities are not checked.
@@ -328,7 +328,10 @@ fn a_template_name_that_is_not_a_string_is_a_type_error() {
     let mut report = report_2021("某局", "2021");
     report["template"] = json!(2021);
     let v = verdict(&report);
-    assert_eq!(common::finding(&v, "wrong-type").pointer, "/template");
+    assert_eq!(
+        common::finding(&v, "wrong-type").location.pointer,
+        "/template"
+    );
 }
 
 // ----- cross-year links -------------------------------------------------------------------------
