@@ -6,6 +6,7 @@ use crate::number;
 use crate::position::LineIndex;
 use crate::report::{self, Check, Fact, FactIndex, Report};
 use crate::suspects;
+use crate::table;
 use crate::verdict::{
     CheckOutcome, CheckStatus, Counts, FactView, Finding, Location, Severity, Status, Verdict,
 };
@@ -27,7 +28,10 @@ pub fn check(input: &[u8], options: &Options) -> Verdict {
                     },
                 ));
             }
-            report::load(&document.root, input, lang, &mut findings)
+            // A report on a template gives only numbers: the template's tables are put around them.
+            let merged = crate::template::merge::apply(&document.root, input, lang, &mut findings);
+            let root = merged.as_ref().unwrap_or(&document.root);
+            report::load(root, input, lang, &mut findings)
         }
         Err(error) => {
             let (line, column) = LineIndex::new(input).locate(input, error.offset);
@@ -63,7 +67,10 @@ pub fn check(input: &[u8], options: &Options) -> Verdict {
         outcomes.push(outcome);
     }
     let suspects = suspects::find(&report, &facts, &outcomes, lang);
-    assemble(report, outcomes, suspects, findings, options)
+    let tables = table::views(&report.tables, &facts, &outcomes);
+    let mut verdict = assemble(report, outcomes, suspects, findings, options);
+    verdict.tables = tables;
+    verdict
 }
 
 /// Evaluates one check. Unit warnings and evaluation errors are returned to become findings.
@@ -221,6 +228,7 @@ fn assemble(
         suspects,
         findings,
         facts,
+        tables: Vec::new(),
         source: options.source.clone(),
     }
 }
@@ -251,7 +259,7 @@ fn fact_view(fact: Fact) -> FactView {
     }
 }
 
-fn summary(verdict: Status, counts: &Counts, lang: Lang) -> String {
+pub(crate) fn summary(verdict: Status, counts: &Counts, lang: Lang) -> String {
     let checks = counts.checks;
     match verdict {
         Status::Consistent if checks == 0 => lang.pick(

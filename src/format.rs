@@ -18,6 +18,10 @@ pub enum FieldType {
     Id,
     /// One of a few words.
     OneOf(&'static [&'static str]),
+    /// An array of ids (rows of a table's `parts`).
+    Ids,
+    /// A table row's cells: figures as for facts, or empty (`null`, `""`, `"—"`, `"-"`, `"/"`).
+    Cells,
     Object(&'static Shape),
     ArrayOf(&'static Shape),
 }
@@ -76,6 +80,12 @@ pub static FILE: Shape = Shape {
         required("crossfoot", FieldType::Version, "The format version: 1."),
         required("report", FieldType::Object(&REPORT), "What the report is."),
         field(
+            "template",
+            FieldType::String,
+            "The template the report follows, e.g. \"cn-gov-info-disclosure-2021\": it brings the \
+             tables' layout and identities, and `tables` gives only ids and cells.",
+        ),
+        field(
             "sections",
             FieldType::ArrayOf(&SECTION),
             "The report's sections, in order.",
@@ -89,6 +99,11 @@ pub static FILE: Shape = Shape {
             "checks",
             FieldType::ArrayOf(&CHECK),
             "Checks that belong to no section.",
+        ),
+        field(
+            "tables",
+            FieldType::ArrayOf(&TABLE),
+            "Tables that belong to no section.",
         ),
     ],
 };
@@ -147,6 +162,11 @@ pub static SECTION: Shape = Shape {
             "The relations between figures that must hold.",
         ),
         field("sections", FieldType::ArrayOf(&SECTION), "Sub-sections."),
+        field(
+            "tables",
+            FieldType::ArrayOf(&TABLE),
+            "The tables of this section.",
+        ),
     ],
 };
 
@@ -191,6 +211,277 @@ pub static CHECK: Shape = Shape {
             "severity",
             FieldType::OneOf(SEVERITIES),
             "error (the default): a failure makes the report inconsistent; warning: it is only reported.",
+        ),
+        field(
+            "for_each",
+            FieldType::OneOf(FOR_EACH),
+            "Only in a table's checks: the check is written once with {column} (or {row}) in place \
+             of an id and is evaluated for every column (row) whose cells it names have figures.",
+        ),
+    ],
+};
+
+pub const FOR_EACH: &[&str] = &["column", "row"];
+
+pub static TABLE: Shape = Shape {
+    name: "table",
+    doc: "A table of figures: every cell with a figure is a fact `TABLE.ROW.COLUMN`. Totals named by \
+          total_row, total_column and parts are checked without hand-written checks.",
+    fields: &[
+        required("id", FieldType::Id, "Unique among tables; the first part of every cell's id."),
+        field("title", FieldType::String, "The table's title as printed, e.g. \"表三\"."),
+        field("columns", FieldType::ArrayOf(&COLUMN), "The columns, left to right."),
+        required("rows", FieldType::ArrayOf(&ROW), "The rows, top to bottom."),
+        field(
+            "total_row",
+            FieldType::Id,
+            "The row that holds the totals: in every column it is the sum of the other rows \
+             (those not inside a part), or of its part's rows when it has one.",
+        ),
+        field(
+            "total_column",
+            FieldType::Id,
+            "The column that holds the totals: in every row it is the sum of the other columns \
+             (share and percentage columns aside).",
+        ),
+        field(
+            "parts",
+            FieldType::ArrayOf(&PART),
+            "Rows that are the sum of only some rows: sub-totals and nested groups.",
+        ),
+        field(
+            "checks",
+            FieldType::ArrayOf(&CHECK),
+            "Checks of this table; they may use for_each.",
+        ),
+    ],
+};
+
+pub static COLUMN: Shape = Shape {
+    name: "column",
+    doc: "A column of a table.",
+    fields: &[
+        required(
+            "id",
+            FieldType::Id,
+            "Unique in the table; the last part of a cell's id.",
+        ),
+        field(
+            "label",
+            FieldType::String,
+            "The column's heading as printed.",
+        ),
+        field(
+            "unit",
+            FieldType::String,
+            "The unit of every cell of the column.",
+        ),
+        field(
+            "share_of",
+            FieldType::Id,
+            "This column holds each row's share (in %) of the total of the named column; the \
+             shares are checked with the rounding they are printed with.",
+        ),
+    ],
+};
+
+pub static ROW: Shape = Shape {
+    name: "row",
+    doc: "A row of a table.",
+    fields: &[
+        required("id", FieldType::Id, "Unique in the table; the middle part of a cell's id."),
+        field("label", FieldType::String, "The row's heading as printed, e.g. \"（七）总计\"."),
+        required(
+            "cells",
+            FieldType::Cells,
+            "The cells in column order: a figure as for facts, or empty: null, \"\", \"—\", \"-\", \"/\" \
+             (\"0\" is the figure zero).",
+        ),
+    ],
+};
+
+pub static PART: Shape = Shape {
+    name: "part",
+    doc: "A row that is the sum of some rows of the table.",
+    fields: &[
+        required("total", FieldType::Id, "The row that holds the sum."),
+        required("rows", FieldType::Ids, "The rows it sums."),
+    ],
+};
+
+// ---------------------------------------------------------------------------------------------
+// Template files (`templates/<name>.json`). Not part of a report: described here so that the
+// format is in one place. A template brings tables with their layout and identities; a report
+// naming it gives `{"id", "rows": [{"id", "cells"}]}` per table. Labels are `{"zh", "en"}`.
+
+pub const KINDS: &[&str] = &["count", "signed", "amount"];
+
+pub static TEMPLATE: Shape = Shape {
+    name: "template",
+    doc: "A template: the tables a kind of report must have, and the identities between them.",
+    fields: &[
+        required(
+            "template",
+            FieldType::String,
+            "The template's name, as reports name it; also its file name.",
+        ),
+        required(
+            "title",
+            FieldType::Object(&TEXT),
+            "What the template is, in both languages.",
+        ),
+        field(
+            "source",
+            FieldType::String,
+            "The authority's document that fixes the layout.",
+        ),
+        required(
+            "tables",
+            FieldType::ArrayOf(&TEMPLATE_TABLE),
+            "The tables, in the order of the report.",
+        ),
+        field(
+            "links",
+            FieldType::ArrayOf(&TEMPLATE_LINK),
+            "Relations between this year's report and last year's of the same issuer (warnings).",
+        ),
+    ],
+};
+
+pub static TEXT: Shape = Shape {
+    name: "text",
+    doc: "A text in Chinese and English; the verdict uses the reader's language.",
+    fields: &[
+        required(
+            "zh",
+            FieldType::String,
+            "Chinese, as the authority prints it.",
+        ),
+        required("en", FieldType::String, "English."),
+    ],
+};
+
+pub static TEMPLATE_TABLE: Shape = Shape {
+    name: "template table",
+    doc: "A table of format v1 (`total_row`, `total_column`, `parts`, `checks` as there), with \
+          labels in both languages and what its cells may hold.",
+    fields: &[
+        required(
+            "id",
+            FieldType::Id,
+            "The table's id: cells are `TABLE.ROW.COLUMN`.",
+        ),
+        required("title", FieldType::Object(&TEXT), "The table's title."),
+        field(
+            "unit",
+            FieldType::String,
+            "The unit of every column that gives none.",
+        ),
+        field(
+            "kind",
+            FieldType::OneOf(KINDS),
+            "What every cell holds unless its column says otherwise: count (a whole number, 0 or \
+             more; the default), signed (a whole number), amount (a number, 0 or more).",
+        ),
+        required(
+            "columns",
+            FieldType::ArrayOf(&TEMPLATE_COLUMN),
+            "The columns, in order.",
+        ),
+        required(
+            "rows",
+            FieldType::ArrayOf(&TEMPLATE_ROW),
+            "The rows, in order.",
+        ),
+        field(
+            "total_row",
+            FieldType::Id,
+            "The row that is the sum of the others.",
+        ),
+        field(
+            "total_column",
+            FieldType::Id,
+            "The column that is the sum of the others.",
+        ),
+        field(
+            "parts",
+            FieldType::ArrayOf(&TEMPLATE_PART),
+            "Rows that sum to a total row.",
+        ),
+        field(
+            "checks",
+            FieldType::ArrayOf(&CHECK),
+            "The table's identities (`for_each` allowed).",
+        ),
+    ],
+};
+
+pub static TEMPLATE_COLUMN: Shape = Shape {
+    name: "template column",
+    doc: "A column of a template table.",
+    fields: &[
+        required("id", FieldType::Id, "The column's id."),
+        required("label", FieldType::Object(&TEXT), "The column's heading."),
+        field(
+            "unit",
+            FieldType::String,
+            "The unit of its cells: 件, 万元, …",
+        ),
+        field(
+            "kind",
+            FieldType::OneOf(KINDS),
+            "What its cells hold, when not the table's kind.",
+        ),
+    ],
+};
+
+pub static TEMPLATE_ROW: Shape = Shape {
+    name: "template row",
+    doc: "A row of a template table; the report gives its cells.",
+    fields: &[
+        required("id", FieldType::Id, "The row's id."),
+        required(
+            "label",
+            FieldType::Object(&TEXT),
+            "The row's heading, as printed.",
+        ),
+    ],
+};
+
+pub static TEMPLATE_LINK: Shape = Shape {
+    name: "template link",
+    doc: "A relation between two consecutive years' reports of one issuer, checked as a warning.",
+    fields: &[
+        required("id", FieldType::String, "A name for the link."),
+        required(
+            "table",
+            FieldType::Id,
+            "The table whose columns or rows `for_each` runs over.",
+        ),
+        field(
+            "for_each",
+            FieldType::OneOf(&["column", "row"]),
+            "Check once per column (row) id.",
+        ),
+        required(
+            "expect",
+            FieldType::String,
+            "A comparison over `` `this.TABLE.ROW.COLUMN` `` and `` `last.TABLE.ROW.COLUMN` `` \
+             (backquoted), with `{column}` or `{row}` for the id of `for_each`.",
+        ),
+        field("label", FieldType::Object(&TEXT), "What the link says."),
+    ],
+};
+
+pub static TEMPLATE_PART: Shape = Shape {
+    name: "template part",
+    doc: "A total row that is the sum of exactly some rows (format v1 `parts`).",
+    fields: &[
+        required("total", FieldType::Id, "The total row."),
+        required(
+            "rows",
+            FieldType::String,
+            "The rows it sums: an array of row ids.",
         ),
     ],
 };
