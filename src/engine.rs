@@ -27,7 +27,10 @@ pub fn check(input: &[u8], options: &Options) -> Verdict {
                     },
                 ));
             }
-            report::load(&document.root, input, lang, &mut findings)
+            // A report on a template gives only numbers: the template's tables are put around them.
+            let merged = crate::template::merge::apply(&document.root, input, lang, &mut findings);
+            let root = merged.as_ref().unwrap_or(&document.root);
+            report::load(root, input, lang, &mut findings)
         }
         Err(error) => {
             let (line, column) = LineIndex::new(input).locate(input, error.offset);
@@ -251,7 +254,7 @@ fn fact_view(fact: Fact) -> FactView {
     }
 }
 
-fn summary(verdict: Status, counts: &Counts, lang: Lang) -> String {
+pub(crate) fn summary(verdict: Status, counts: &Counts, lang: Lang) -> String {
     let checks = counts.checks;
     match verdict {
         Status::Consistent if checks == 0 => lang.pick(

@@ -76,6 +76,12 @@ pub static FILE: Shape = Shape {
         required("crossfoot", FieldType::Version, "The format version: 1."),
         required("report", FieldType::Object(&REPORT), "What the report is."),
         field(
+            "template",
+            FieldType::String,
+            "The template the report follows, e.g. \"cn-gov-info-disclosure-2021\": it brings the \
+             tables' layout and identities, and `tables` gives only ids and cells.",
+        ),
+        field(
             "sections",
             FieldType::ArrayOf(&SECTION),
             "The report's sections, in order.",
@@ -191,6 +197,183 @@ pub static CHECK: Shape = Shape {
             "severity",
             FieldType::OneOf(SEVERITIES),
             "error (the default): a failure makes the report inconsistent; warning: it is only reported.",
+        ),
+    ],
+};
+
+// ---------------------------------------------------------------------------------------------
+// Template files (`templates/<name>.json`). Not part of a report: described here so that the
+// format is in one place. A template brings tables with their layout and identities; a report
+// naming it gives `{"id", "rows": [{"id", "cells"}]}` per table. Labels are `{"zh", "en"}`.
+
+pub const KINDS: &[&str] = &["count", "signed", "amount"];
+
+pub static TEMPLATE: Shape = Shape {
+    name: "template",
+    doc: "A template: the tables a kind of report must have, and the identities between them.",
+    fields: &[
+        required(
+            "template",
+            FieldType::String,
+            "The template's name, as reports name it; also its file name.",
+        ),
+        required(
+            "title",
+            FieldType::Object(&TEXT),
+            "What the template is, in both languages.",
+        ),
+        field(
+            "source",
+            FieldType::String,
+            "The authority's document that fixes the layout.",
+        ),
+        required(
+            "tables",
+            FieldType::ArrayOf(&TEMPLATE_TABLE),
+            "The tables, in the order of the report.",
+        ),
+        field(
+            "links",
+            FieldType::ArrayOf(&TEMPLATE_LINK),
+            "Relations between this year's report and last year's of the same issuer (warnings).",
+        ),
+    ],
+};
+
+pub static TEXT: Shape = Shape {
+    name: "text",
+    doc: "A text in Chinese and English; the verdict uses the reader's language.",
+    fields: &[
+        required(
+            "zh",
+            FieldType::String,
+            "Chinese, as the authority prints it.",
+        ),
+        required("en", FieldType::String, "English."),
+    ],
+};
+
+pub static TEMPLATE_TABLE: Shape = Shape {
+    name: "template table",
+    doc: "A table of format v1 (`total_row`, `total_column`, `parts`, `checks` as there), with \
+          labels in both languages and what its cells may hold.",
+    fields: &[
+        required(
+            "id",
+            FieldType::Id,
+            "The table's id: cells are `TABLE.ROW.COLUMN`.",
+        ),
+        required("title", FieldType::Object(&TEXT), "The table's title."),
+        field(
+            "unit",
+            FieldType::String,
+            "The unit of every column that gives none.",
+        ),
+        field(
+            "kind",
+            FieldType::OneOf(KINDS),
+            "What every cell holds unless its column says otherwise: count (a whole number, 0 or \
+             more; the default), signed (a whole number), amount (a number, 0 or more).",
+        ),
+        required(
+            "columns",
+            FieldType::ArrayOf(&TEMPLATE_COLUMN),
+            "The columns, in order.",
+        ),
+        required(
+            "rows",
+            FieldType::ArrayOf(&TEMPLATE_ROW),
+            "The rows, in order.",
+        ),
+        field(
+            "total_row",
+            FieldType::Id,
+            "The row that is the sum of the others.",
+        ),
+        field(
+            "total_column",
+            FieldType::Id,
+            "The column that is the sum of the others.",
+        ),
+        field(
+            "parts",
+            FieldType::ArrayOf(&TEMPLATE_PART),
+            "Rows that sum to a total row.",
+        ),
+        field(
+            "checks",
+            FieldType::ArrayOf(&CHECK),
+            "The table's identities (`for_each` allowed).",
+        ),
+    ],
+};
+
+pub static TEMPLATE_COLUMN: Shape = Shape {
+    name: "template column",
+    doc: "A column of a template table.",
+    fields: &[
+        required("id", FieldType::Id, "The column's id."),
+        required("label", FieldType::Object(&TEXT), "The column's heading."),
+        field(
+            "unit",
+            FieldType::String,
+            "The unit of its cells: 件, 万元, …",
+        ),
+        field(
+            "kind",
+            FieldType::OneOf(KINDS),
+            "What its cells hold, when not the table's kind.",
+        ),
+    ],
+};
+
+pub static TEMPLATE_ROW: Shape = Shape {
+    name: "template row",
+    doc: "A row of a template table; the report gives its cells.",
+    fields: &[
+        required("id", FieldType::Id, "The row's id."),
+        required(
+            "label",
+            FieldType::Object(&TEXT),
+            "The row's heading, as printed.",
+        ),
+    ],
+};
+
+pub static TEMPLATE_LINK: Shape = Shape {
+    name: "template link",
+    doc: "A relation between two consecutive years' reports of one issuer, checked as a warning.",
+    fields: &[
+        required("id", FieldType::String, "A name for the link."),
+        required(
+            "table",
+            FieldType::Id,
+            "The table whose columns or rows `for_each` runs over.",
+        ),
+        field(
+            "for_each",
+            FieldType::OneOf(&["column", "row"]),
+            "Check once per column (row) id.",
+        ),
+        required(
+            "expect",
+            FieldType::String,
+            "A comparison over `` `this.TABLE.ROW.COLUMN` `` and `` `last.TABLE.ROW.COLUMN` `` \
+             (backquoted), with `{column}` or `{row}` for the id of `for_each`.",
+        ),
+        field("label", FieldType::Object(&TEXT), "What the link says."),
+    ],
+};
+
+pub static TEMPLATE_PART: Shape = Shape {
+    name: "template part",
+    doc: "A total row that is the sum of exactly some rows (format v1 `parts`).",
+    fields: &[
+        required("total", FieldType::Id, "The total row."),
+        required(
+            "rows",
+            FieldType::String,
+            "The rows it sums: an array of row ids.",
         ),
     ],
 };

@@ -51,6 +51,7 @@ pub mod report;
 pub mod schema;
 mod strmap;
 pub mod suspects;
+pub mod template;
 pub mod units;
 pub mod verdict;
 
@@ -73,6 +74,21 @@ pub struct Options {
 /// cannot be checked gets the verdict `invalid`, with findings that say where and why.
 pub fn check(input: &[u8], options: &Options) -> Verdict {
     engine::check(input, options)
+}
+
+/// Checks several reports. Each gets its own verdict, as from [`check`]; in addition, for
+/// reports of one issuer (same `report.issuer`) for consecutive years (`report.period`) on a
+/// template, the later year's verdict gets the template's cross-year links as checks of severity
+/// warning (this year's 上年结转 = last year's 结转下年度, …), naming both years and cells.
+pub fn check_together(inputs: &[(&[u8], Options)]) -> Vec<Verdict> {
+    let mut verdicts: Vec<Verdict> = inputs
+        .iter()
+        .map(|(input, options)| check(input, options))
+        .collect();
+    let lang = inputs.first().map(|(_, o)| o.lang).unwrap_or_default();
+    let bytes: Vec<&[u8]> = inputs.iter().map(|(input, _)| *input).collect();
+    template::links::add_links(&bytes, &mut verdicts, lang);
+    verdicts
 }
 
 /// The crate's version.
