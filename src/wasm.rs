@@ -49,6 +49,20 @@ pub fn schema() -> Result<JsValue, JsValue> {
         .map_err(|_| js_error("schema(): the built-in schema is not valid JSON"))
 }
 
+/// A template's file (`templates/<name>.json`) as a plain object, or `undefined` for an unknown
+/// name: the page builds its "start from a template" form from it.
+#[wasm_bindgen]
+pub fn template(name: &str) -> Result<JsValue, JsValue> {
+    match crate::template::TEMPLATES
+        .iter()
+        .find(|(known, _)| *known == name)
+    {
+        Some((_, text)) => JSON::parse(text)
+            .map_err(|_| js_error("template(): the built-in template is not valid JSON")),
+        None => Ok(JsValue::UNDEFINED),
+    }
+}
+
 const OPTION_NAMES: [&str; 2] = ["lang", "source"];
 
 /// Reads `{ lang, source }`; `undefined` and `null` mean the defaults. Unknown keys are an

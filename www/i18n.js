@@ -95,6 +95,7 @@ const STRINGS = {
     saveReport: 'Save as report (JSON)',
     closeView: 'Close',
     cellInput: '{row}, {column}',
+    unitNote: 'unit: {unit}',
     // text import
     textTitle: 'The text, figures underlined',
     textHelp: 'Hover over or focus a figure (Tab) to see its checks.',
@@ -205,6 +206,7 @@ const STRINGS = {
     saveReport: '另存为报告(JSON)',
     closeView: '关闭',
     cellInput: '{row},{column}',
+    unitNote: '单位:{unit}',
     textTitle: '原文,数字已标出',
     textHelp: '将鼠标移到数字上或用 Tab 键选中数字,即可看到相关校验。',
     legend_pass: '所在校验成立',

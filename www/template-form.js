@@ -41,6 +41,7 @@ export function templateForm({ template, tables, t, values = { fields: {}, cells
   const grids = tables.map((table) => grid({
     id: table.id,
     title: table.title,
+    subtitle: table.unit ? t('unitNote', { unit: table.unit }) : undefined,
     columns: table.columns || [],
     rows: table.rows || [],
     className: 'form-grid',

@@ -100,9 +100,16 @@ async function extractOne({ id, name, lang, file, text }) {
 
 /** A template's tables with no figures: the layout of the form, labelled in the page's language. */
 async function layout({ id, lang, template }) {
-  const empty = JSON.stringify({ crossfoot: 1, template, report: { title: template } });
-  const verdict = core.check(empty, { lang });
-  post({ type: 'layout', id, template, tables: verdict.tables || [] });
+  const file = typeof core.template === 'function' ? core.template(template) : undefined;
+  const pick = (text) => (text && typeof text === 'object' ? text[lang] ?? text.en ?? text.zh : text);
+  const tables = ((file && file.tables) || []).map((table) => ({
+    id: table.id,
+    title: pick(table.title),
+    unit: pick(table.unit),
+    columns: (table.columns || []).map((column) => ({ id: column.id, label: pick(column.label), unit: pick(column.unit) })),
+    rows: (table.rows || []).map((row) => ({ id: row.id, label: pick(row.label) })),
+  }));
+  post({ type: 'layout', id, template, title: file ? pick(file.title) : template, tables });
 }
 
 function post(message) {
