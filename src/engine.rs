@@ -6,6 +6,7 @@ use crate::number;
 use crate::position::LineIndex;
 use crate::report::{self, Check, Fact, FactIndex, Report};
 use crate::suspects;
+use crate::table;
 use crate::verdict::{
     CheckOutcome, CheckStatus, Counts, FactView, Finding, Location, Severity, Status, Verdict,
 };
@@ -66,7 +67,10 @@ pub fn check(input: &[u8], options: &Options) -> Verdict {
         outcomes.push(outcome);
     }
     let suspects = suspects::find(&report, &facts, &outcomes, lang);
-    assemble(report, outcomes, suspects, findings, options)
+    let tables = table::views(&report.tables, &facts, &outcomes);
+    let mut verdict = assemble(report, outcomes, suspects, findings, options);
+    verdict.tables = tables;
+    verdict
 }
 
 /// Evaluates one check. Unit warnings and evaluation errors are returned to become findings.
@@ -224,6 +228,7 @@ fn assemble(
         suspects,
         findings,
         facts,
+        tables: Vec::new(),
         source: options.source.clone(),
     }
 }

@@ -18,6 +18,10 @@ pub enum FieldType {
     Id,
     /// One of a few words.
     OneOf(&'static [&'static str]),
+    /// An array of ids (rows of a table's `parts`).
+    Ids,
+    /// A table row's cells: figures as for facts, or empty (`null`, `""`, `"—"`, `"-"`, `"/"`).
+    Cells,
     Object(&'static Shape),
     ArrayOf(&'static Shape),
 }
@@ -96,6 +100,11 @@ pub static FILE: Shape = Shape {
             FieldType::ArrayOf(&CHECK),
             "Checks that belong to no section.",
         ),
+        field(
+            "tables",
+            FieldType::ArrayOf(&TABLE),
+            "Tables that belong to no section.",
+        ),
     ],
 };
 
@@ -153,6 +162,11 @@ pub static SECTION: Shape = Shape {
             "The relations between figures that must hold.",
         ),
         field("sections", FieldType::ArrayOf(&SECTION), "Sub-sections."),
+        field(
+            "tables",
+            FieldType::ArrayOf(&TABLE),
+            "The tables of this section.",
+        ),
     ],
 };
 
@@ -198,6 +212,100 @@ pub static CHECK: Shape = Shape {
             FieldType::OneOf(SEVERITIES),
             "error (the default): a failure makes the report inconsistent; warning: it is only reported.",
         ),
+        field(
+            "for_each",
+            FieldType::OneOf(FOR_EACH),
+            "Only in a table's checks: the check is written once with {column} (or {row}) in place \
+             of an id and is evaluated for every column (row) whose cells it names have figures.",
+        ),
+    ],
+};
+
+pub const FOR_EACH: &[&str] = &["column", "row"];
+
+pub static TABLE: Shape = Shape {
+    name: "table",
+    doc: "A table of figures: every cell with a figure is a fact `TABLE.ROW.COLUMN`. Totals named by \
+          total_row, total_column and parts are checked without hand-written checks.",
+    fields: &[
+        required("id", FieldType::Id, "Unique among tables; the first part of every cell's id."),
+        field("title", FieldType::String, "The table's title as printed, e.g. \"表三\"."),
+        field("columns", FieldType::ArrayOf(&COLUMN), "The columns, left to right."),
+        required("rows", FieldType::ArrayOf(&ROW), "The rows, top to bottom."),
+        field(
+            "total_row",
+            FieldType::Id,
+            "The row that holds the totals: in every column it is the sum of the other rows \
+             (those not inside a part), or of its part's rows when it has one.",
+        ),
+        field(
+            "total_column",
+            FieldType::Id,
+            "The column that holds the totals: in every row it is the sum of the other columns \
+             (share and percentage columns aside).",
+        ),
+        field(
+            "parts",
+            FieldType::ArrayOf(&PART),
+            "Rows that are the sum of only some rows: sub-totals and nested groups.",
+        ),
+        field(
+            "checks",
+            FieldType::ArrayOf(&CHECK),
+            "Checks of this table; they may use for_each.",
+        ),
+    ],
+};
+
+pub static COLUMN: Shape = Shape {
+    name: "column",
+    doc: "A column of a table.",
+    fields: &[
+        required(
+            "id",
+            FieldType::Id,
+            "Unique in the table; the last part of a cell's id.",
+        ),
+        field(
+            "label",
+            FieldType::String,
+            "The column's heading as printed.",
+        ),
+        field(
+            "unit",
+            FieldType::String,
+            "The unit of every cell of the column.",
+        ),
+        field(
+            "share_of",
+            FieldType::Id,
+            "This column holds each row's share (in %) of the total of the named column; the \
+             shares are checked with the rounding they are printed with.",
+        ),
+    ],
+};
+
+pub static ROW: Shape = Shape {
+    name: "row",
+    doc: "A row of a table.",
+    fields: &[
+        required("id", FieldType::Id, "Unique in the table; the middle part of a cell's id."),
+        field("label", FieldType::String, "The row's heading as printed, e.g. \"（七）总计\"."),
+        required(
+            "cells",
+            FieldType::Cells,
+            "The cells in column order: a figure as for facts, or empty: null, \"\", \"—\", \"-\", \"/\" \
+             (\"0\" is the figure zero).",
+        ),
+    ],
+};
+
+pub static PART: Shape = Shape {
+    name: "part",
+    doc: "A row that is the sum of some rows of the table.",
+    fields: &[
+        required("total", FieldType::Id, "The row that holds the sum."),
+        required("rows", FieldType::Ids, "The rows it sums."),
     ],
 };
 

@@ -33,7 +33,7 @@
 //! column), [`number`] and [`units`] (figures as printed), [`rational`] and [`interval`] (exact
 //! 128-bit fractions and intervals of them),
 //! [`expr`] (the expression language), [`format`](mod@format) (the file format, described once),
-//! [`report`] (reading a file as a report), [`engine`] (checking), [`suspects`] (which figure is
+//! [`report`] (reading a file as a report), [`table`] (tables: cells, slices, footing), [`engine`] (checking), [`suspects`] (which figure is
 //! likely wrong), [`schema`] (the JSON Schema), [`verdict`] (what comes out), [`messages`]
 //! (English and Chinese).
 
@@ -51,6 +51,7 @@ pub mod report;
 pub mod schema;
 mod strmap;
 pub mod suspects;
+pub mod table;
 pub mod template;
 pub mod units;
 pub mod verdict;

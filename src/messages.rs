@@ -101,6 +101,25 @@ pub enum Problem {
         blocking: bool,
     },
     NoChecks,
+    /// A table's row whose cells are not one per column.
+    CellCount {
+        row: String,
+        cells: usize,
+        columns: usize,
+    },
+    /// A row or column id (in total_row, total_column, share_of, parts or an expression) that
+    /// the table does not have.
+    UnknownTablePart {
+        table: String,
+        column: bool,
+        name: String,
+        suggestion: Option<String>,
+    },
+    /// A check that names an empty cell (or a slice of empty cells) is not evaluated.
+    EmptyCell {
+        check: String,
+        cell: String,
+    },
 }
 
 impl Problem {
@@ -134,6 +153,9 @@ impl Problem {
                 ..
             } => "too-large",
             Problem::NoChecks => "no-checks",
+            Problem::CellCount { .. } => "cell-count",
+            Problem::UnknownTablePart { .. } => "unknown-id",
+            Problem::EmptyCell { .. } => "empty-cell",
         }
     }
 
@@ -142,7 +164,8 @@ impl Problem {
             Problem::Bom
             | Problem::UnknownField { .. }
             | Problem::UnitMismatch { .. }
-            | Problem::NoChecks => Severity::Warning,
+            | Problem::NoChecks
+            | Problem::EmptyCell { .. } => Severity::Warning,
             Problem::Evaluation {
                 blocking: false, ..
             } => Severity::Warning,
@@ -207,6 +230,22 @@ impl Problem {
             Problem::NoChecks => lang
                 .pick("the report has no checks, so nothing was verified", "报告中没有任何校验,因此未核对任何内容")
                 .to_string(),
+            Problem::CellCount { row, cells, columns } => lang.pick(
+                format!("row \"{row}\" has {cells} cells, but the table has {columns} columns; write one cell per column (null for an empty one)"),
+                format!("行 \"{row}\" 有 {cells} 个单元格,但表格有 {columns} 列;每列应有一个单元格(空格写 null)"),
+            ),
+            Problem::UnknownTablePart { table, column, name, suggestion } => {
+                let hint = did_you_mean(suggestion.as_deref(), lang);
+                let (en, zh) = if *column { ("column", "列") } else { ("row", "行") };
+                lang.pick(
+                    format!("table \"{table}\" has no {en} \"{name}\"{hint}"),
+                    format!("表格 \"{table}\" 没有{zh} \"{name}\"{hint}"),
+                )
+            }
+            Problem::EmptyCell { check, cell } => lang.pick(
+                format!("check {check} uses {cell}, which has no figure (an empty cell); it is not evaluated"),
+                format!("校验 {check} 使用的 {cell} 没有数字(空单元格);该校验未计算"),
+            ),
         }
     }
 
@@ -238,6 +277,10 @@ fn object_name(object: &str, lang: Lang) -> &str {
         (Lang::Zh, "section") => "章节",
         (Lang::Zh, "fact") => "事实",
         (Lang::Zh, "check") => "校验",
+        (Lang::Zh, "table") => "表格",
+        (Lang::Zh, "column") => "列",
+        (Lang::Zh, "row") => "行",
+        (Lang::Zh, "part") => "分组",
         (Lang::Zh, other) => other,
     }
 }
@@ -257,6 +300,15 @@ fn type_name(ty: FieldType, lang: Lang) -> String {
             )
             .to_string(),
         FieldType::Id => lang.pick("an id string", "id 字符串").to_string(),
+        FieldType::Ids => lang
+            .pick("an array of id strings", "id 字符串数组")
+            .to_string(),
+        FieldType::Cells => lang
+            .pick(
+                "an array of cells: figures, or null, \"\", \"—\", \"-\", \"/\" when empty",
+                "单元格数组:数字,或表示空格的 null、\"\"、\"—\"、\"-\"、\"/\"",
+            )
+            .to_string(),
         FieldType::OneOf(words) => {
             let list = words
                 .iter()

@@ -12,6 +12,7 @@ use crate::nearest::nearest;
 use crate::number::{self, Decimal, NumberError};
 use crate::position::{pointer_escape, Locator};
 use crate::strmap::StrMap;
+use crate::table::Table;
 use crate::units::{self, Dimension, Unit};
 use crate::verdict::{Finding, Location, ReportInfo, Severity};
 use crate::Lang;
@@ -22,6 +23,7 @@ pub struct Report {
     pub info: Option<ReportInfo>,
     pub facts: Vec<Fact>,
     pub checks: Vec<Check>,
+    pub tables: Vec<Table>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,6 +66,9 @@ pub struct Check {
     pub unknown_ids: Vec<String>,
     /// Where the `expect` string stands, to place a column of the expression.
     pub expect_place: ExpectPlace,
+    /// One instance of a table check with `for_each`: where a cell it names is empty it is left
+    /// out without a word (the other instances still run).
+    pub each: bool,
 }
 
 /// The place of an `expect` string in the file.
@@ -158,6 +163,7 @@ impl Fact {
             },
             unit_factor: factor,
             unit_text: unit_text.into(),
+            name: None,
         }
     }
 }
@@ -181,15 +187,17 @@ pub fn load<'a>(
     };
     loader.duplicate_keys(root);
     loader.file(root);
+    crate::table::resolve_cells(&mut loader.report, lang, loader.findings);
     loader.report
 }
 
-struct Loader<'a> {
+/// Reads a file; the tables' part of it is in `table.rs`.
+pub(crate) struct Loader<'a> {
     input: &'a [u8],
     locator: Locator<'a>,
-    lang: Lang,
+    pub(crate) lang: Lang,
     findings: &'a mut Vec<Finding>,
-    report: Report,
+    pub(crate) report: Report,
     check_count: usize,
     /// The line each fact id and check id was first given on, to find repeats in linear time.
     fact_lines: StrMap<'a>,
@@ -197,26 +205,26 @@ struct Loader<'a> {
 }
 
 /// The fields of one object that are present and of the right type, first occurrence each.
-struct Fields<'n> {
+pub(crate) struct Fields<'n> {
     found: Vec<(&'static str, &'n Node)>,
 }
 
 impl<'n> Fields<'n> {
-    fn get(&self, name: &str) -> Option<&'n Node> {
+    pub(crate) fn get(&self, name: &str) -> Option<&'n Node> {
         self.found
             .iter()
             .find(|(n, _)| *n == name)
             .map(|(_, node)| *node)
     }
 
-    fn string(&self, name: &str) -> Option<String> {
+    pub(crate) fn string(&self, name: &str) -> Option<String> {
         match self.get(name).map(|n| &n.value) {
             Some(Value::String(s)) => Some(s.clone()),
             _ => None,
         }
     }
 
-    fn array(&self, name: &str) -> &'n [Node] {
+    pub(crate) fn array(&self, name: &str) -> &'n [Node] {
         match self.get(name).map(|n| &n.value) {
             Some(Value::Array(items)) => items,
             _ => &[],
@@ -225,7 +233,7 @@ impl<'n> Fields<'n> {
 }
 
 impl<'a> Loader<'a> {
-    fn location(&self, node: &Node, pointer: &str) -> Location {
+    pub(crate) fn location(&self, node: &Node, pointer: &str) -> Location {
         let (line, column) = self.locator.locate(node.span.start);
         Location {
             pointer: pointer.to_string(),
@@ -234,7 +242,7 @@ impl<'a> Loader<'a> {
         }
     }
 
-    fn report_problem(&mut self, problem: Problem, location: Location) {
+    pub(crate) fn report_problem(&mut self, problem: Problem, location: Location) {
         self.findings.push(problem.finding(self.lang, location));
     }
 
@@ -295,7 +303,7 @@ impl<'a> Loader<'a> {
 
     /// Checks an object against its shape: unknown fields warn, wrong types and missing required
     /// fields are errors. Returns the usable fields, or `None` when `node` is not an object.
-    fn object<'n>(
+    pub(crate) fn object<'n>(
         &mut self,
         node: &'n Node,
         shape: &'static Shape,
@@ -391,7 +399,10 @@ impl<'a> Loader<'a> {
             self.fact(node, &format!("{pointer}/facts/{i}"), section);
         }
         for (i, node) in fields.array("checks").iter().enumerate() {
-            self.check(node, &format!("{pointer}/checks/{i}"), section);
+            self.check(node, &format!("{pointer}/checks/{i}"), section, None);
+        }
+        for (i, node) in fields.array("tables").iter().enumerate() {
+            self.table(node, &format!("{pointer}/tables/{i}"), section);
         }
         for (i, node) in fields.array("sections").iter().enumerate() {
             let section_pointer = format!("{pointer}/sections/{i}");
@@ -508,27 +519,54 @@ impl<'a> Loader<'a> {
         Some((decimal, precision))
     }
 
-    fn check(&mut self, node: &'a Node, pointer: &str, section: Option<&str>) {
+    /// A check; in a table, `axes` are the table's column and row ids, for `for_each`.
+    pub(crate) fn check(
+        &mut self,
+        node: &'a Node,
+        pointer: &str,
+        section: Option<&str>,
+        axes: Option<(&[String], &[String])>,
+    ) {
         self.check_count += 1;
         let Some(fields) = self.object(node, &CHECK, pointer) else {
             return;
         };
         let location = self.location(node, pointer);
         let expect = fields.string("expect").unwrap_or_default();
-        let expect_place = fields
+        let mut expect_place = fields
             .get("expect")
             .map(|n| self.expect_place(n))
             .unwrap_or_default();
-        let comparison = match fields.get("expect") {
-            Some(_) => match expr::parse_expect(&expect) {
-                Ok(comparison) => Some(comparison),
-                Err(error) => {
-                    let location = expect_place.at(format!("{pointer}/expect"), error.column);
-                    self.report_problem(Problem::ExpressionSyntax { error }, location);
-                    None
-                }
-            },
-            None => None,
+        // A `for_each` check stands for one check per column (row): `{column}` replaced by its id.
+        let each = match (fields.get("for_each"), axes) {
+            (Some(for_each), Some((columns, rows))) => {
+                let (ids, placeholder) = match as_str(for_each) {
+                    "row" => (rows, "{row}"),
+                    _ => (columns, "{column}"),
+                };
+                Some((ids, placeholder))
+            }
+            (Some(for_each), None) => {
+                let location = self.location(for_each, &format!("{pointer}/for_each"));
+                let problem = Problem::UnknownField {
+                    field: "for_each".to_string(),
+                    object: "check",
+                    suggestion: None,
+                };
+                self.report_problem(problem, location);
+                None
+            }
+            _ => None,
+        };
+        let instances: Vec<(Option<&String>, String)> = match each {
+            Some((ids, placeholder)) => {
+                // The expression's columns no longer map onto the file once ids are put in.
+                expect_place.columns_map = false;
+                ids.iter()
+                    .map(|id| (Some(id), expect.replace(placeholder, id)))
+                    .collect()
+            }
+            None => vec![(None, expect.clone())],
         };
         let severity = match fields.string("severity").as_deref() {
             Some("warning") => Severity::Warning,
@@ -553,22 +591,46 @@ impl<'a> Loader<'a> {
                 );
             }
         }
-        self.report.checks.push(Check {
-            id,
-            label: fields.string("label"),
-            expect,
-            quote: fields.string("quote"),
-            severity,
-            section: section.map(str::to_string),
-            location,
-            references: comparison
-                .as_ref()
-                .map(Comparison::references)
-                .unwrap_or_default(),
-            comparison,
-            unknown_ids: Vec::new(),
-            expect_place,
-        });
+        let mut syntax_reported = false;
+        for (instance, expect) in instances {
+            let comparison = match fields.get("expect") {
+                Some(_) => match expr::parse_expect(&expect) {
+                    Ok(comparison) => Some(comparison),
+                    Err(error) => {
+                        // One finding for a for_each check, not one per column.
+                        if !syntax_reported {
+                            let location =
+                                expect_place.at(format!("{pointer}/expect"), error.column);
+                            self.report_problem(Problem::ExpressionSyntax { error }, location);
+                        }
+                        syntax_reported = true;
+                        None
+                    }
+                },
+                None => None,
+            };
+            let id = match instance {
+                Some(axis_id) => format!("{id}:{axis_id}"),
+                None => id.clone(),
+            };
+            self.report.checks.push(Check {
+                id,
+                label: fields.string("label"),
+                expect,
+                quote: fields.string("quote"),
+                severity,
+                section: section.map(str::to_string),
+                location: location.clone(),
+                references: comparison
+                    .as_ref()
+                    .map(Comparison::references)
+                    .unwrap_or_default(),
+                comparison,
+                unknown_ids: Vec::new(),
+                expect_place: expect_place.clone(),
+                each: instance.is_some(),
+            });
+        }
     }
 
     /// Where an `expect` string stands. Characters of the expression map one to one onto the file
@@ -648,6 +710,7 @@ fn has_type(node: &Node, field: &Field) -> bool {
         (FieldType::Version, Value::Number(_)) => true,
         (FieldType::Figure, Value::Number(_) | Value::String(_)) => true,
         (FieldType::OneOf(words), Value::String(s)) => words.contains(&s.as_str()),
+        (FieldType::Ids | FieldType::Cells, Value::Array(_)) => true,
         (FieldType::Object(_), Value::Object(_)) => true,
         (FieldType::ArrayOf(_), Value::Array(_)) => true,
         _ => false,

@@ -1,8 +1,12 @@
 //! The JSON Schema of the report format, written from the same descriptions that drive the
 //! structure check (`format.rs`), so editors complete and check report files through `"$schema"`.
 
-use crate::format::{FieldType, Shape, CHECK, FACT, FILE, REPORT, SECTION};
+use crate::format::{
+    FieldType, Shape, CHECK, COLUMN, FACT, FILE, PART, REPORT, ROW, SECTION, TABLE,
+};
 
+/// How an empty cell of a table may be written (besides `null`).
+const EMPTY_CELL_PATTERN: &str = r"^\s*(|—|-|/)\s*$";
 /// A decimal string as the `value` of a fact may be written.
 const DECIMAL_PATTERN: &str = r"^\s*[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][+-]?\d+)?\s*$";
 const ID_PATTERN: &str = r"^[\p{L}_][\p{L}\p{N}_]*$";
@@ -19,10 +23,12 @@ pub fn schema_json() -> String {
     if let Json::Object(members) = shape_schema(&FILE) {
         root.extend(members);
     }
-    let defs = [&REPORT, &SECTION, &FACT, &CHECK]
-        .iter()
-        .map(|s| (s.name, shape_schema(s)))
-        .collect();
+    let defs = [
+        &REPORT, &SECTION, &FACT, &CHECK, &TABLE, &COLUMN, &ROW, &PART,
+    ]
+    .iter()
+    .map(|s| (s.name, shape_schema(s)))
+    .collect();
     root.push(("$defs", Json::Object(defs)));
     let mut out = String::new();
     Json::Object(root).write(&mut out, 0);
@@ -74,17 +80,29 @@ fn field_schema(ty: FieldType, doc: &str) -> Json {
         ]),
         FieldType::Bool => schema.push(("type", str("boolean"))),
         FieldType::Version => schema.push(("const", Json::Literal("1"))),
-        FieldType::Figure => schema.push((
-            "anyOf",
-            Json::Array(vec![
-                Json::Object(vec![("type", str("number"))]),
-                Json::Object(vec![
-                    ("type", str("string")),
-                    ("pattern", str(DECIMAL_PATTERN)),
-                ]),
-            ]),
-        )),
+        FieldType::Figure => {
+            if let Json::Object(members) = figure_schema() {
+                schema.extend(members);
+            }
+        }
         FieldType::Id => schema.extend([("type", str("string")), ("pattern", str(ID_PATTERN))]),
+        FieldType::Ids => schema.extend([
+            ("type", str("array")),
+            (
+                "items",
+                Json::Object(vec![("type", str("string")), ("pattern", str(ID_PATTERN))]),
+            ),
+        ]),
+        FieldType::Cells => {
+            let figure = figure_schema();
+            let empty = Json::Object(vec![
+                ("type", str("string")),
+                ("pattern", str(EMPTY_CELL_PATTERN)),
+            ]);
+            let null = Json::Object(vec![("type", str("null"))]);
+            let cell = Json::Object(vec![("anyOf", Json::Array(vec![figure, empty, null]))]);
+            schema.extend([("type", str("array")), ("items", cell)]);
+        }
         FieldType::OneOf(words) => {
             schema.push(("enum", Json::Array(words.iter().map(|w| str(w)).collect())))
         }
@@ -95,6 +113,20 @@ fn field_schema(ty: FieldType, doc: &str) -> Json {
         ]),
     }
     Json::Object(schema)
+}
+
+/// A figure: a JSON number or a decimal string.
+fn figure_schema() -> Json {
+    Json::Object(vec![(
+        "anyOf",
+        Json::Array(vec![
+            Json::Object(vec![("type", str("number"))]),
+            Json::Object(vec![
+                ("type", str("string")),
+                ("pattern", str(DECIMAL_PATTERN)),
+            ]),
+        ]),
+    )])
 }
 
 impl Json {

@@ -320,9 +320,10 @@ struct Fix {
 }
 
 fn message(suspect: &Suspect, shown: Option<&str>, sure: bool, lang: Lang) -> String {
+    // A table's cell is named as a reader would (its label), not by its dotted id.
     let name = match lang {
-        Lang::En => suspect.fact.clone(),
-        Lang::Zh => suspect
+        Lang::En if !suspect.fact.contains('.') => suspect.fact.clone(),
+        _ => suspect
             .label
             .clone()
             .unwrap_or_else(|| suspect.fact.clone()),

@@ -60,8 +60,11 @@ pub struct Verdict {
     pub suspects: Vec<Suspect>,
     /// Structure and syntax findings, and warnings (units, unknown fields, …), in file order.
     pub findings: Vec<Finding>,
-    /// Every fact of the report, in file order.
+    /// Every fact of the report, in file order (a table's cells with figures among them).
     pub facts: Vec<FactView>,
+    /// The report's tables, each cell marked by how its checks came out; absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tables: Vec<TableView>,
     /// The file's name, when the caller gave one (the CLI does).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -180,4 +183,53 @@ pub struct FactView {
     pub range: String,
     #[serde(flatten)]
     pub location: Location,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TableView {
+    pub id: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    pub columns: Vec<ColumnView>,
+    pub rows: Vec<RowView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ColumnView {
+    pub id: String,
+    pub label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RowView {
+    pub id: String,
+    pub label: String,
+    /// One per column.
+    pub cells: Vec<CellView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CellView {
+    /// The id of the cell's fact (`t3.new.total`); null for an empty cell.
+    pub fact: Option<String>,
+    /// The cell as printed ("—" for an empty cell written so); null for null or "".
+    pub value: Option<String>,
+    pub status: CellStatus,
+}
+
+/// `fail`: the cell takes part in a failing error check; `pass`: only in holding checks;
+/// `none`: in no check, or in one that could not be evaluated or is a failing warning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CellStatus {
+    Pass,
+    Fail,
+    None,
 }

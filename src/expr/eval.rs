@@ -28,6 +28,9 @@ pub struct Quantity {
     pub unit_factor: Rational,
     /// The unit as written: "%", "万元", "件"; empty when there is none.
     pub unit_text: Rc<str>,
+    /// How a reader names the figure, shown in the arithmetic instead of its id: a table's cell
+    /// is "表三 （七）总计, 总计 column" rather than `t3.total.total`. `None`: the id.
+    pub name: Option<Rc<str>>,
 }
 
 impl Quantity {
@@ -58,6 +61,7 @@ impl Quantity {
             printed: printed.into(),
             unit_factor: unit.factor,
             unit_text: unit.text.as_str().into(),
+            name: None,
         }
     }
 }

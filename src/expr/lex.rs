@@ -61,10 +61,15 @@ pub(super) fn lex(chars: &[char]) -> Result<Vec<Token>, ExprError> {
             Tok::Number(chars[start..i].iter().collect())
         } else if is_name_start(c) {
             i += 1;
-            while i < chars.len() {
-                let dotted_part =
-                    chars[i] == '.' && chars.get(i + 1).is_some_and(|&n| is_name_char(n));
-                if is_name_char(chars[i]) || dotted_part {
+            let mut dotted = false;
+            while let Some(&c) = chars.get(i) {
+                let next = chars.get(i + 1).copied();
+                let dotted_part = c == '.' && next.is_some_and(|n| is_name_char(n) || n == '*');
+                // In a dotted name (a table cell), `*` ends a segment: `t3.*.total`, `t3.new.*`,
+                // `t3.r3_*.total`. Elsewhere it multiplies (`t3.a.b*2` too).
+                let wildcard = c == '*' && dotted && (chars[i - 1] == '.' || next == Some('.'));
+                if is_name_char(c) || dotted_part || wildcard {
+                    dotted |= dotted_part;
                     i += 1;
                 } else {
                     break;

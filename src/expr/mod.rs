@@ -229,6 +229,10 @@ pub enum ExprErrorKind {
     TooDeep,
     TooLong,
     BadNumber(NumberError),
+    /// A slice such as `t3.*.total` that is not an argument of `sum`, `min` or `max`.
+    SliceOutsideAggregate,
+    /// A `*` that is not a whole segment or the end of a row's or column's prefix.
+    BadSlice,
 }
 
 /// What the parser was looking for.
@@ -337,8 +341,25 @@ impl ExprError {
                 }
             }
             BadNumber(e) => e.message(lang),
+            SliceOutsideAggregate => lang
+                .pick(
+                    "a slice of a table (`t.*.c`, `t.r.*`, `t.r3_*.c`) can only be an argument of sum, min or max",
+                    "表格切片(`t.*.c`、`t.r.*`、`t.r3_*.c`)只能作为 sum、min 或 max 的参数",
+                )
+                .to_string(),
+            BadSlice => lang
+                .pick(
+                    "a slice is table.row.column with `*` for every row or column, or ending a prefix (`t.r3_*.c`)",
+                    "切片应为 表.行.列,用 `*` 表示全部行或列,或放在前缀末尾(`t.r3_*.c`)",
+                )
+                .to_string(),
         }
     }
+}
+
+/// Whether a name is a slice of a table's cells (`t3.*.total`) rather than one fact.
+pub fn is_slice(name: &str) -> bool {
+    name.contains('*')
 }
 
 /// The fact id rule: letters of any script, digits and `_`, not starting with a digit, non-empty.

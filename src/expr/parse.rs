@@ -6,6 +6,7 @@
 //! unary      := '-' unary | primary
 //! primary    := number ['%' | '‰'] | name | '`' text '`' | func '(' args ')' | '(' sum ')'
 
+use super::is_slice;
 use super::lex::{lex, Tok, Token};
 use super::{
     BinOp, Comparison, Expected, Expr, ExprError, ExprErrorKind, ExprKind, Func, NumberLiteral,
@@ -45,6 +46,8 @@ pub fn parse_expect(text: &str) -> Result<Comparison, ExprError> {
     let op_column = token.column;
     parser.advance();
     let rhs = parser.sum()?;
+    check_slices(&lhs, false)?;
+    check_slices(&rhs, false)?;
     let token = parser.peek();
     match token.tok {
         Tok::End => Ok(Comparison {
@@ -352,6 +355,44 @@ impl Parser {
             kind: ExprKind::Call { func, args },
             span,
         })
+    }
+}
+
+/// A slice stands only as a whole argument of `sum`, `min` or `max`, and has the shape
+/// `table.row.column` with `*` as a whole segment or at the end of one (not in the table's).
+/// Recursion is bounded by the parser's depth limit.
+fn check_slices(expr: &Expr, allowed: bool) -> Result<(), ExprError> {
+    let error = |kind| ExprError {
+        kind,
+        column: expr.span.start,
+    };
+    match &expr.kind {
+        ExprKind::Fact(name) if is_slice(name) => {
+            if !allowed {
+                return Err(error(ExprErrorKind::SliceOutsideAggregate));
+            }
+            let segments: Vec<&str> = name.split('.').collect();
+            let well_formed = segments.len() == 3
+                && segments.iter().enumerate().all(|(i, segment)| {
+                    let stars = segment.matches('*').count();
+                    stars == 0 || (i > 0 && stars == 1 && segment.ends_with('*'))
+                });
+            if well_formed {
+                Ok(())
+            } else {
+                Err(error(ExprErrorKind::BadSlice))
+            }
+        }
+        ExprKind::Number(_) | ExprKind::Fact(_) => Ok(()),
+        ExprKind::Neg(inner) | ExprKind::Group(inner) => check_slices(inner, false),
+        ExprKind::Chain { first, rest } => {
+            check_slices(first, false)?;
+            rest.iter().try_for_each(|o| check_slices(&o.expr, false))
+        }
+        ExprKind::Call { func, args } => {
+            let aggregate = matches!(func, Func::Sum | Func::Min | Func::Max);
+            args.iter().try_for_each(|arg| check_slices(arg, aggregate))
+        }
     }
 }
 

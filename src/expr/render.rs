@@ -67,9 +67,9 @@ impl Side<'_> {
 fn shape<'a>(expr: &'a Expr, facts: &'a Facts) -> Shape<'a> {
     let expr = expr.unparenthesized();
     match &expr.kind {
-        ExprKind::Fact(name) => facts
-            .get(name)
-            .map_or(Shape::Computed, |q| Shape::Fact(name, q)),
+        ExprKind::Fact(id) => facts.get(id).map_or(Shape::Computed, |q| {
+            Shape::Fact(q.name.as_deref().unwrap_or(id), q)
+        }),
         ExprKind::Number(_) => Shape::Literal,
         ExprKind::Neg(inner) if matches!(inner.unparenthesized().kind, ExprKind::Number(_)) => {
             Shape::Literal
@@ -310,8 +310,8 @@ pub(super) fn arithmetic(
                 clauses.push(format!("{name} = {} {means} {}", q.printed, range_text(q)));
             }
         }
-        for (name, q) in facts.iter() {
-            let told = b_told && rounded_b.is_some_and(|(b_name, _)| b_name == name);
+        for (_, q) in facts.iter() {
+            let told = b_told && rounded_b.is_some_and(|(_, b_q)| std::ptr::eq(b_q, q));
             if !q.interval.is_exact() && !told {
                 clauses.push(format!("{} {means} {}", q.printed, range_text(q)));
             }
