@@ -80,15 +80,24 @@ fn check(args: &[String]) -> Result<u8, String> {
         return Err("check needs at least one FILE (or - for standard input)".to_string());
     }
 
-    let mut verdicts = Vec::new();
+    let mut inputs = Vec::new();
     for file in &files {
         let input = read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
         let options = Options {
             lang,
             source: Some(file.clone()),
         };
-        verdicts.push((crossfoot::check(&input, &options), input));
+        inputs.push((input, options));
     }
+    // Checked together, so that reports of one issuer for consecutive years are linked.
+    let together: Vec<(&[u8], Options)> = inputs
+        .iter()
+        .map(|(input, options)| (input.as_slice(), options.clone()))
+        .collect();
+    let verdicts: Vec<(Verdict, Vec<u8>)> = crossfoot::check_together(&together)
+        .into_iter()
+        .zip(inputs.into_iter().map(|(input, _)| input))
+        .collect();
 
     let mut out = std::io::stdout().lock();
     let written = match format {

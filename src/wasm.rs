@@ -36,6 +36,38 @@ pub fn check(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     to_plain_js(&verdict)
 }
 
+/// Checks several reports together (see `crate::check_together`): reports of one issuer for
+/// consecutive years get the template's cross-year links. `inputs` is an array of inputs as
+/// for `check`; `options` is as for `check` (its `source`, if any, names every file). Returns
+/// an array of verdicts, in the order of `inputs`.
+#[wasm_bindgen(js_name = checkMany)]
+pub fn check_many(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = read_options(&options)?;
+    if !Array::is_array(&inputs) {
+        return Err(js_error("checkMany(inputs): inputs must be an array"));
+    }
+    let mut files = Vec::new();
+    for input in Array::from(&inputs).iter() {
+        let bytes = if let Some(text) = input.as_string() {
+            text.into_bytes()
+        } else if let Some(bytes) = input.dyn_ref::<Uint8Array>() {
+            bytes.to_vec()
+        } else if let Some(buffer) = input.dyn_ref::<ArrayBuffer>() {
+            Uint8Array::new(buffer).to_vec()
+        } else {
+            return Err(js_error(
+                "checkMany(inputs): each input must be a Uint8Array, an ArrayBuffer or a string",
+            ));
+        };
+        files.push(bytes);
+    }
+    let together: Vec<(&[u8], Options)> = files
+        .iter()
+        .map(|bytes| (bytes.as_slice(), options.clone()))
+        .collect();
+    to_plain_js(&crate::check_together(&together))
+}
+
 /// The crate's version, e.g. "0.1.0".
 #[wasm_bindgen]
 pub fn version() -> String {
