@@ -145,7 +145,11 @@ fn extract(args: &[String]) -> Result<u8, String> {
 fn extract_report(file: &str, input: &[u8]) -> String {
     let text = String::from_utf8_lossy(input);
     let lower = file.to_ascii_lowercase();
-    let head = text.trim_start().get(..15).unwrap_or("").to_ascii_lowercase();
+    let head = text
+        .trim_start()
+        .get(..15)
+        .unwrap_or("")
+        .to_ascii_lowercase();
     let html = lower.ends_with(".html")
         || lower.ends_with(".htm")
         || head.starts_with("<!doctype html")
@@ -245,6 +249,8 @@ fn write_human(
 
     for check in &verdict.checks {
         let mark = match check.status {
+            // A relation to confirm never fails: marked apart, whatever its arithmetic says.
+            _ if check.to_confirm => p.yellow("~"),
             CheckStatus::Pass => p.green("✓"),
             CheckStatus::Fail if check.severity == Severity::Warning => p.yellow("!"),
             CheckStatus::Fail => p.red("✗"),
@@ -255,8 +261,13 @@ fn write_human(
         } else {
             &check.message
         };
-        writeln!(out, "  {mark} {}  {detail}", p.bold(&check.id))?;
-        if check.status != CheckStatus::Pass {
+        let to_confirm = if check.to_confirm {
+            p.dim(lang.pick(" (to confirm)", "(待确认)"))
+        } else {
+            String::new()
+        };
+        writeln!(out, "  {mark} {}  {detail}{to_confirm}", p.bold(&check.id))?;
+        if check.status != CheckStatus::Pass && !check.to_confirm {
             writeln!(out, "      {}", p.dim(&check.expect))?;
             if let Some(quote) = &check.quote {
                 writeln!(out, "      {}", p.dim(&format!("“{quote}”")))?;
