@@ -84,7 +84,7 @@ async function checkMany({ id, lang, files }) {
   const inputs = [];
   for (const file of files) inputs.push(await readBytes(file));
   post({ type: 'progress', id, stage: 'checking' });
-  const verdicts = core.checkMany(inputs, { lang, sources: files.map((file) => file.name) });
+  const verdicts = core.checkMany(inputs, { lang });
   post({ type: 'results', id, verdicts, excerpts: verdicts.map((verdict, i) => excerptsFor(verdict, inputs[i])) });
 }
 
@@ -93,7 +93,8 @@ async function extractOne({ id, name, lang, file, text }) {
   post({ type: 'progress', id, stage: 'reading' });
   const source = text ?? new TextDecoder('utf-8').decode(await readBytes({ file }));
   post({ type: 'progress', id, stage: 'checking' });
-  const extraction = core.extract(source, { source: name });
+  const html = /\.(html?|xhtml)$/i.test(name || '') || /^\s*<(!doctype|html|body|div|p|table)\b/i.test(source);
+  const extraction = core.extract(source, { source: name, html });
   const verdict = core.check(extraction.report, { lang, source: name });
   post({ type: 'extracted', id, text: extraction.text ?? source, figures: extraction.figures, report: extraction.report, verdict });
 }
