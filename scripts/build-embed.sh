@@ -26,7 +26,7 @@ cp npm/index.js www/crossfoot-api.js
 
 rm -rf dist/embed
 mkdir -p dist/embed/pkg
-cp www/crossfoot-element.js www/render.js www/i18n.js www/embed.html www/embed.js dist/embed/
+cp www/crossfoot-element.js www/render.js www/dom.js www/table-view.js www/i18n.js www/embed.html www/embed.js dist/embed/
 cp www/pkg/crossfoot.js www/pkg/crossfoot_bg.wasm dist/embed/pkg/
 
 rm -f dist/crossfoot-*.tgz

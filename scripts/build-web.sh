@@ -77,15 +77,17 @@ function without(source, line, file) {
   return source.replace(line, '');
 }
 
-// The page's modules, in dependency order, as one module: their imports of each other removed.
+// The page's modules, in dependency order, as one module: their imports of each other removed
+// (every local import must name a module listed before it).
+const MODULES = ['i18n.js', 'dom.js', 'table-view.js', 'render.js', 'template-form.js', 'text-view.js', 'app.js'];
+const LOCAL_IMPORT = /^import \{[^}]*\} from '\.\/([\w-]+\.js)';\n/gm;
 let app = '';
-for (const [file, imports] of [
-  ['i18n.js', []],
-  ['render.js', []],
-  ['app.js', ["import { el, renderBanner, renderVerdict } from './render.js';", "import { LANGS, initialLang, rememberLang, translator } from './i18n.js';"]],
-]) {
+for (const [index, file] of MODULES.entries()) {
   let source = read(`www/${file}`);
-  for (const line of imports) source = without(source, line, file);
+  source = source.replace(LOCAL_IMPORT, (line, name) => {
+    if (!MODULES.slice(0, index).includes(name)) fail(`${file} imports ${name}, which is not bundled before it`);
+    return '';
+  });
   if (/^\s*import\s/m.test(source)) fail(`${file} has an import the bundler does not know`);
   app += `// ---- ${file} ----\n${source.replace(/^export /gm, '')}\n`;
 }
@@ -94,11 +96,13 @@ for (const [file, imports] of [
 // page): the module's glue code with its exports removed, then worker.js without its import.
 let glue = read('www/pkg/crossfoot.js');
 glue = without(glue, 'export { initSync, __wbg_init as default };', 'crossfoot.js');
+// The module's exported functions, gathered into the `core` object worker.js imports them as.
+const exported = [...glue.matchAll(/^export function (\w+)/gm)].map((match) => match[1]);
 glue = glue.replace(/^export (function|async function|class|const|let) /gm, '$1 ');
 glue = glue.replace(/import\.meta\.url/g, 'self.location.href'); // only for a default path; the bytes are always given
 if (/^\s*(export|import)\s/m.test(glue)) fail('crossfoot.js has an export or import the bundler does not know');
 let worker = read('www/worker.js');
-worker = worker.replace("import init, { check, version } from './pkg/crossfoot.js';", 'const init = __wbg_init;');
+worker = worker.replace("import init, * as core from './pkg/crossfoot.js';", () => `const init = __wbg_init;\nconst core = { ${exported.join(', ')} };`);
 if (/^\s*import\s/m.test(worker)) fail('worker.js import line changed: update build-web.sh');
 const workerSource = `${glue}\n// ---- worker.js ----\n${worker}`;
 

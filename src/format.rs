@@ -16,6 +16,8 @@ pub enum FieldType {
     Figure,
     /// A fact id: letters of any script, digits and `_`, not starting with a digit.
     Id,
+    /// A character offset into a text: a whole number, 0 or more.
+    Offset,
     /// One of a few words.
     OneOf(&'static [&'static str]),
     /// An array of ids (rows of a table's `parts`).
@@ -67,6 +69,7 @@ const fn required(name: &'static str, ty: FieldType, doc: &'static str) -> Field
 }
 
 pub const SEVERITIES: &[&str] = &["error", "warning"];
+pub const CONFIDENCES: &[&str] = &["sure", "unsure"];
 
 pub static FILE: Shape = Shape {
     name: "file",
@@ -191,6 +194,30 @@ pub static FACT: Shape = Shape {
              (negative: to tens, hundreds, …).",
         ),
         field("exact", FieldType::Bool, "true: the figure is exact, not rounded."),
+        field(
+            "at",
+            FieldType::Object(&AT),
+            "Where the figure stands in the source text (set by extraction).",
+        ),
+    ],
+};
+
+pub static AT: Shape = Shape {
+    name: "at",
+    doc:
+        "A figure's place in the source text: character offsets (Unicode scalar values), 0-based, \
+          end exclusive, covering the numeral only.",
+    fields: &[
+        required(
+            "start",
+            FieldType::Offset,
+            "Offset of the numeral's first character.",
+        ),
+        required(
+            "end",
+            FieldType::Offset,
+            "Offset just after the numeral's last character.",
+        ),
     ],
 };
 
@@ -217,6 +244,17 @@ pub static CHECK: Shape = Shape {
             FieldType::OneOf(FOR_EACH),
             "Only in a table's checks: the check is written once with {column} (or {row}) in place \
              of an id and is evaluated for every column (row) whose cells it names have figures.",
+        ),
+        field(
+                        "confidence",
+            FieldType::OneOf(CONFIDENCES),
+            "How sure extraction is that the text states this relation: sure or unsure.",
+        ),
+        field(
+            "to_confirm",
+            FieldType::Bool,
+            "true: a person has yet to confirm the relation; it is evaluated and shown, but never fails \
+             and never changes the verdict.",
         ),
     ],
 };

@@ -2,7 +2,7 @@
 //! structure check (`format.rs`), so editors complete and check report files through `"$schema"`.
 
 use crate::format::{
-    FieldType, Shape, CHECK, COLUMN, FACT, FILE, PART, REPORT, ROW, SECTION, TABLE,
+    FieldType, Shape, AT, CHECK, COLUMN, FACT, FILE, PART, REPORT, ROW, SECTION, TABLE,
 };
 
 /// How an empty cell of a table may be written (besides `null`).
@@ -24,7 +24,7 @@ pub fn schema_json() -> String {
         root.extend(members);
     }
     let defs = [
-        &REPORT, &SECTION, &FACT, &CHECK, &TABLE, &COLUMN, &ROW, &PART,
+        &REPORT, &SECTION, &FACT, &AT, &CHECK, &TABLE, &COLUMN, &ROW, &PART,
     ]
     .iter()
     .map(|s| (s.name, shape_schema(s)))
@@ -78,6 +78,9 @@ fn field_schema(ty: FieldType, doc: &str) -> Json {
             ("minimum", Json::Literal("-30")),
             ("maximum", Json::Literal("30")),
         ]),
+        FieldType::Offset => {
+            schema.extend([("type", str("integer")), ("minimum", Json::Literal("0"))])
+        }
         FieldType::Bool => schema.push(("type", str("boolean"))),
         FieldType::Version => schema.push(("const", Json::Literal("1"))),
         FieldType::Figure => {

@@ -372,6 +372,7 @@ impl<'a> Loader<'a> {
             location: self.location(node, pointer),
             figure,
             quantity: None,
+            at: None,
         };
         fact.quantity = fact.figure.as_ref().map(|(decimal, precision)| {
             let mut quantity = fact.quantity_of(&decimal.value, *precision, &fact.printed);

@@ -72,6 +72,21 @@ pub fn check_many(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue>
     to_plain_js(&crate::check_together(&together))
 }
 
+/// Extracts the figures and relations of a report's text. `options` is `undefined` or
+/// `{ html?: boolean, source?: string, title?: string }`. Returns `{ figures, relations, report,
+/// text? }` as plain objects (`report` is the draft report's JSON text).
+#[wasm_bindgen]
+pub fn extract(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    let mut extract_options = crate::extract::ExtractOptions::default();
+    if !(options.is_undefined() || options.is_null()) {
+        let html = property(&options, "html")?;
+        extract_options.html = html.as_bool().unwrap_or(false);
+        extract_options.source = property(&options, "source")?.as_string();
+        extract_options.title = property(&options, "title")?.as_string();
+    }
+    to_plain_js(&crate::extract::extract(text, &extract_options))
+}
+
 /// The crate's version, e.g. "0.1.0".
 #[wasm_bindgen]
 pub fn version() -> String {
@@ -84,6 +99,20 @@ pub fn version() -> String {
 pub fn schema() -> Result<JsValue, JsValue> {
     JSON::parse(&crate::schema::schema_json())
         .map_err(|_| js_error("schema(): the built-in schema is not valid JSON"))
+}
+
+/// A template's file (`templates/<name>.json`) as a plain object, or `undefined` for an unknown
+/// name: the page builds its "start from a template" form from it.
+#[wasm_bindgen]
+pub fn template(name: &str) -> Result<JsValue, JsValue> {
+    match crate::template::TEMPLATES
+        .iter()
+        .find(|(known, _)| *known == name)
+    {
+        Some((_, text)) => JSON::parse(text)
+            .map_err(|_| js_error("template(): the built-in template is not valid JSON")),
+        None => Ok(JsValue::UNDEFINED),
+    }
 }
 
 const OPTION_NAMES: [&str; 2] = ["lang", "source"];

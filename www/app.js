@@ -1,11 +1,18 @@
 // The page: ways in (drop, open, paste), the list of files, the worker that checks them, and the
-// language switch. The verdict view itself is render.js; the words are i18n.js.
+// language switch. The verdict view itself is render.js (its tables: table-view.js); the words are
+// i18n.js. Two workspaces above the verdict: the template form (template-form.js) and a report's
+// text read for its figures (text-view.js); both go through the same worker queue as files.
 
-import { el, renderBanner, renderVerdict } from './render.js';
+import { el } from './dom.js';
+import { renderBanner, renderVerdict } from './render.js';
 import { LANGS, initialLang, rememberLang, translator } from './i18n.js';
+import { templateForm } from './template-form.js';
+import { confirmCheck, dismissCheck, textView } from './text-view.js';
 
 const EXAMPLE_NAME = 'qingpu-2017.json';
 const PROGRESS_DELAY_MS = 250; // show the progress bar only for work that takes longer than this
+const TYPING_DELAY_MS = 250; // the form is re-checked this long after the last keystroke
+const TEXT_FILE = /\.(txt|text|html?|xhtml)$/i;
 
 const $ = (id) => document.getElementById(id);
 
@@ -23,7 +30,9 @@ const state = {
   batchSize: 0,
   progressTimer: 0,
   notice: '',
-};
+  features: [], // what the module can do beyond check: 'checkMany', 'extract'
+  form: null, // the template form: {template, view, entry, timer}
+}; // entries of kind 'form' (the template form) and 'text' (a report's text) live in the workspace
 state.t = translator(state.lang);
 
 // ---- the worker ----
@@ -77,7 +86,8 @@ function fatal(error) {
 function restartAfterTrap(message) {
   const entry = state.busy;
   state.busy = null;
-  if (entry) finish(entry, { status: 'error', error: state.t('trap', { name: entry.name, message }) });
+  if (entry && entry.batch) retrySingly(entry);
+  else if (entry) finish(entry, { status: 'error', error: state.t('trap', { name: entry.name, message }) });
   state.notice = state.t('trap', { name: entry ? entry.name : '—', message });
   showNotice();
   state.worker.terminate();
@@ -91,6 +101,7 @@ function onWorkerMessage(worker, message) {
     case 'ready':
       state.ready = true;
       state.version = message.version;
+      state.features = message.features || [];
       $('version').textContent = state.t('version', { version: state.version });
       document.documentElement.dataset.ready = 'true';
       pump();
@@ -109,7 +120,27 @@ function onWorkerMessage(worker, message) {
       state.busy = null;
       finish(entry, { status: 'done', verdict: message.verdict, excerpts: message.excerpts, timing: message.timing });
       document.documentElement.dataset.lastCheckMs = String(Math.round(message.timing ? message.timing.checkMs : -1));
+      againIfEdited(entry);
       pump();
+      break;
+    case 'results': // a batch checked together: one verdict per file, in order
+      if (!entry) break;
+      state.busy = null;
+      for (const [i, one] of entry.batch.entries()) finish(one, { status: 'done', verdict: message.verdicts[i], excerpts: message.excerpts[i] });
+      pump();
+      break;
+    case 'extracted':
+      if (!entry) break;
+      state.busy = null;
+      entry.text = message.text;
+      entry.figures = message.figures || [];
+      entry.draft = JSON.parse(message.report);
+      entry.bytes = new TextEncoder().encode(message.report);
+      finish(entry, { status: 'done', verdict: message.verdict, excerpts: {} });
+      pump();
+      break;
+    case 'layout':
+      if (state.form && state.form.layoutId === message.id) showForm(message.tables);
       break;
     case 'error':
       if (message.trap) {
@@ -118,6 +149,11 @@ function onWorkerMessage(worker, message) {
       }
       if (!entry) break;
       state.busy = null;
+      if (entry.batch) {
+        retrySingly(entry);
+        pump();
+        break;
+      }
       finish(entry, { status: 'error', error: message.read ? state.t('readFailed', { name: entry.name, message: message.message }) : message.message });
       pump();
       break;
@@ -128,7 +164,7 @@ function onWorkerMessage(worker, message) {
 /** Sends the next file to the worker; one at a time, so a trap loses at most the file it was on. */
 function pump() {
   if (!state.ready || state.busy) return;
-  const entry = state.queue.shift();
+  const entry = nextJob();
   if (!entry) {
     batchDone();
     return;
@@ -136,13 +172,51 @@ function pump() {
   state.busy = entry;
   entry.status = 'checking';
   entry.stage = 'reading';
-  const message = { type: 'check', id: entry.id, name: entry.name, lang: state.lang };
-  if (entry.bytes) message.bytes = entry.bytes.slice().buffer; // a copy: the entry keeps its bytes for a re-check
-  else message.file = entry.file;
-  state.worker.postMessage(message);
+  for (const one of entry.batch || []) one.status = 'checking';
+  state.worker.postMessage(messageFor(entry));
   if (!state.progressTimer) state.progressTimer = setTimeout(() => { state.progressTimer = 0; showProgress(true); }, PROGRESS_DELAY_MS);
   showProgress();
   if (entry === state.entries[state.selected] && !entry.verdict) showSelected();
+}
+
+/** The next piece of work: several files of one batch go together (checkMany: cross-year links). */
+function nextJob() {
+  const entry = state.queue.shift();
+  if (!entry || entry.kind || entry.single || !state.features.includes('checkMany') || state.entries.length < 2) return entry;
+  const batch = [entry, ...state.queue.filter((one) => !one.kind && !one.single)];
+  if (batch.length < 2) return entry;
+  state.queue = state.queue.filter((one) => !batch.includes(one));
+  return { id: state.nextId++, name: state.t('checkingMany', { done: 0, total: batch.length }), batch };
+}
+
+const fileOf = (entry) => (entry.bytes ? { bytes: entry.bytes.slice().buffer } : { file: entry.file }); // a copy: the entry keeps its bytes
+
+function messageFor(entry) {
+  const base = { id: entry.id, name: entry.name, lang: state.lang };
+  if (entry.batch) return { ...base, type: 'checkMany', files: entry.batch.map((one) => ({ name: one.name, ...fileOf(one) })) };
+  if (entry.kind === 'text' && !entry.draft) return { ...base, type: 'extract', text: entry.source, file: entry.file };
+  return { ...base, type: 'check', ...fileOf(entry) };
+}
+
+/** A batch the module could not check together: each file alone, so that one bad file costs only itself. */
+function retrySingly(job) {
+  for (const one of job.batch) one.single = true;
+  state.queue.unshift(...job.batch);
+}
+
+/** The form changed while its last version was being checked: check the new one. */
+function againIfEdited(entry) {
+  if (!entry.edited) return;
+  entry.edited = false;
+  if (!state.queue.includes(entry)) state.queue.push(entry);
+}
+
+/** Checks an entry again (its bytes changed), once the check in flight is done. */
+function recheck(entry) {
+  if (state.busy === entry) entry.edited = true;
+  else if (!state.queue.includes(entry)) state.queue.push(entry);
+  state.batchSize = 1;
+  pump();
 }
 
 function finish(entry, result) {
@@ -158,6 +232,7 @@ function finish(entry, result) {
 function addInputs(inputs) {
   if (inputs.length === 0) return;
   state.notice = '';
+  if (!inputs.some((input) => input.kind)) closeWorkspace();
   state.entries = inputs.map((input) => ({ id: state.nextId++, status: 'pending', ...input }));
   state.queue = [...state.entries];
   state.batchSize = state.entries.length;
@@ -168,7 +243,25 @@ function addInputs(inputs) {
 }
 
 function addFiles(fileList) {
-  addInputs(Array.from(fileList, (file) => ({ name: file.name, file })));
+  const files = Array.from(fileList);
+  if (files.length === 1) {
+    // One file may be a report's text rather than its JSON: a .txt or .html whose first character is not { or [.
+    const [file] = files;
+    if (TEXT_FILE.test(file.name)) {
+      file.slice(0, 256).text().then(
+        (head) => (/^\s*[[{]/.test(head) ? addInputs([{ name: file.name, file }]) : openText({ name: file.name, file })),
+        () => addInputs([{ name: file.name, file }]),
+      );
+      return;
+    }
+  }
+  addInputs(files.map((file) => ({ name: file.name, file })));
+}
+
+/** Pasted or dropped text: JSON is a report to check; anything else is a report's text to read. */
+function addPasted(text, name) {
+  if (/^\s*[[{]/.test(text)) addText(text, name);
+  else openText({ name: name || state.t('pastedName'), source: text });
 }
 
 function addText(text, name) {
@@ -253,7 +346,11 @@ function showSelected() {
   }
   if (entry.verdict && entry.status !== 'error') {
     renderBanner(banner, entry.verdict, state.t, entry.name);
-    renderVerdict(body, entry.verdict, entry.excerpts, state.t);
+    renderVerdict(body, entry.verdict, entry.excerpts, state.t, {
+      actions: entry.kind === 'text' ? relationActions(entry) : undefined,
+      showTables: entry.kind !== 'form', // the form itself shows them, marked
+    });
+    showWorkspaceVerdict(entry);
     document.documentElement.dataset.verdict = entry.verdict.verdict;
   } else if (entry.status === 'error') {
     banner.className = 'banner banner-error';
@@ -315,7 +412,117 @@ function setLanguage(lang) {
   applyLanguage();
   renderList();
   showSelected();
+  if (state.form) requestLayout(); // the form's labels are the template's, in the chosen language
   recheckAll(); // the verdict's own messages come from the module in the chosen language
+}
+
+// ---- the workspace: the template form, or a report's text ----
+
+function openWorkspace(title) {
+  $('workspace').hidden = false;
+  $('workspace-title').textContent = title;
+  $('workspace-status').textContent = '';
+  $('workspace-body').replaceChildren(el('p', { class: 'muted' }, state.t('templateLoading')));
+}
+
+function closeWorkspace() {
+  if (state.form) clearTimeout(state.form.timer);
+  state.form = null;
+  $('workspace').hidden = true;
+  $('workspace-body').replaceChildren();
+}
+
+/** "Start from a template": asks the worker for the template's tables, then shows the empty form. */
+function openForm(template) {
+  closeWorkspace();
+  state.form = { template, view: null, entry: null, values: undefined, timer: 0, layoutId: 0 };
+  openWorkspace(state.t(`template_${template}`));
+  document.documentElement.dataset.form = 'loading';
+  requestLayout();
+}
+
+function requestLayout() {
+  if (!state.ready) {
+    setTimeout(requestLayout, 100);
+    return;
+  }
+  const form = state.form;
+  form.layoutId = state.nextId++;
+  state.worker.postMessage({ type: 'layout', id: form.layoutId, lang: state.lang, template: form.template });
+}
+
+function showForm(tables) {
+  const form = state.form;
+  if (form.view) form.values = form.view.values(); // a new language: keep what was typed
+  form.view = templateForm({ template: form.template, tables, t: state.t, values: form.values, onChange: formEdited });
+  $('workspace-title').textContent = state.t(`template_${form.template}`);
+  $('workspace-body').replaceChildren(form.view.node);
+  document.documentElement.dataset.form = 'ready';
+  if (!form.entry) {
+    form.entry = { id: state.nextId++, kind: 'form', name: state.t('templateName', { template: form.template }), status: 'pending', bytes: formBytes() };
+    state.entries = [form.entry];
+    state.selected = 0;
+    renderList();
+    recheck(form.entry);
+  } else if (form.entry.verdict) {
+    form.view.mark(form.entry.verdict);
+  }
+}
+
+const formBytes = () => new TextEncoder().encode(JSON.stringify(state.form.view.report()));
+
+/** A keystroke in the form: re-check a moment after the typing stops. */
+function formEdited() {
+  const form = state.form;
+  clearTimeout(form.timer);
+  form.timer = setTimeout(() => {
+    if (state.form !== form) return;
+    form.entry.bytes = formBytes();
+    recheck(form.entry);
+  }, TYPING_DELAY_MS);
+}
+
+/** A report's text: the worker reads its figures, and the draft report is checked. */
+function openText({ name, file, source }) {
+  closeWorkspace();
+  openWorkspace(name);
+  $('workspace-body').replaceChildren(el('p', { class: 'muted' }, state.t('textReading', { name })));
+  addInputs([{ kind: 'text', name, file, source }]);
+}
+
+function relationActions(entry) {
+  const change = (edit) => (check) => {
+    if (!entry.draft || !edit(entry.draft, check.id)) return;
+    const text = JSON.stringify(entry.draft, null, 2);
+    entry.bytes = new TextEncoder().encode(text);
+    recheck(entry);
+  };
+  return { confirm: change(confirmCheck), dismiss: change(dismissCheck) };
+}
+
+/** The workspace's part of a verdict: the form's marked cells, or the text's underlined figures. */
+function showWorkspaceVerdict(entry) {
+  if (entry.kind === 'form' && state.form && state.form.entry === entry && state.form.view) {
+    state.form.view.mark(entry.verdict);
+    $('workspace-status').textContent = `${state.t(`verdict_${entry.verdict.verdict}`)}: ${entry.verdict.summary || ''}`;
+    $('workspace-status').className = `workspace-status status-${entry.verdict.verdict}`;
+  } else if (entry.kind === 'text' && entry.draft) {
+    const focused = document.activeElement && document.activeElement.closest && document.activeElement.closest('.fig');
+    const focusedFact = focused ? focused.dataset.fact : null;
+    const view = textView({ text: entry.text, figures: entry.figures, verdict: entry.verdict, report: entry.draft, t: state.t, actions: relationActions(entry), lang: (entry.draft.report && entry.draft.report.language) || undefined });
+    $('workspace').hidden = false;
+    $('workspace-title').textContent = state.t('textTitle');
+    $('workspace-status').textContent = `${state.t(`verdict_${entry.verdict.verdict}`)}: ${entry.verdict.summary || ''}`;
+    $('workspace-status').className = `workspace-status status-${entry.verdict.verdict}`;
+    $('workspace-body').replaceChildren(view.node);
+    if (focusedFact) view.node.querySelector(`.fig[data-fact="${CSS.escape(focusedFact)}"]`)?.focus();
+  }
+}
+
+function saveReport() {
+  const entry = state.entries[state.selected];
+  if (state.form && state.form.view) download(`${state.form.template}-report.json`, state.form.view.report());
+  else if (entry && entry.kind === 'text' && entry.draft) download(`${baseName(entry.name)}.crossfoot.json`, entry.draft);
 }
 
 // ---- saving ----
@@ -343,7 +550,7 @@ function wire() {
 
   $('paste-check').addEventListener('click', () => {
     const text = $('paste').value;
-    if (text.trim()) addText(text);
+    if (text.trim()) addPasted(text);
   });
 
   document.addEventListener('paste', (event) => {
@@ -357,10 +564,10 @@ function wire() {
       return;
     }
     const text = data.getData('text/plain');
-    if (/^\s*[[{]/.test(text)) {
+    if (text.trim()) {
       event.preventDefault();
       $('paste').value = text.length < 200000 ? text : '';
-      addText(text);
+      addPasted(text);
     }
   });
 
@@ -387,7 +594,7 @@ function wire() {
     const data = event.dataTransfer;
     if (!data) return;
     if (data.files && data.files.length) addFiles(data.files);
-    else if (/^\s*[[{]/.test(data.getData('text/plain') || '')) addText(data.getData('text/plain'));
+    else if ((data.getData('text/plain') || '').trim()) addPasted(data.getData('text/plain'));
   });
 
   for (const button of document.querySelectorAll('#lang-switch button')) {
@@ -402,6 +609,12 @@ function wire() {
     download('verdicts.json', state.entries.map((entry) => ({ file: entry.name, verdict: entry.verdict ?? null, error: entry.error ?? undefined })));
   });
   $('print').addEventListener('click', () => window.print());
+  $('template-open').addEventListener('click', () => openForm($('template-select').value));
+  $('save-report').addEventListener('click', saveReport);
+  $('close-workspace').addEventListener('click', () => {
+    closeWorkspace();
+    loadExample().then((bytes) => addInputs([{ name: EXAMPLE_NAME, bytes }]), () => {});
+  });
 
   // Printing shows everything: open the collapsed parts, and close them again afterwards.
   let opened = [];

@@ -2,33 +2,10 @@
 // messages) is untrusted: it is only ever put into the page as text (createElement and
 // textContent), never parsed as HTML.
 
+import { el, fill } from './dom.js';
+import { renderTables } from './table-view.js';
+
 const PAGE = 200; // rows shown at once in long lists; "show more" adds the next ones
-
-/** el('p', {class: 'x'}, 'text', child…): an element with attributes and text or element children. */
-export function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes || {})) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === 'class') node.className = value;
-    else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-    else node.setAttribute(name, value === true ? '' : String(value));
-  }
-  append(node, children);
-  return node;
-}
-
-/** Replaces a node's children, skipping the absent ones (replaceChildren would show "null"). */
-export function fill(node, ...children) {
-  node.replaceChildren();
-  append(node, children);
-}
-
-function append(node, children) {
-  for (const child of children.flat(Infinity)) {
-    if (child === undefined || child === null || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-}
 
 const has = (text) => typeof text === 'string' && text !== '';
 
@@ -58,20 +35,28 @@ function icon(status) {
   return status === 'consistent' ? '✓' : status === 'inconsistent' ? '✗' : '!';
 }
 
-/** The body: report metadata, failing checks, suspects, findings, passing checks, facts. */
-export function renderVerdict(body, verdict, excerpts, t) {
+/** The body: report metadata, failing checks, suspects, tables, findings, relations to confirm,
+ *  passing checks, facts. `actions` ({confirm(check), dismiss(check)}) puts the two buttons on
+ *  each check that is to be confirmed (the text view has them; a file's verdict has not). */
+export function renderVerdict(body, verdict, excerpts, t, { actions, showTables = true } = {}) {
   const checks = verdict.checks || [];
-  const failing = checks.filter((c) => c.status === 'fail');
-  const errors = checks.filter((c) => c.status === 'error');
-  const passing = checks.filter((c) => c.status === 'pass');
+  const sure = checks.filter((c) => !c.toConfirm);
+  const failing = sure.filter((c) => c.status === 'fail');
+  const errors = sure.filter((c) => c.status === 'error');
+  const passing = sure.filter((c) => c.status === 'pass');
+  const toConfirm = checks.filter((c) => c.toConfirm);
   fill(
     body,
     reportInfo(verdict.report, t),
     failing.length ? section('failing', t('failingChecks'), failing.length, list('checks', failing, (c) => checkItem(c, t))) : null,
     (verdict.suspects || []).length ? section('suspects', t('suspects'), verdict.suspects.length, list('suspects', verdict.suspects, (s) => suspectItem(s, t))) : null,
+    showTables && (verdict.tables || []).length ? section('tables', t('tables'), verdict.tables.length, renderTables(verdict.tables, checks, t)) : null,
     errors.length ? section('check-errors', t('checkErrors'), errors.length, list('checks', errors, (c) => checkItem(c, t))) : null,
     (verdict.findings || []).length
       ? section('findings', t('findings'), verdict.findings.length, list('findings', verdict.findings, (f) => findingItem(f, excerpts || {}, t)))
+      : null,
+    toConfirm.length
+      ? section('to-confirm', t('toConfirm'), toConfirm.length, el('p', { class: 'muted small' }, t('toConfirmHelp')), list('checks', toConfirm, (c) => checkItem(c, t, actions)))
       : null,
     passing.length
       ? el('details', { class: 'passing', id: 'passing' }, el('summary', {}, t('passingChecks', { n: passing.length })), list('checks', passing, (c) => checkItem(c, t)))
@@ -80,7 +65,7 @@ export function renderVerdict(body, verdict, excerpts, t) {
   );
 }
 
-function section(name, title, count, content) {
+function section(name, title, count, ...content) {
   return el('section', { class: `part part-${name}`, 'aria-labelledby': `h-${name}` }, el('h2', { id: `h-${name}` }, title, ' ', el('span', { class: 'n' }, `(${count})`)), content);
 }
 
@@ -113,13 +98,16 @@ function paged(container, items, renderItem, wrap) {
   return wrap(more);
 }
 
-function checkItem(check, t) {
+export function checkItem(check, t, actions) {
   const title = has(check.label) ? check.label : check.id;
+  const kind = check.toConfirm ? 'confirm' : check.status;
   return el(
     'li',
-    { class: `check check-${check.status}`, 'data-id': check.id },
+    { class: `check check-${kind}`, 'data-id': check.id },
     el('div', { class: 'item-head' },
-      el('span', { class: `badge badge-${check.status}` }, t(`status_${check.status}`)),
+      check.toConfirm
+        ? el('span', { class: 'badge badge-confirm' }, `${t('toConfirm')} · ${t(check.status === 'pass' ? 'wouldHold' : 'wouldFail')}`)
+        : el('span', { class: `badge badge-${check.status}` }, t(`status_${check.status}`)),
       el('strong', { class: 'item-title' }, title),
       has(check.label) ? el('code', { class: 'id' }, check.id) : null,
       check.severity === 'warning' ? el('span', { class: 'badge badge-warning' }, t('severity_warning')) : null,
@@ -130,6 +118,9 @@ function checkItem(check, t) {
     el('p', { class: 'expect' }, el('span', { class: 'muted' }, `${t('expect')}: `), el('code', {}, check.expect),
       has(check.offBy) ? el('span', { class: 'off-by' }, ` · ${t('offBy', { n: check.offBy })}`) : null),
     has(check.section) ? el('p', { class: 'muted small' }, `${t('section')}: `, check.section) : null,
+    check.toConfirm && actions ? el('p', { class: 'confirm-actions' },
+      el('button', { type: 'button', class: 'confirm', 'aria-label': t('confirmLabel', { check: title }), onclick: () => actions.confirm(check) }, '✓ ', t('confirm')),
+      el('button', { type: 'button', class: 'dismiss', 'aria-label': t('dismissLabel', { check: title }), onclick: () => actions.dismiss(check) }, '✕ ', t('dismiss'))) : null,
   );
 }
 

@@ -3,13 +3,19 @@
 //
 // Messages in:  {type: 'init', wasm?: ArrayBuffer}          (wasm given: the single-file build)
 //               {type: 'check', id, name, lang, file?: Blob, bytes?: ArrayBuffer}
+//               {type: 'checkMany', id, lang, files: [{name, file?: Blob, bytes?: ArrayBuffer}]}
+//               {type: 'extract', id, name, lang, file?: Blob, text?: string}
+//               {type: 'layout', id, lang, template}     (a template's empty tables, for the form)
 // Messages out: {type: 'ready', version} | {type: 'fatal', message}
 //               {type: 'progress', id, stage: 'reading' | 'checking'}
 //               {type: 'result', id, verdict, excerpts, timing: {bytes, checkMs}}
+//               {type: 'results', id, verdicts: [verdict], excerpts: [excerpts]}   (checkMany)
+//               {type: 'extracted', id, text, figures, report, verdict}
+//               {type: 'layout', id, template, tables}
 //               {type: 'error', id, message, trap}        (trap: the module is dead; make a new worker)
 
 // The build of the single file replaces the next line with the module's glue code.
-import init, { check, version } from './pkg/crossfoot.js';
+import init, * as core from './pkg/crossfoot.js';
 
 let ready = null;
 
@@ -17,8 +23,8 @@ self.onmessage = (event) => {
   const message = event.data || {};
   if (message.type === 'init') {
     ready = start(message.wasm);
-  } else if (message.type === 'check') {
-    (ready || Promise.reject(new Error('not initialised'))).then(() => checkOne(message), () => {});
+  } else if (Object.hasOwn(WORK, message.type)) {
+    (ready || Promise.reject(new Error('not initialised'))).then(() => guarded(message, WORK[message.type]), () => {});
   } else if (message.type === 'selftest-trap') {
     // Lets the tests prove that a dead module is replaced and the next file still works.
     post({ type: 'error', id: message.id, message: 'RuntimeError: unreachable (self-test)', trap: true });
@@ -29,7 +35,8 @@ async function start(wasm) {
   try {
     // Asynchronous compile and instantiate (WebAssembly.instantiate), never on the main thread.
     await init(wasm ? { module_or_path: wasm } : undefined);
-    post({ type: 'ready', version: version() });
+    const features = ['checkMany', 'extract'].filter((name) => typeof core[name] === 'function');
+    post({ type: 'ready', version: core.version(), features });
   } catch (error) {
     post({ type: 'fatal', message: describe(error) });
     throw error;
@@ -48,13 +55,62 @@ async function checkOne({ id, name, lang, file, bytes }) {
   try {
     post({ type: 'progress', id, stage: 'checking' });
     const started = performance.now();
-    const verdict = check(input, { lang, source: name });
+    const verdict = core.check(input, { lang, source: name });
     const checkMs = performance.now() - started;
     post({ type: 'result', id, verdict, excerpts: excerptsFor(verdict, input), timing: { bytes: input.length, checkMs } });
   } catch (error) {
     // A trap (panic = abort, out of memory) poisons the instance: the page replaces this worker.
     post({ type: 'error', id, message: describe(error), trap: error instanceof WebAssembly.RuntimeError });
   }
+}
+
+const WORK = { check: checkOne, checkMany, extract: extractOne, layout };
+
+/** Runs one piece of work; a trap (panic = abort, out of memory) poisons the instance: the page
+ *  replaces this worker. Any other error is this request's alone. */
+async function guarded(message, work) {
+  try {
+    await work(message);
+  } catch (error) {
+    post({ type: 'error', id: message.id, message: describe(error), trap: error instanceof WebAssembly.RuntimeError });
+  }
+}
+
+const readBytes = async ({ file, bytes }) => new Uint8Array(bytes || (await file.arrayBuffer()));
+
+/** Several reports checked together (cross-year links between reports of one issuer). */
+async function checkMany({ id, lang, files }) {
+  post({ type: 'progress', id, stage: 'reading' });
+  const inputs = [];
+  for (const file of files) inputs.push(await readBytes(file));
+  post({ type: 'progress', id, stage: 'checking' });
+  const verdicts = core.checkMany(inputs, { lang });
+  post({ type: 'results', id, verdicts, excerpts: verdicts.map((verdict, i) => excerptsFor(verdict, inputs[i])) });
+}
+
+/** A report's text (plain or HTML): its figures, the draft report, and the draft's verdict. */
+async function extractOne({ id, name, lang, file, text }) {
+  post({ type: 'progress', id, stage: 'reading' });
+  const source = text ?? new TextDecoder('utf-8').decode(await readBytes({ file }));
+  post({ type: 'progress', id, stage: 'checking' });
+  const html = /\.(html?|xhtml)$/i.test(name || '') || /^\s*<(!doctype|html|body|div|p|table)\b/i.test(source);
+  const extraction = core.extract(source, { source: name, html });
+  const verdict = core.check(extraction.report, { lang, source: name });
+  post({ type: 'extracted', id, text: extraction.text ?? source, figures: extraction.figures, report: extraction.report, verdict });
+}
+
+/** A template's tables with no figures: the layout of the form, labelled in the page's language. */
+async function layout({ id, lang, template }) {
+  const file = typeof core.template === 'function' ? core.template(template) : undefined;
+  const pick = (text) => (text && typeof text === 'object' ? text[lang] ?? text.en ?? text.zh : text);
+  const tables = ((file && file.tables) || []).map((table) => ({
+    id: table.id,
+    title: pick(table.title),
+    unit: pick(table.unit),
+    columns: (table.columns || []).map((column) => ({ id: column.id, label: pick(column.label), unit: pick(column.unit) })),
+    rows: (table.rows || []).map((row) => ({ id: row.id, label: pick(row.label) })),
+  }));
+  post({ type: 'layout', id, template, title: file ? pick(file.title) : template, tables });
 }
 
 function post(message) {

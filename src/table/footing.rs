@@ -139,6 +139,8 @@ fn check(
         unknown_ids: Vec::new(),
         expect_place: ExpectPlace::default(),
         each: false,
+        confidence: None,
+        to_confirm: false,
     }
 }
 

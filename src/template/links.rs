@@ -182,6 +182,8 @@ pub fn link_checks(earlier: &Yearly, later: &Yearly, lang: Lang) -> Vec<CheckOut
                 message: String::new(),
                 quote: None,
                 section: Some(lang.pick("cross-year links", "跨年度衔接").to_string()),
+                confidence: None,
+                to_confirm: false,
                 facts: references.into_iter().map(|(name, _)| name).collect(),
                 off_by: evaluation.off_by,
                 location: Location::default(),

@@ -124,3 +124,35 @@ export function largeReportText(megabytes) {
 
 /** Waits until the page shows a verdict (the banner carries the verdict's class). */
 export const VERDICT_BANNER = '#banner.banner-consistent, #banner.banner-inconsistent, #banner.banner-invalid, #banner.banner-error';
+
+/** A fresh page of `context` at `url` in a language and width, errors collected in page.errors;
+ *  waits for the first verdict (the example's). */
+export async function openPage(context, url, { lang = 'en', width = 1280 } = {}) {
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (error) => page.errors.push(error.message));
+  page.on('console', (message) => { if (message.type() === 'error') page.errors.push(message.text()); });
+  await page.setViewportSize({ width, height: 900 });
+  await page.addInitScript((l) => localStorage.setItem('crossfoot.lang', l), lang);
+  await page.goto(url);
+  await page.waitForSelector(VERDICT_BANNER, { timeout: 20000 });
+  return page;
+}
+
+/** Runs an action and waits for the verdict it brings (the page counts the verdicts it shows). */
+export async function nextVerdict(page, action) {
+  const before = await page.evaluate(() => Number(document.documentElement.dataset.renders || 0));
+  await action();
+  await page.waitForFunction(
+    (n) => Number(document.documentElement.dataset.renders || 0) > n && document.documentElement.dataset.busy === 'false',
+    before,
+    { timeout: 90000 },
+  );
+}
+
+/** Pastes text anywhere on the page, as Ctrl+V does. */
+export function pasteText(text) {
+  const data = new DataTransfer();
+  data.setData('text/plain', text);
+  document.body.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: data }));
+}
