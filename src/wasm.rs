@@ -44,6 +44,7 @@ pub fn check(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
 /// consecutive years get the template's cross-year links. `inputs` is an array of inputs as
 /// for `check`; `options` is as for `check` (its `source`, if any, names every file). Returns
 /// an array of verdicts, in the order of `inputs`.
+#[cfg(not(feature = "text-module"))]
 #[wasm_bindgen(js_name = checkMany)]
 pub fn check_many(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = read_options(&options)?;
@@ -75,6 +76,7 @@ pub fn check_many(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue>
 /// Extracts the figures and relations of a report's text. `options` is `undefined` or
 /// `{ html?: boolean, source?: string, title?: string }`. Returns `{ figures, relations, report,
 /// text? }` as plain objects (`report` is the draft report's JSON text).
+#[cfg(feature = "text-module")]
 #[wasm_bindgen]
 pub fn extract(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let mut extract_options = crate::extract::ExtractOptions::default();
@@ -103,6 +105,7 @@ pub fn schema() -> Result<JsValue, JsValue> {
 
 /// A template's file (`templates/<name>.json`) as a plain object, or `undefined` for an unknown
 /// name: the page builds its "start from a template" form from it.
+#[cfg(not(feature = "text-module"))]
 #[wasm_bindgen]
 pub fn template(name: &str) -> Result<JsValue, JsValue> {
     match crate::template::TEMPLATES
