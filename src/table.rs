@@ -445,6 +445,8 @@ impl<'a> Loader<'a> {
             .get("total")
             .and_then(|n| self.row_of(table, n, &format!("{pointer}/total")));
         let mut rows = Vec::new();
+        // A part with a row that is not there would be summed wrongly: it is left out whole.
+        let mut complete = true;
         for (i, row) in fields.array("rows").iter().enumerate() {
             let place = format!("{pointer}/rows/{i}");
             if !matches!(row.value, Value::String(_)) {
@@ -453,13 +455,15 @@ impl<'a> Loader<'a> {
                     expected: FieldType::Id,
                 };
                 self.report_problem(problem, location);
+                complete = false;
                 continue;
             }
-            if let Some((row, _)) = self.row_of(table, row, &place) {
-                rows.push(row);
+            match self.row_of(table, row, &place) {
+                Some((row, _)) => rows.push(row),
+                None => complete = false,
             }
         }
-        if let Some((total, _)) = total {
+        if let (Some((total, _)), true) = (total, complete) {
             table.parts.push(Part {
                 total,
                 rows,
