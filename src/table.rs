@@ -172,8 +172,15 @@ impl<'a> Loader<'a> {
         for (i, node) in fields.array("parts").iter().enumerate() {
             self.part(&mut table, node, &format!("{pointer}/parts/{i}"));
         }
-        let columns: Vec<String> = table.columns.iter().map(|c| c.id.clone()).collect();
-        let rows: Vec<String> = table.rows.iter().map(|r| r.id.clone()).collect();
+        // Columns and rows without a usable id (a finding says why) have no cells to check.
+        let ids = |ids: Vec<&String>| -> Vec<String> {
+            ids.into_iter()
+                .filter(|id| !id.is_empty())
+                .cloned()
+                .collect()
+        };
+        let columns = ids(table.columns.iter().map(|c| &c.id).collect());
+        let rows = ids(table.rows.iter().map(|r| &r.id).collect());
         for (i, node) in fields.array("checks").iter().enumerate() {
             let place = format!("{pointer}/checks/{i}");
             self.check(node, &place, section, Some((&columns, &rows)));
