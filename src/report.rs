@@ -563,7 +563,7 @@ impl<'a> Loader<'a> {
                 // The expression's columns no longer map onto the file once ids are put in.
                 expect_place.columns_map = false;
                 ids.iter()
-                    .map(|id| (Some(id), expect.replace(placeholder, id)))
+                    .map(|id| (Some(id), substitute(&expect, placeholder, id)))
                     .collect()
             }
             None => vec![(None, expect.clone())],
@@ -674,6 +674,26 @@ pub fn resolve_references(
             );
         }
     }
+}
+
+/// `text` with every `placeholder` (which starts with `{`) replaced by `value`. (Not
+/// `str::replace`: its substring search would cost the WebAssembly module more than this.)
+fn substitute(text: &str, placeholder: &str, value: &str) -> String {
+    let mut out = String::with_capacity(text.len() + value.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if rest.starts_with(placeholder) {
+            out.push_str(value);
+            rest = &rest[placeholder.len()..];
+        } else {
+            out.push('{');
+            rest = &rest[1..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The text of a string node (`""` for any other node).
