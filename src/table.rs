@@ -83,7 +83,7 @@ impl Table {
             self.rows.get(row).map_or("", |r| &r.id),
             self.columns.get(column).map_or("", |c| &c.id),
         );
-        format!("{}.{row}.{column}", self.id)
+        [&self.id, ".", row, ".", column].concat()
     }
 
     /// Whether the cell has a fact (a figure, or a value that a finding says is unusable).
@@ -172,8 +172,15 @@ impl<'a> Loader<'a> {
         for (i, node) in fields.array("parts").iter().enumerate() {
             self.part(&mut table, node, &format!("{pointer}/parts/{i}"));
         }
-        let columns: Vec<String> = table.columns.iter().map(|c| c.id.clone()).collect();
-        let rows: Vec<String> = table.rows.iter().map(|r| r.id.clone()).collect();
+        // Columns and rows without a usable id (a finding says why) have no cells to check.
+        let ids = |ids: Vec<&String>| -> Vec<String> {
+            ids.into_iter()
+                .filter(|id| !id.is_empty())
+                .cloned()
+                .collect()
+        };
+        let columns = ids(table.columns.iter().map(|c| &c.id).collect());
+        let rows = ids(table.rows.iter().map(|r| &r.id).collect());
         for (i, node) in fields.array("checks").iter().enumerate() {
             let place = format!("{pointer}/checks/{i}");
             self.check(node, &place, section, Some((&columns, &rows)));
@@ -358,13 +365,14 @@ impl<'a> Loader<'a> {
                 None
             }
         };
+        let (title, row_label, column_label) = (&table.title, &row.label, &col.label);
         let reader_name = match self.lang {
-            Lang::En => format!("{} {}, {} column", table.title, row.label, col.label),
-            Lang::Zh => format!("{} {},{}列", table.title, row.label, col.label),
+            Lang::En => [title, " ", row_label, ", ", column_label, " column"].concat(),
+            Lang::Zh => [title, " ", row_label, ",", column_label, "列"].concat(),
         };
         let mut fact = Fact {
-            id: format!("{}.{}.{}", table.id, row.id, col.id),
-            label: Some(format!("{} — {}, {}", table.title, row.label, col.label)),
+            id: [&table.id, ".", &row.id, ".", &col.id].concat(),
+            label: Some([title, " — ", row_label, ", ", column_label].concat()),
             printed: text.to_string(),
             unit: col.unit.as_deref().map(units::parse_unit),
             quote: None,
@@ -446,6 +454,8 @@ impl<'a> Loader<'a> {
             .get("total")
             .and_then(|n| self.row_of(table, n, &format!("{pointer}/total")));
         let mut rows = Vec::new();
+        // A part with a row that is not there would be summed wrongly: it is left out whole.
+        let mut complete = true;
         for (i, row) in fields.array("rows").iter().enumerate() {
             let place = format!("{pointer}/rows/{i}");
             if !matches!(row.value, Value::String(_)) {
@@ -454,13 +464,15 @@ impl<'a> Loader<'a> {
                     expected: FieldType::Id,
                 };
                 self.report_problem(problem, location);
+                complete = false;
                 continue;
             }
-            if let Some((row, _)) = self.row_of(table, row, &place) {
-                rows.push(row);
+            match self.row_of(table, row, &place) {
+                Some((row, _)) => rows.push(row),
+                None => complete = false,
             }
         }
-        if let Some((total, _)) = total {
+        if let (Some((total, _)), true) = (total, complete) {
             table.parts.push(Part {
                 total,
                 rows,
