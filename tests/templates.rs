@@ -278,8 +278,14 @@ fn the_real_reports_transcribed_in_part_are_consistent_with_a_missing_rows_warni
 /// The real 2021-template reports transcribed in full (every row of 表二, 表三 and 表四), with the
 /// number of checks each must get (fewer where a total cell is printed empty).
 const COMPLETE_2021_REPORTS: &[(&str, usize)] = &[
-    ("examples/disclosure/shuyang-development-reform-2023.json", 32),
-    ("examples/disclosure/shanghai-science-commission-2024.json", 40),
+    (
+        "examples/disclosure/shuyang-development-reform-2023.json",
+        32,
+    ),
+    (
+        "examples/disclosure/shanghai-science-commission-2024.json",
+        40,
+    ),
     ("examples/disclosure/shanghai-office-2025.json", 42),
     ("examples/disclosure/shuyang-county-2025.json", 42),
 ];
