@@ -229,17 +229,11 @@ pub static TABLE: Shape = Shape {
           total_row, total_column and parts are checked without hand-written checks.",
     fields: &[
         required("id", FieldType::Id, "Unique among tables; the first part of every cell's id."),
-        field(
-            "title",
-            FieldType::String,
-            "The table's title as printed, e.g. \"表三\"; the id when left out. A table of the \
-             report's template takes the template's title.",
-        ),
+        field("title", FieldType::String, "The table's title as printed, e.g. \"表三\"; default: the id."),
         field(
             "columns",
             FieldType::ArrayOf(&COLUMN),
-            "The columns, left to right. Required, except in a report that names a template: \
-             its tables give only ids and cells, and the template lays out the columns.",
+            "The columns, left to right; required unless a template lays the table out.",
         ),
         required("rows", FieldType::ArrayOf(&ROW), "The rows, top to bottom."),
         field(

@@ -195,8 +195,8 @@ impl Problem {
             ),
             Problem::TableWithoutColumns => lang
                 .pick(
-                    "the table has no \"columns\": only a table of the report's \"template\" may leave them out, because the template lays them out",
-                    "表格缺少 \"columns\":只有报告所用模板 (\"template\") 中的表格可以省略列,由模板给出",
+                    "the table has no \"columns\"; only a template's tables may leave them out",
+                    "表格缺少 \"columns\";只有模板中的表格可以省略",
                 )
                 .to_string(),
             Problem::UnknownField { field, object, suggestion } => {
