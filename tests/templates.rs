@@ -286,7 +286,7 @@ const COMPLETE_2021_REPORTS: &[(&str, usize)] = &[
         "examples/disclosure/shanghai-science-commission-2024.json",
         40,
     ),
-    ("examples/disclosure/shanghai-office-2025.json", 42),
+    ("examples/disclosure/shanghai-office-2025.json", 55),
     ("examples/disclosure/shuyang-county-2025.json", 42),
 ];
 
