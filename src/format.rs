@@ -267,8 +267,12 @@ pub static TABLE: Shape = Shape {
           total_row, total_column and parts are checked without hand-written checks.",
     fields: &[
         required("id", FieldType::Id, "Unique among tables; the first part of every cell's id."),
-        field("title", FieldType::String, "The table's title as printed, e.g. \"表三\"."),
-        field("columns", FieldType::ArrayOf(&COLUMN), "The columns, left to right."),
+        field("title", FieldType::String, "The table's title as printed, e.g. \"表三\"; default: the id."),
+        field(
+            "columns",
+            FieldType::ArrayOf(&COLUMN),
+            "The columns, left to right; required unless a template lays the table out.",
+        ),
         required("rows", FieldType::ArrayOf(&ROW), "The rows, top to bottom."),
         field(
             "total_row",

@@ -63,6 +63,9 @@ pub enum Problem {
         field: &'static str,
         object: &'static str,
     },
+    /// A table that lays out no columns. The schema cannot require them, because a table of a
+    /// report that names a template gives only rows: the template brings the columns.
+    TableWithoutColumns,
     UnknownField {
         field: String,
         object: &'static str,
@@ -129,7 +132,7 @@ impl Problem {
             Problem::Bom => "bom",
             Problem::DuplicateKey { .. } => "duplicate-key",
             Problem::WrongType { .. } => "wrong-type",
-            Problem::MissingField { .. } => "missing-field",
+            Problem::MissingField { .. } | Problem::TableWithoutColumns => "missing-field",
             Problem::UnknownField { .. } => "unknown-field",
             Problem::UnsupportedVersion { .. } => "unsupported-version",
             Problem::InvalidId { .. } => "invalid-id",
@@ -190,6 +193,12 @@ impl Problem {
                 format!("the {object} has no \"{field}\", which is required"),
                 format!("{}缺少必填字段 \"{field}\"", object_name(object, lang)),
             ),
+            Problem::TableWithoutColumns => lang
+                .pick(
+                    "the table has no \"columns\"; only a template's tables may leave them out",
+                    "表格缺少 \"columns\";只有模板中的表格可以省略",
+                )
+                .to_string(),
             Problem::UnknownField { field, object, suggestion } => {
                 let hint = did_you_mean(suggestion.as_deref(), lang);
                 lang.pick(

@@ -144,11 +144,7 @@ impl<'a> Loader<'a> {
         };
         if fields.get("columns").is_none() {
             let location = self.location(node, pointer);
-            let problem = Problem::MissingField {
-                field: "columns",
-                object: "table",
-            };
-            self.report_problem(problem, location);
+            self.report_problem(Problem::TableWithoutColumns, location);
         }
         let column_nodes = fields.array("columns");
         for (i, node) in column_nodes.iter().enumerate() {

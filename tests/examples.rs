@@ -361,3 +361,170 @@ fn example_files() -> Vec<String> {
     names.sort();
     names
 }
+
+// ----- every example is valid against the JSON Schema ---------------------------------------------
+
+/// Every `.json` file under `examples/`, at any depth, relative to `examples/`.
+fn all_example_files() -> Vec<String> {
+    let mut names = Vec::new();
+    let mut dirs = vec![String::new()];
+    while let Some(dir) = dirs.pop() {
+        let entries = std::fs::read_dir(examples_dir().join(&dir)).expect("examples/ is readable");
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let relative = if dir.is_empty() {
+                name.clone()
+            } else {
+                format!("{dir}/{name}")
+            };
+            if entry.path().is_dir() {
+                dirs.push(relative);
+            } else if name.ends_with(".json") {
+                names.push(relative);
+            }
+        }
+    }
+    names.sort();
+    names
+}
+
+fn committed_schema() -> Value {
+    let path = examples_dir().join("../schema/crossfoot-v1.schema.json");
+    let text = std::fs::read_to_string(&path).expect("schema/crossfoot-v1.schema.json");
+    serde_json::from_str(&text).expect("the schema is JSON")
+}
+
+/// The places where `value` breaks `schema`, as JSON pointers with the reason. A small validator
+/// for the keywords the generated schema uses: `$ref` (to `#/$defs/…`), `anyOf`, `type`, `const`,
+/// `enum`, `required`, `properties`, `items`, `minimum` and `maximum`. `pattern` is not checked
+/// (the tests have no regex engine); the loader checks ids itself.
+fn schema_errors(root: &Value, schema: &Value, value: &Value, at: &str) -> Vec<String> {
+    let mut errors = Vec::new();
+    if let Some(reference) = schema["$ref"].as_str() {
+        let name = reference.trim_start_matches("#/$defs/");
+        return schema_errors(root, &root["$defs"][name], value, at);
+    }
+    if let Some(branches) = schema["anyOf"].as_array() {
+        if !branches
+            .iter()
+            .any(|b| schema_errors(root, b, value, at).is_empty())
+        {
+            errors.push(format!("{at}: matches none of anyOf"));
+        }
+    }
+    if let Some(ty) = schema["type"].as_str() {
+        let fits = match ty {
+            "object" => value.is_object(),
+            "array" => value.is_array(),
+            "string" => value.is_string(),
+            "number" => value.is_number(),
+            "integer" => value.is_i64() || value.is_u64(),
+            "boolean" => value.is_boolean(),
+            "null" => value.is_null(),
+            _ => false,
+        };
+        if !fits {
+            errors.push(format!("{at}: not of type {ty}"));
+            return errors;
+        }
+    }
+    if let Some(constant) = schema.get("const") {
+        if value != constant {
+            errors.push(format!("{at}: is not {constant}"));
+        }
+    }
+    if let Some(allowed) = schema["enum"].as_array() {
+        if !allowed.contains(value) {
+            errors.push(format!("{at}: not one of {allowed:?}"));
+        }
+    }
+    if let (Some(min), Some(n)) = (schema["minimum"].as_f64(), value.as_f64()) {
+        if n < min {
+            errors.push(format!("{at}: below {min}"));
+        }
+    }
+    if let (Some(max), Some(n)) = (schema["maximum"].as_f64(), value.as_f64()) {
+        if n > max {
+            errors.push(format!("{at}: above {max}"));
+        }
+    }
+    if let Some(object) = value.as_object() {
+        for field in schema["required"].as_array().into_iter().flatten() {
+            let field = field.as_str().unwrap_or_default();
+            if !object.contains_key(field) {
+                errors.push(format!("{at}: lacks required \"{field}\""));
+            }
+        }
+        if let Some(properties) = schema["properties"].as_object() {
+            for (key, child) in object {
+                if let Some(child_schema) = properties.get(key) {
+                    errors.extend(schema_errors(
+                        root,
+                        child_schema,
+                        child,
+                        &format!("{at}/{key}"),
+                    ));
+                }
+            }
+        }
+    }
+    if let (Some(items), Some(array)) = (schema.get("items"), value.as_array()) {
+        for (i, item) in array.iter().enumerate() {
+            errors.extend(schema_errors(root, items, item, &format!("{at}/{i}")));
+        }
+    }
+    errors
+}
+
+#[test]
+fn every_example_is_valid_against_the_schema() {
+    let schema = committed_schema();
+    let files = all_example_files();
+    // The template reports are among them: their tables give neither title nor columns.
+    assert!(
+        files.iter().any(|f| f.starts_with("disclosure/")),
+        "{files:?}"
+    );
+    for name in files {
+        let doc: Value = serde_json::from_str(&read_text(&name)).expect("example is JSON");
+        let errors = schema_errors(&schema, &schema, &doc, "");
+        assert!(errors.is_empty(), "{name}: {errors:#?}");
+    }
+}
+
+#[test]
+fn the_schema_validator_finds_a_missing_required_field() {
+    // Without this, an empty list of errors above could mean a validator that checks nothing.
+    let schema = committed_schema();
+    let doc: Value = serde_json::from_str(
+        r#"{"crossfoot": 1, "report": {"title": "t"},
+            "tables": [{"id": "t1", "rows": [{"id": "a"}]}]}"#,
+    )
+    .expect("JSON");
+    let errors = schema_errors(&schema, &schema, &doc, "");
+    assert_eq!(errors, ["/tables/0/rows/0: lacks required \"cells\""]);
+}
+
+#[test]
+fn a_table_without_columns_passes_the_schema_but_not_the_loader_unless_a_template_lays_it_out() {
+    let schema = committed_schema();
+    let required = &schema["$defs"]["table"]["required"];
+    assert_eq!(required, &serde_json::json!(["id", "rows"]));
+    let text = r#"{"crossfoot": 1, "report": {"title": "t"},
+        "tables": [{"id": "t1", "rows": [{"id": "a", "cells": [1]}]}]}"#;
+    let doc: Value = serde_json::from_str(text).expect("JSON");
+    assert!(schema_errors(&schema, &schema, &doc, "").is_empty());
+    for lang in [crossfoot::Lang::En, crossfoot::Lang::Zh] {
+        let verdict = check(text.as_bytes(), &Options { lang, source: None });
+        assert_eq!(verdict.verdict, Status::Invalid);
+        let finding = verdict
+            .findings
+            .iter()
+            .find(|f| f.code == "missing-field")
+            .expect("a missing-field finding");
+        assert_eq!(finding.severity, Severity::Error);
+        assert!(finding.message.contains("columns"), "{}", finding.message);
+        let template = lang.pick("template", "模板");
+        assert!(finding.message.contains(template), "{}", finding.message);
+    }
+}

@@ -275,6 +275,93 @@ fn the_real_reports_transcribed_in_part_are_consistent_with_a_missing_rows_warni
     }
 }
 
+/// The real 2021-template reports transcribed in full (every row of 表二, 表三 and 表四), with the
+/// number of checks each must get (fewer where a total cell is printed empty).
+const COMPLETE_2021_REPORTS: &[(&str, usize)] = &[
+    (
+        "examples/disclosure/shuyang-development-reform-2023.json",
+        32,
+    ),
+    (
+        "examples/disclosure/shanghai-science-commission-2024.json",
+        40,
+    ),
+    ("examples/disclosure/shanghai-office-2025.json", 55),
+    ("examples/disclosure/shuyang-county-2025.json", 42),
+];
+
+/// The examples get the verdicts `examples/README.md` states.
+#[test]
+fn the_real_reports_transcribed_in_full_hold_every_identity() {
+    for &(file, checks) in COMPLETE_2021_REPORTS {
+        let v = common::verdict_of(file);
+        assert_eq!(v.verdict, Status::Consistent, "{file}: {:#?}", v.findings);
+        assert!(v.findings.is_empty(), "{file}: {:#?}", v.findings);
+        assert_eq!(v.checks.len(), checks, "{file}");
+        assert!(v.checks.iter().all(|c| c.status == CheckStatus::Pass));
+        // The identities that span the whole of 表三 and 表四 were all evaluated.
+        for id in [
+            "t3:part:total:total",
+            "t3:part:total:natural",
+            "t3_balance:natural",
+            "t4:cross:reconsideration",
+            "t4:cross:litigation_direct",
+            "t4:cross:litigation_after",
+        ] {
+            assert_eq!(
+                common::check_outcome(&v, id).status,
+                CheckStatus::Pass,
+                "{file}: {id}"
+            );
+        }
+        assert!(v.report.as_ref().and_then(|r| r.source.as_ref()).is_some());
+    }
+}
+
+#[test]
+fn a_total_printed_empty_is_not_checked_but_the_rest_of_its_column_is() {
+    // 上海市科委 2024: 四、结转下年度继续办理 has no 总计 in the extracted text.
+    let v = common::verdict_of("examples/disclosure/shanghai-science-commission-2024.json");
+    assert!(v.checks.iter().all(|c| c.id != "t3_balance:total"));
+    assert_eq!(
+        common::check_outcome(&v, "t3_balance:natural").status,
+        CheckStatus::Pass
+    );
+    // 沭阳县发改局 2023: the five 法人或其他组织 columns are printed empty, so only the
+    // 自然人 and 总计 columns balance.
+    let v = common::verdict_of("examples/disclosure/shuyang-development-reform-2023.json");
+    let balances: Vec<&str> = v
+        .checks
+        .iter()
+        .filter(|c| c.id.starts_with("t3_balance:"))
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(balances, ["t3_balance:natural", "t3_balance:total"]);
+}
+
+#[test]
+fn the_real_reports_of_one_issuer_years_apart_are_not_linked() {
+    // 上海市人民政府办公厅 2019 (2019 template) and 2025: same issuer, not consecutive.
+    let files = [
+        "examples/disclosure/shanghai-office-2019.json",
+        "examples/disclosure/shanghai-office-2025.json",
+    ];
+    let texts: Vec<Vec<u8>> = files
+        .iter()
+        .map(|f| std::fs::read(common::repo_path(f)).expect("example exists"))
+        .collect();
+    let inputs: Vec<(&[u8], Options)> = texts
+        .iter()
+        .map(|t| (t.as_slice(), Options::default()))
+        .collect();
+    let verdicts = check_together(&inputs);
+    assert_eq!(verdicts.len(), 2);
+    for v in &verdicts {
+        assert!(links(v).is_empty(), "{:#?}", links(v));
+        assert_eq!(v.verdict, Status::Consistent);
+    }
+}
+
 #[test]
 fn the_yearbook_share_forced_to_add_up_to_100_is_caught() {
     let v = common::verdict_of("examples/tables/guangzhou-employment-shares-2021.json");
