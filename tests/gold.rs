@@ -170,17 +170,24 @@ fn read_relation(rel: &Value, figures: &[Span], file: &str) -> Relation {
     Relation { kind, roles }
 }
 
-/// Loads one gold file and checks it against its text; panics with the reason when it is not
-/// well-formed.
+/// Loads one gold file and checks it against its text.
 fn load(json_path: &Path) -> GoldText {
     let file = json_path.file_name().unwrap().to_string_lossy().to_string();
     let name = file.trim_end_matches(".gold.json").to_string();
     let text = std::fs::read_to_string(gold_dir().join(format!("{name}.txt")))
         .unwrap_or_else(|e| panic!("{file}: its text {name}.txt: {e}"))
         .replace("\r\n", "\n");
+    let json = std::fs::read_to_string(json_path).unwrap();
+    read_gold(&name, text, &json)
+}
+
+/// Reads a gold file's JSON against its text; panics with the reason when it is not well-formed.
+fn read_gold(name: &str, text: String, json: &str) -> GoldText {
+    let file = format!("{name}.gold.json");
+    let name = name.to_string();
     let chars: Vec<char> = text.chars().collect();
-    let json: Value = serde_json::from_str(&std::fs::read_to_string(json_path).unwrap())
-        .unwrap_or_else(|e| panic!("{file}: not JSON: {e}"));
+    let json: Value =
+        serde_json::from_str(json).unwrap_or_else(|e| panic!("{file}: not JSON: {e}"));
     let source = json["source"].as_str().unwrap_or_default();
     assert!(
         source.starts_with("http://") || source.starts_with("https://"),
@@ -448,4 +455,30 @@ fn gold_scores() {
         }
     }
     assert!(failures.is_empty(), "regressions: {failures:?}");
+}
+
+/// `read_gold` on a small text, returning the panic message when it refuses the marks.
+fn refusal(json: &str) -> Option<String> {
+    let text = "共收到申请142件,其中受理79件,不予受理63件。".to_string();
+    std::panic::catch_unwind(|| read_gold("probe", text, json))
+        .err()
+        .map(|e| e.downcast_ref::<String>().cloned().unwrap_or_default())
+}
+
+#[test]
+fn malformed_marks_are_refused() {
+    let figures = r#"[{"start":5,"end":8,"text":"142"},{"start":14,"end":16,"text":"79"},{"start":22,"end":24,"text":"63"}]"#;
+    let good = format!(
+        r#"{{"source":"https://example.org/r","language":"zh","figures":{figures},
+            "relations":[{{"kind":"total","whole":0,"parts":[1,2]}}]}}"#
+    );
+    assert_eq!(refusal(&good), None, "the well-formed probe is accepted");
+    let shifted = good.replace(r#""start":14,"end":16"#, r#""start":13,"end":15"#);
+    assert!(refusal(&shifted).unwrap().contains("is not the figure's"));
+    let missing = good.replace(r#""parts":[1,2]"#, r#""parts":[1,3]"#);
+    assert!(refusal(&missing).unwrap().contains("does not exist"));
+    let unknown = good.replace(r#""kind":"total""#, r#""kind":"sum""#);
+    assert!(refusal(&unknown).unwrap().contains("unknown relation kind"));
+    let no_source = good.replace("https://example.org/r", "");
+    assert!(refusal(&no_source).unwrap().contains("address"));
 }
