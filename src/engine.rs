@@ -80,6 +80,8 @@ fn evaluate_check(check: &Check, facts: &FactIndex, lang: Lang) -> (CheckOutcome
         section: check.section.clone(),
         facts: Vec::new(),
         off_by: None,
+        confidence: check.confidence.clone(),
+        to_confirm: check.to_confirm,
         location: check.location.clone(),
     };
     let Some(comparison) = &check.comparison else {
@@ -144,7 +146,7 @@ fn evaluate_check(check: &Check, facts: &FactIndex, lang: Lang) -> (CheckOutcome
         }
         Err(error) => {
             outcome.message = error.message(lang);
-            let blocking = check.severity == Severity::Error;
+            let blocking = check.severity == Severity::Error && !check.to_confirm;
             (
                 outcome,
                 vec![Problem::Evaluation {
@@ -172,7 +174,13 @@ fn assemble(
         (f.location.line == 0, f.location.line, f.location.column, *i)
     });
     let findings: Vec<Finding> = keyed.into_iter().map(|(_, f)| f).collect();
-    let count = |status: CheckStatus| outcomes.iter().filter(|o| o.status == status).count() as u32;
+    // A check to confirm is counted apart: it neither passes nor fails the report.
+    let count = |status: CheckStatus| {
+        outcomes
+            .iter()
+            .filter(|o| o.status == status && !o.to_confirm)
+            .count() as u32
+    };
     let counts = Counts {
         facts: report.facts.len() as u32,
         checks: outcomes.len() as u32,
@@ -187,11 +195,12 @@ fn assemble(
             .iter()
             .filter(|f| f.severity == Severity::Warning)
             .count() as u32,
+        to_confirm: outcomes.iter().filter(|o| o.to_confirm).count() as u32,
     };
     let blocking = |status: CheckStatus| {
         outcomes
             .iter()
-            .any(|o| o.status == status && o.severity == Severity::Error)
+            .any(|o| o.status == status && o.severity == Severity::Error && !o.to_confirm)
     };
     // Every check that could not be evaluated has an error finding that says why.
     let verdict = if counts.errors > 0 {
@@ -201,7 +210,10 @@ fn assemble(
     } else {
         Status::Consistent
     };
-    // Failing checks first, then those that could not be evaluated, then passing ones.
+    // Failing checks first, then those that could not be evaluated, then passing ones, then
+    // those to confirm.
+    let (outcomes, to_confirm): (Vec<_>, Vec<_>) =
+        outcomes.into_iter().partition(|o| !o.to_confirm);
     let (mut ordered, rest): (Vec<_>, Vec<_>) = outcomes
         .into_iter()
         .partition(|o| o.status == CheckStatus::Fail);
@@ -210,6 +222,7 @@ fn assemble(
         .partition(|o| o.status == CheckStatus::Error);
     ordered.extend(errors);
     ordered.extend(passes);
+    ordered.extend(to_confirm);
     let facts = report.facts.into_iter().map(fact_view).collect();
     Verdict {
         verdict,
@@ -247,12 +260,25 @@ fn fact_view(fact: Fact) -> FactView {
         quote: fact.quote,
         section: fact.section,
         range,
+        at: fact.at,
         location: fact.location,
     }
 }
 
 fn summary(verdict: Status, counts: &Counts, lang: Lang) -> String {
-    let checks = counts.checks;
+    let summary = summary_of_confirmed(verdict, counts, lang);
+    match counts.to_confirm {
+        0 => summary,
+        n => lang.pick(
+            format!("{summary}; {n} to confirm"),
+            format!("{summary};{n} 项待确认"),
+        ),
+    }
+}
+
+/// The summary of the checks that count (those not awaiting confirmation).
+fn summary_of_confirmed(verdict: Status, counts: &Counts, lang: Lang) -> String {
+    let checks = counts.checks - counts.to_confirm;
     match verdict {
         Status::Consistent if checks == 0 => lang.pick(
             "consistent: nothing to check".into(),

@@ -16,6 +16,8 @@ pub enum FieldType {
     Figure,
     /// A fact id: letters of any script, digits and `_`, not starting with a digit.
     Id,
+    /// A character offset into a text: a whole number, 0 or more.
+    Offset,
     /// One of a few words.
     OneOf(&'static [&'static str]),
     Object(&'static Shape),
@@ -63,6 +65,7 @@ const fn required(name: &'static str, ty: FieldType, doc: &'static str) -> Field
 }
 
 pub const SEVERITIES: &[&str] = &["error", "warning"];
+pub const CONFIDENCES: &[&str] = &["sure", "unsure"];
 
 pub static FILE: Shape = Shape {
     name: "file",
@@ -171,6 +174,21 @@ pub static FACT: Shape = Shape {
              (negative: to tens, hundreds, …).",
         ),
         field("exact", FieldType::Bool, "true: the figure is exact, not rounded."),
+        field(
+            "at",
+            FieldType::Object(&AT),
+            "Where the figure stands in the source text (set by extraction).",
+        ),
+    ],
+};
+
+pub static AT: Shape = Shape {
+    name: "at",
+    doc: "A figure's place in the source text: character offsets (Unicode scalar values), 0-based, \
+          end exclusive, covering the numeral only.",
+    fields: &[
+        required("start", FieldType::Offset, "Offset of the numeral's first character."),
+        required("end", FieldType::Offset, "Offset just after the numeral's last character."),
     ],
 };
 
@@ -191,6 +209,17 @@ pub static CHECK: Shape = Shape {
             "severity",
             FieldType::OneOf(SEVERITIES),
             "error (the default): a failure makes the report inconsistent; warning: it is only reported.",
+        ),
+        field(
+            "confidence",
+            FieldType::OneOf(CONFIDENCES),
+            "How sure extraction is that the text states this relation: sure or unsure.",
+        ),
+        field(
+            "to_confirm",
+            FieldType::Bool,
+            "true: a person has yet to confirm the relation; it is evaluated and shown, but never fails \
+             and never changes the verdict.",
         ),
     ],
 };

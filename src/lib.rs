@@ -39,6 +39,7 @@
 
 pub mod engine;
 pub mod expr;
+pub mod extract;
 pub mod format;
 pub mod interval;
 pub mod json;

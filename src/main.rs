@@ -10,6 +10,9 @@ crossfoot: checks that the figures of a report agree
 
 usage:
   crossfoot check [--format human|json] [--lang en|zh] FILE...   (- reads standard input)
+  crossfoot check --text [--format human|json] [--lang en|zh] FILE...
+                        extract the figures of a text (or .html) file, then check them
+  crossfoot extract FILE  print the draft report extracted from a text (or .html) file
   crossfoot schema      print the JSON Schema of the report format
   crossfoot version     print the version
 
@@ -35,6 +38,7 @@ enum Format {
 fn run(args: &[String]) -> Result<u8, String> {
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
+        Some("extract") => extract(&args[1..]),
         Some("schema") => {
             print!("{}", crossfoot::schema::schema_json());
             Ok(0)
@@ -56,9 +60,11 @@ fn check(args: &[String]) -> Result<u8, String> {
     let mut format = Format::Human;
     let mut lang = lang_from_environment();
     let mut files = Vec::new();
+    let mut text = false;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
+            "--text" | "-t" => text = true,
             "--format" | "-f" => {
                 format = match rest.next().map(String::as_str) {
                     Some("human") => Format::Human,
@@ -82,7 +88,10 @@ fn check(args: &[String]) -> Result<u8, String> {
 
     let mut verdicts = Vec::new();
     for file in &files {
-        let input = read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+        let mut input = read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+        if text {
+            input = extract_report(file, &input).into_bytes();
+        }
         let options = Options {
             lang,
             source: Some(file.clone()),
@@ -114,6 +123,39 @@ fn check(args: &[String]) -> Result<u8, String> {
         .map(|(v, _)| exit_code(v.verdict))
         .max()
         .unwrap_or(0))
+}
+
+fn extract(args: &[String]) -> Result<u8, String> {
+    let file = match args {
+        [file] if file == "-" || !file.starts_with('-') => file,
+        _ => return Err("extract takes one FILE (or - for standard input)".to_string()),
+    };
+    let input = read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let report = extract_report(file, &input);
+    let mut out = std::io::stdout().lock();
+    match out.write_all(report.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write the output: {e}"))
+        }
+        _ => Ok(0),
+    }
+}
+
+/// The draft report of a text file: HTML when its name says so or it starts like HTML.
+fn extract_report(file: &str, input: &[u8]) -> String {
+    let text = String::from_utf8_lossy(input);
+    let lower = file.to_ascii_lowercase();
+    let head = text.trim_start().get(..15).unwrap_or("").to_ascii_lowercase();
+    let html = lower.ends_with(".html")
+        || lower.ends_with(".htm")
+        || head.starts_with("<!doctype html")
+        || head.starts_with("<html");
+    let options = crossfoot::extract::ExtractOptions {
+        html,
+        source: (file != "-").then(|| file.to_string()),
+        title: None,
+    };
+    crossfoot::extract::extract(&text, &options).report
 }
 
 fn read(file: &str) -> std::io::Result<Vec<u8>> {

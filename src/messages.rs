@@ -246,6 +246,9 @@ fn type_name(ty: FieldType, lang: Lang) -> String {
     match ty {
         FieldType::String => lang.pick("a string", "字符串").to_string(),
         FieldType::Integer => lang.pick("a whole number", "整数").to_string(),
+        FieldType::Offset => lang
+            .pick("a character offset (0 or more)", "字符位置(0 或更大的整数)")
+            .to_string(),
         FieldType::Bool => lang.pick("true or false", "true 或 false").to_string(),
         FieldType::Version => lang
             .pick("the format version 1", "格式版本号 1")

@@ -4,7 +4,7 @@
 use num_traits::One;
 
 use crate::expr::{self, Comparison, Quantity};
-use crate::format::{Field, FieldType, Shape, CHECK, FACT, FILE, REPORT, SECTION};
+use crate::format::{Field, FieldType, Shape, AT, CHECK, FACT, FILE, REPORT, SECTION};
 use crate::interval::{Interval, Rational};
 use crate::json::{Node, Value};
 use crate::messages::Problem;
@@ -13,7 +13,7 @@ use crate::number::{self, Decimal, NumberError};
 use crate::position::{pointer_escape, Locator};
 use crate::strmap::StrMap;
 use crate::units::{self, Dimension, Unit};
-use crate::verdict::{Finding, Location, ReportInfo, Severity};
+use crate::verdict::{Finding, Location, ReportInfo, Severity, TextSpan};
 use crate::Lang;
 
 /// The usable content of a report file.
@@ -45,6 +45,8 @@ pub struct Fact {
     pub figure: Option<(Decimal, Precision)>,
     /// What the fact stands for in an expression, worked out once.
     pub quantity: Option<Quantity>,
+    /// Where the figure stands in the source text, when the report was extracted from one.
+    pub at: Option<TextSpan>,
 }
 
 #[derive(Debug)]
@@ -64,6 +66,10 @@ pub struct Check {
     pub unknown_ids: Vec<String>,
     /// Where the `expect` string stands, to place a column of the expression.
     pub expect_place: ExpectPlace,
+    /// `confidence` as written ("sure" / "unsure"), for the verdict.
+    pub confidence: Option<String>,
+    /// Evaluated and shown, but never failing: a person has yet to confirm the relation.
+    pub to_confirm: bool,
 }
 
 /// The place of an `expect` string in the file.
@@ -439,7 +445,12 @@ impl<'a> Loader<'a> {
             .string("unit")
             .filter(|u| !u.trim().is_empty())
             .map(|u| units::parse_unit(&u));
+        let at = fields
+            .get("at")
+            .and_then(|node| self.object(node, &AT, &format!("{pointer}/at")))
+            .and_then(|at| Some(TextSpan::new(offset(at.get("start")?)?, offset(at.get("end")?)?)));
         let mut fact = Fact {
+            at,
             id: id.unwrap_or_default(),
             label: fields.string("label"),
             printed,
@@ -568,6 +579,11 @@ impl<'a> Loader<'a> {
             comparison,
             unknown_ids: Vec::new(),
             expect_place,
+            confidence: fields.string("confidence"),
+            to_confirm: matches!(
+                fields.get("to_confirm").map(|n| &n.value),
+                Some(Value::Bool(true))
+            ),
         });
     }
 
@@ -614,6 +630,14 @@ pub fn resolve_references(
     }
 }
 
+/// A character offset (a whole number that fits the machine's `usize`).
+fn offset(node: &Node) -> Option<usize> {
+    match &node.value {
+        Value::Number(n) => n.parse().ok(),
+        _ => None,
+    }
+}
+
 /// The text of a string node (`""` for any other node).
 fn as_str(node: &Node) -> &str {
     match &node.value {
@@ -644,6 +668,7 @@ fn has_type(node: &Node, field: &Field) -> bool {
     match (&field.ty, &node.value) {
         (FieldType::String | FieldType::Id, Value::String(_)) => true,
         (FieldType::Integer, Value::Number(n)) => !n.contains(['.', 'e', 'E']),
+        (FieldType::Offset, Value::Number(n)) => n.bytes().all(|b| b.is_ascii_digit()),
         (FieldType::Bool, Value::Bool(_)) => true,
         (FieldType::Version, Value::Number(_)) => true,
         (FieldType::Figure, Value::Number(_) | Value::String(_)) => true,

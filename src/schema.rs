@@ -1,7 +1,7 @@
 //! The JSON Schema of the report format, written from the same descriptions that drive the
 //! structure check (`format.rs`), so editors complete and check report files through `"$schema"`.
 
-use crate::format::{FieldType, Shape, CHECK, FACT, FILE, REPORT, SECTION};
+use crate::format::{FieldType, Shape, AT, CHECK, FACT, FILE, REPORT, SECTION};
 
 /// A decimal string as the `value` of a fact may be written.
 const DECIMAL_PATTERN: &str = r"^\s*[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][+-]?\d+)?\s*$";
@@ -19,7 +19,7 @@ pub fn schema_json() -> String {
     if let Json::Object(members) = shape_schema(&FILE) {
         root.extend(members);
     }
-    let defs = [&REPORT, &SECTION, &FACT, &CHECK]
+    let defs = [&REPORT, &SECTION, &FACT, &AT, &CHECK]
         .iter()
         .map(|s| (s.name, shape_schema(s)))
         .collect();
@@ -72,6 +72,7 @@ fn field_schema(ty: FieldType, doc: &str) -> Json {
             ("minimum", Json::Literal("-30")),
             ("maximum", Json::Literal("30")),
         ]),
+        FieldType::Offset => schema.extend([("type", str("integer")), ("minimum", Json::Literal("0"))]),
         FieldType::Bool => schema.push(("type", str("boolean"))),
         FieldType::Version => schema.push(("const", Json::Literal("1"))),
         FieldType::Figure => schema.push((

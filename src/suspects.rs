@@ -31,7 +31,9 @@ pub fn find(
 ) -> Vec<Suspect> {
     let failing: Vec<usize> = (0..outcomes.len())
         .filter(|&i| {
-            outcomes[i].status == CheckStatus::Fail && outcomes[i].severity == Severity::Error
+            outcomes[i].status == CheckStatus::Fail
+                && outcomes[i].severity == Severity::Error
+                && !outcomes[i].to_confirm
         })
         .collect();
     if failing.is_empty() {
@@ -44,7 +46,8 @@ pub fn find(
     // The checks each fact takes part in, by the fact's position.
     let mut uses: Vec<Vec<usize>> = vec![Vec::new(); report.facts.len()];
     for (i, outcome) in outcomes.iter().enumerate() {
-        if outcome.status != CheckStatus::Error {
+        // Checks to confirm say nothing about which figure is wrong.
+        if outcome.status != CheckStatus::Error && !outcome.to_confirm {
             for position in outcome.facts.iter().filter_map(|id| facts.position(id)) {
                 uses[position].push(i);
             }

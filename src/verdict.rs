@@ -80,6 +80,22 @@ pub struct Counts {
     pub errors: u32,
     /// Findings of severity warning.
     pub warnings: u32,
+    /// Checks a person has yet to confirm (`to_confirm`): evaluated, but never failing. They are
+    /// not counted in `passed` or `failed`.
+    pub to_confirm: u32,
+}
+
+/// A place in a source text: character offsets (Unicode scalar values), 0-based, end exclusive.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct TextSpan {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl TextSpan {
+    pub fn new(start: usize, end: usize) -> Self {
+        TextSpan { start, end }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -123,6 +139,12 @@ pub struct CheckOutcome {
     /// For a failing comparison: how far apart the two sides are, as an exact decimal.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub off_by: Option<String>,
+    /// "sure" or "unsure", as extraction wrote it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<String>,
+    /// A relation a person has yet to confirm: its status is shown, but it never fails the report.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub to_confirm: bool,
     #[serde(flatten)]
     pub location: Location,
 }
@@ -178,6 +200,9 @@ pub struct FactView {
     pub section: Option<String>,
     /// The true values the figure stands for, e.g. "95.45…95.55"; equal to `value` when exact.
     pub range: String,
+    /// Where the figure stands in the source text, for a report extracted from text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<TextSpan>,
     #[serde(flatten)]
     pub location: Location,
 }

@@ -1,0 +1,659 @@
+//! Which numerals of a text are figures (quantities the report states) and which are not: years,
+//! dates, times, ordinals, headings, document and article numbers, phone numbers, and numerals
+//! inside titles or names. Each figure gets its unit, its sign (下降 2.99% is −2.99) and a label
+//! from the words before it.
+
+use super::numerals::{self, is_digit, Numeral};
+
+/// A figure found in the text. Offsets are in characters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub numeral: Numeral,
+    /// The printed text of the numeral (exactly as in the text).
+    pub printed: String,
+    /// Signed value as the format reads it: `"-2.99"`, `"1,692"`.
+    pub value: String,
+    /// Scale and measure, e.g. `件`, `万元`, `%`, `个百分点`, `million`.
+    pub unit: Option<String>,
+    /// Where the unit (or the numeral, without one) ends.
+    pub unit_end: usize,
+    /// The figure is a share or a rate (`%`, `‰`).
+    pub percent: bool,
+    /// The figure is a difference of rates (`个百分点`, percentage points).
+    pub points: bool,
+    /// Written as approximate (`1000余件`, `约`, `近`, `more than`).
+    pub approximate: bool,
+    /// A sign word before it made it negative (下降, decreased by).
+    pub negated: bool,
+    /// The words before the figure that name it.
+    pub label: String,
+    /// Where the label starts.
+    pub label_start: usize,
+}
+
+/// Measure words after a number (longest first where one is a prefix of another).
+const MEASURES: &[&str] = &[
+    "平方公里",
+    "平方米",
+    "公顷",
+    "公里",
+    "千米",
+    "千克",
+    "小时",
+    "个月",
+    "人次",
+    "户次",
+    "件次",
+    "元",
+    "件",
+    "人",
+    "名",
+    "个",
+    "份",
+    "项",
+    "家",
+    "次",
+    "起",
+    "宗",
+    "户",
+    "所",
+    "条",
+    "部",
+    "篇",
+    "期",
+    "场",
+    "批",
+    "台",
+    "辆",
+    "套",
+    "张",
+    "座",
+    "处",
+    "天",
+    "日",
+    "年",
+    "米",
+    "吨",
+    "亩",
+    "册",
+    "本",
+    "位",
+    "例",
+    "支",
+    "只",
+    "间",
+    "栋",
+    "株",
+    "棵",
+    "类",
+    "种",
+    "码",
+    "轮",
+    "课",
+    "单",
+    "笔",
+    "届",
+];
+
+/// Measure words a Chinese numeral must be followed by to be a figure (届, 年, 种 are left out:
+/// 十八届, 三年行动, 两种 are names or manners of speaking far more often than figures).
+const CHINESE_MEASURES: &[&str] = &[
+    "件", "人", "名", "个", "份", "项", "家", "次", "起", "宗", "户", "所", "条", "部", "篇", "场",
+    "批", "台", "辆", "套", "张", "座", "处", "天", "位", "例", "笔", "万", "亿", "千",
+];
+
+/// A lone 一 is a figure only with these ("一件" is a count; "一个窗口" is a manner of speaking).
+const ONE_MEASURES: &[&str] = &["件", "份", "名", "人", "起", "例", "宗"];
+
+const CHINESE_SCALES: &[&str] = &["万亿", "千亿", "千万", "百万", "十万", "亿", "万", "千"];
+const ENGLISH_SCALES: &[&str] = &["thousand", "million", "billion", "trillion"];
+
+/// Ratio units, longest first.
+const RATIOS: &[(&str, Kind)] = &[
+    ("percentage points", Kind::Points),
+    ("percentage point", Kind::Points),
+    ("个百分点", Kind::Points),
+    ("百分点", Kind::Points),
+    ("per cent", Kind::Percent),
+    ("percent", Kind::Percent),
+    ("%", Kind::Percent),
+    ("％", Kind::Percent),
+    ("‰", Kind::Percent),
+    ("pp", Kind::Points),
+    ("倍", Kind::Times),
+];
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    Percent,
+    Points,
+    Times,
+}
+
+/// Words before a figure that make it negative.
+const NEGATIVE_WORDS: &[&str] = &[
+    "下降", "减少", "回落", "降低", "下滑", "下跌", "缩减", "缩小", "减", "降", "少",
+];
+const NEGATIVE_ENGLISH: &[&str] = &[
+    "down",
+    "down by",
+    "decreased by",
+    "decreased",
+    "a decrease of",
+    "decrease of",
+    "fell by",
+    "fell",
+    "declined by",
+    "declined",
+    "a decline of",
+    "dropped by",
+    "dropped",
+    "a drop of",
+    "lower by",
+    "reduced by",
+];
+
+/// Words before a phone number.
+const PHONE_WORDS: &[&str] = &[
+    "电话", "热线", "传真", "手机", "邮编", "tel", "phone", "fax", "call",
+];
+
+/// Characters that end a label (the label is the words after the last of them).
+fn ends_label(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ','
+            | '。'
+            | '；'
+            | ';'
+            | '：'
+            | ':'
+            | '、'
+            | '（'
+            | '('
+            | '）'
+            | ')'
+            | '\n'
+            | '\t'
+            | '“'
+            | '”'
+            | '"'
+            | '《'
+            | '》'
+            | '！'
+            | '？'
+            | '!'
+            | '?'
+    )
+}
+
+/// Words that stand between a label and its figure and say nothing of what it counts.
+const LABEL_TAIL: &[&str] = &[
+    "分别为", "分别是", "共计", "合计", "总计", "累计", "达到", "约为", "为", "达", "是", "有",
+    "共", "计", "约", "近", "超过", "逾", "了", "到",
+];
+const LABEL_HEAD: &[&str] = &["其中", "另有", "并", "共", "全年", "同时", "此外"];
+
+fn starts_with_at(chars: &[char], at: usize, word: &str) -> bool {
+    let mut i = at;
+    for w in word.chars() {
+        match chars.get(i) {
+            Some(c) if c.eq_ignore_ascii_case(&w) => i += 1,
+            _ => return false,
+        }
+    }
+    true
+}
+
+fn ends_with_at(chars: &[char], end: usize, word: &str) -> bool {
+    let n = word.chars().count();
+    end >= n && starts_with_at(chars, end - n, word)
+}
+
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic()
+}
+
+/// Whether the word at `at` ends where an English word ends.
+fn word_ends(chars: &[char], at: usize) -> bool {
+    !chars.get(at).is_some_and(|c| is_latin(*c))
+}
+
+/// Whether `at` is the first non-blank character of its line.
+fn starts_line(chars: &[char], at: usize) -> bool {
+    let mut i = at;
+    while i > 0 {
+        match chars[i - 1] {
+            '\n' => return true,
+            ' ' | '\t' | '\u{3000}' | '\r' => i -= 1,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Finds every figure of the text, in order.
+pub fn find(chars: &[char]) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut title_depth = 0usize; // inside 《…》
+    let mut quoted = false; // inside “…” or 「…」
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '《' => title_depth += 1,
+            '》' => title_depth = title_depth.saturating_sub(1),
+            '“' | '「' => quoted = true,
+            '”' | '」' | '\n' => quoted = false,
+            _ => {}
+        }
+        if c == '\n' {
+            title_depth = 0;
+        }
+        if is_latin(c) {
+            // Numerals inside a word are names (G20, H7N9, COVID-19 counts as one word here).
+            while i < chars.len() && (chars[i].is_ascii_alphanumeric() || chars[i] == '-') {
+                i += 1;
+            }
+            continue;
+        }
+        let numeral = if is_digit(c) {
+            numerals::read_arabic(chars, i)
+        } else if numerals::is_chinese_numeral_char(c) {
+            numerals::read_chinese(chars, i)
+        } else {
+            None
+        };
+        let Some(numeral) = numeral else {
+            i += 1;
+            continue;
+        };
+        let skip_to = skip_end(chars, &numeral);
+        let figure = if title_depth > 0 || (quoted && numeral.chinese) {
+            None
+        } else {
+            figure(chars, numeral)
+        };
+        match figure {
+            Some(f) => {
+                i = f.unit_end.max(f.numeral.end);
+                found.push(f);
+            }
+            None => i = skip_to.max(i + 1),
+        }
+    }
+    label_all(chars, &mut found);
+    found
+}
+
+/// Where to go on after a numeral that is not a figure: past a whole dotted or dashed run
+/// (`2018.02.13`, `021-5973-2000`, `10:30`).
+fn skip_end(chars: &[char], numeral: &Numeral) -> usize {
+    let mut end = numeral.end;
+    while matches!(
+        chars.get(end),
+        Some('.' | '．' | '-' | '/' | ':' | '：' | '—' | '–')
+    ) && chars.get(end + 1).is_some_and(|c| is_digit(*c))
+    {
+        end += 1;
+        while chars.get(end).is_some_and(|c| is_digit(*c)) {
+            end += 1;
+        }
+    }
+    end
+}
+
+/// The numeral as a figure, or `None` when it is not one.
+fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
+    let (start, end) = (numeral.start, numeral.end);
+    let prev = start.checked_sub(1).and_then(|i| chars.get(i)).copied();
+    let prev2 = start.checked_sub(2).and_then(|i| chars.get(i)).copied();
+    let next = chars.get(end).copied();
+    let after_next = chars.get(end + 1).copied();
+    let digit_after_next = after_next.is_some_and(is_digit);
+
+    // Joined to other numerals by dots, dashes, slashes or colons: dates, times, versions, phone
+    // numbers, ranges of years.
+    if matches!(
+        next,
+        Some('.' | '．' | '-' | '/' | ':' | '：' | '—' | '–' | '~' | '～')
+    ) && digit_after_next
+    {
+        return None;
+    }
+    if matches!(prev, Some('.' | '-' | '/' | ':' | '：' | '—' | '–' | '~' | '～'))
+        && prev2.is_some_and(|c| is_digit(c) || is_latin(c))
+    {
+        return None;
+    }
+    if matches!(prev, Some('_' | '@' | '#' | '=' | '/' | '\\')) {
+        return None;
+    }
+    // Ordinals and article numbers: 第一, 第十二条, 第3季度.
+    if prev == Some('第') || (prev == Some(' ') && prev2 == Some('第')) {
+        return None;
+    }
+    // Document numbers: 〔2021〕30号, [2017]5号.
+    if matches!(prev, Some('〔' | '[' | '【' | '［')) || matches!(next, Some('〔' | ']' | '】' | '〕' | '］'))
+    {
+        return None;
+    }
+    // Headings: 一、 2. (三) （1）
+    if matches!(prev, Some('(' | '（')) && matches!(next, Some(')' | '）')) {
+        return None;
+    }
+    if starts_line(chars, start) && matches!(next, Some('、' | '.' | '．' | ')' | '）')) {
+        return None;
+    }
+    if numeral.chinese && next == Some('、') {
+        return None;
+    }
+    // Dates and times: 2017年, 2月, 13日, 8时30分.
+    let integer: Option<u64> = if numeral.digits.contains('.') {
+        None
+    } else {
+        numeral.digits.parse().ok()
+    };
+    let year_like =
+        !numeral.chinese && numeral.digits.len() == 4 && integer.is_some_and(|y| (1900..=2100).contains(&y));
+    match next {
+        Some('年') if year_like => return None,
+        Some('月') if integer.is_some_and(|m| m <= 12) => return None,
+        Some('日' | '号') if prev == Some('月') || next == Some('号') => return None,
+        Some('时' | '点' | '分' | '秒') if digit_after_next || prev == Some('时') || prev == Some('点') => {
+            return None
+        }
+        _ => {}
+    }
+    if next == Some('号') {
+        return None;
+    }
+    // English ordinals: 1st, 2nd, 23rd, 4th.
+    if !numeral.chinese
+        && ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| starts_with_at(chars, end, s) && word_ends(chars, end + 2))
+    {
+        return None;
+    }
+    // Phone numbers.
+    let before: String = chars[start.saturating_sub(8)..start]
+        .iter()
+        .collect::<String>()
+        .to_lowercase();
+    if PHONE_WORDS.iter().any(|w| before.contains(w)) && !numeral.chinese {
+        return None;
+    }
+
+    let (unit, unit_end, kind, approximate) = read_unit(chars, &numeral);
+    if numeral.chinese {
+        let measure_ok = match &unit {
+            Some(u) if numeral.digits == "1" => ONE_MEASURES.iter().any(|m| u == m),
+            Some(u) => kind.is_some() || CHINESE_MEASURES.iter().any(|m| u.starts_with(m)),
+            None => false,
+        };
+        if !measure_ok {
+            return None;
+        }
+        // 三个一批, 两个中心: a count of something named by another numeral.
+        if chars
+            .get(unit_end)
+            .is_some_and(|c| numerals::is_chinese_numeral_char(*c) || is_digit(*c))
+        {
+            return None;
+        }
+    }
+    // A bare year or a long digit string with no unit: a year, a phone or an identifier.
+    if unit.is_none() && !numeral.comma_grouped && integer.is_some() {
+        if year_like {
+            return None;
+        }
+        if numeral.digits.len() >= 7 {
+            return None;
+        }
+    }
+    // Hotlines such as 12345热线.
+    if starts_with_at(chars, unit_end, "热线") || starts_with_at(chars, unit_end, "平台") {
+        return None;
+    }
+
+    let negated = negated_by_words(chars, start) && !numeral.digits.chars().all(|c| c == '0' || c == '.');
+    let explicit_minus = matches!(prev, Some('-' | '−' | '－'))
+        && !prev2.is_some_and(|c| is_digit(c) || is_latin(c));
+    let negative = negated || explicit_minus;
+    let printed: String = chars[start..end].iter().collect();
+    let mut value = numeral.value_text();
+    if negative {
+        value.insert(0, '-');
+    }
+    let approximate = approximate || approximate_before(chars, start);
+    Some(Found {
+        printed,
+        value,
+        unit,
+        unit_end,
+        percent: kind == Some(Kind::Percent),
+        points: kind == Some(Kind::Points),
+        approximate,
+        negated: negative,
+        label: String::new(),
+        label_start: start,
+        numeral,
+    })
+}
+
+/// Reads scale, ratio or measure after the numeral: (unit, where it ends, ratio kind, approximate).
+fn read_unit(chars: &[char], numeral: &Numeral) -> (Option<String>, usize, Option<Kind>, bool) {
+    let mut at = numeral.end;
+    let mut unit = String::new();
+    let mut approximate = false;
+    // One space may stand between a number and its unit ("3.5 million", "12 %").
+    let spaced = chars.get(at) == Some(&' ');
+    let look = if spaced { at + 1 } else { at };
+    for (word, kind) in RATIOS {
+        let english = word.starts_with(|c: char| c.is_ascii_alphabetic());
+        if starts_with_at(chars, look, word)
+            && (!english || word_ends(chars, look + word.chars().count()))
+        {
+            return (
+                Some((*word).to_string()),
+                look + word.chars().count(),
+                Some(*kind),
+                false,
+            );
+        }
+    }
+    // English scale words.
+    for word in ENGLISH_SCALES {
+        if spaced && starts_with_at(chars, look, word) && word_ends(chars, look + word.len()) {
+            let end = look + word.len();
+            return (Some((*word).to_string()), end, None, false);
+        }
+    }
+    if !numeral.chinese && spaced {
+        return (None, at, None, false);
+    }
+    // Approximate: 1000余件, 30多人.
+    if matches!(chars.get(at), Some('余' | '多')) {
+        approximate = true;
+        at += 1;
+    }
+    // Chinese scale words, but not 千 of 千米, 千克, 千瓦.
+    for scale in CHINESE_SCALES {
+        if starts_with_at(chars, at, scale) {
+            let after = at + scale.chars().count();
+            if scale.ends_with('千') && matches!(chars.get(after), Some('米' | '克' | '瓦' | '伏' | '帕'))
+            {
+                break;
+            }
+            unit.push_str(scale);
+            at = after;
+            if matches!(chars.get(at), Some('余' | '多')) {
+                approximate = true;
+                at += 1;
+            }
+            break;
+        }
+    }
+    for word in RATIOS.iter().filter(|(w, _)| !w.is_ascii()) {
+        if starts_with_at(chars, at, word.0) {
+            unit.push_str(word.0);
+            return (Some(unit), at + word.0.chars().count(), Some(word.1), approximate);
+        }
+    }
+    if let Some(measure) = MEASURES.iter().find(|m| starts_with_at(chars, at, m)) {
+        unit.push_str(measure);
+        at += measure.chars().count();
+    }
+    if unit.is_empty() {
+        (None, numeral.end, None, approximate)
+    } else {
+        (Some(unit), at, None, approximate)
+    }
+}
+
+/// Whether words just before `start` make the figure negative (下降2.99%, decreased by 3%).
+fn negated_by_words(chars: &[char], start: usize) -> bool {
+    let mut end = start;
+    // Skip a space and small words between the sign word and the figure.
+    while end > 0 && matches!(chars[end - 1], ' ' | '了' | '为' | '达' | '约') {
+        end -= 1;
+    }
+    if NEGATIVE_WORDS.iter().any(|w| ends_with_at(chars, end, w)) {
+        // 减少 is a sign; 至少, 多少, 不少 are not.
+        return !["至少", "多少", "不少", "减少到", "降至", "降到"]
+            .iter()
+            .any(|w| ends_with_at(chars, end, w));
+    }
+    // An English sign word must be a whole word ("countdown 3" is not "down 3").
+    NEGATIVE_ENGLISH.iter().any(|w| {
+        ends_with_at(chars, end, w)
+            && (end - w.len())
+                .checked_sub(1)
+                .is_none_or(|i| !chars.get(i).is_some_and(|c| is_latin(*c)))
+    })
+}
+
+fn approximate_before(chars: &[char], start: usize) -> bool {
+    ["约", "近", "逾", "超过", "大约", "about ", "around ", "nearly ", "more than ", "over ", "almost "]
+        .iter()
+        .any(|w| ends_with_at(chars, start, w))
+}
+
+/// Labels every figure with the words before it, back to punctuation or the previous figure.
+fn label_all(chars: &[char], found: &mut [Found]) {
+    let mut previous_end = 0;
+    for f in found.iter_mut() {
+        let start = f.numeral.start;
+        let mut from = start;
+        let limit = previous_end.max(start.saturating_sub(24));
+        while from > limit && !ends_label(chars[from - 1]) {
+            from -= 1;
+        }
+        let mut words: String = chars[from..start].iter().collect();
+        let english = words.chars().any(|c| c.is_ascii_alphabetic());
+        loop {
+            let trimmed = words.trim_matches(|c: char| c.is_whitespace() || c == '-' || c == '−');
+            let mut changed = trimmed.len() != words.len();
+            let mut next = trimmed.to_string();
+            if let Some(tail) = LABEL_TAIL.iter().find(|t| next.ends_with(*t) && next.len() > t.len()) {
+                next.truncate(next.len() - tail.len());
+                changed = true;
+            }
+            if let Some(head) = LABEL_HEAD.iter().find(|h| next.starts_with(*h) && next.len() > h.len()) {
+                next = next[head.len()..].to_string();
+                changed = true;
+            }
+            words = next;
+            if !changed {
+                break;
+            }
+        }
+        if english {
+            // The last few words name an English figure.
+            let kept: Vec<&str> = words.split_whitespace().collect();
+            let from_word = kept.len().saturating_sub(6);
+            words = kept[from_word..].join(" ");
+        }
+        f.label_start = from;
+        f.label = words;
+        previous_end = f.unit_end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figures(text: &str) -> Vec<(String, Option<String>)> {
+        let chars: Vec<char> = text.chars().collect();
+        find(&chars).into_iter().map(|f| (f.value, f.unit)).collect()
+    }
+
+    fn values(text: &str) -> Vec<String> {
+        figures(text).into_iter().map(|(v, _)| v).collect()
+    }
+
+    #[test]
+    fn counts_rates_and_scales_are_figures_with_units() {
+        assert_eq!(
+            figures("申请142件,成功率为95.5%,共1.2万人,投入3.5亿元"),
+            vec![
+                ("142".into(), Some("件".into())),
+                ("95.5".into(), Some("%".into())),
+                ("1.2".into(), Some("万人".into())),
+                ("3.5".into(), Some("亿元".into())),
+            ]
+        );
+        assert_eq!(
+            figures("revenue of 3.5 million and 12 percent"),
+            vec![
+                ("3.5".into(), Some("million".into())),
+                ("12".into(), Some("percent".into())),
+            ]
+        );
+        assert_eq!(
+            figures("提高2.1个百分点"),
+            vec![("2.1".into(), Some("个百分点".into()))]
+        );
+    }
+
+    #[test]
+    fn sign_words_make_a_figure_negative() {
+        assert_eq!(values("同比下降2.99%"), vec!["-2.99"]);
+        assert_eq!(values("同比减少了12件"), vec!["-12"]);
+        assert_eq!(values("同比上升1.05%"), vec!["1.05"]);
+        assert_eq!(values("down 4.5% on last year"), vec!["-4.5"]);
+        assert_eq!(values("up 4.5%"), vec!["4.5"]);
+        assert_eq!(values("至少12件"), vec!["12"]);
+    }
+
+    #[test]
+    fn chinese_numerals_need_a_measure_word() {
+        assert_eq!(values("收到两件,培训一百二十人"), vec!["2", "120"]);
+        assert_eq!(values("三千零五份"), vec!["3005"]);
+        assert!(values("十九大精神,十八届三中全会,一纵四横").is_empty());
+        assert!(values("“三个一批”改革,一个窗口").is_empty());
+    }
+
+    #[test]
+    fn years_dates_times_and_numbers_that_name_things_are_not_figures() {
+        assert!(values("2017年,2018.02.13,2018-02-13,10月17日,8时30分,10:30").is_empty());
+        assert!(values("第十二条,第3季度,第一").is_empty());
+        assert!(values("一、基本情况\n(三)加强\n2.构建\n（1）推进").is_empty());
+        assert!(values("沪府发〔2021〕30号,46号令").is_empty());
+        assert!(values("电话:021-59732000,热线12345").is_empty());
+        assert!(values("《法治政府建设实施纲要(2015-2020年)》").is_empty());
+        assert!(values("the 3rd meeting in 2017, G20, H7N9").is_empty());
+        assert!(values("联系电话 59732000").is_empty());
+    }
+
+    #[test]
+    fn labels_are_the_words_before_the_figure() {
+        let chars: Vec<char> = "共收到行政复议申请142件,其中受理79件,调解成功率为95.5%"
+            .chars()
+            .collect();
+        let labels: Vec<String> = find(&chars).into_iter().map(|f| f.label).collect();
+        assert_eq!(labels, vec!["收到行政复议申请", "受理", "调解成功率"]);
+    }
+}

@@ -1,0 +1,655 @@
+//! Relations the wording states between figures: totals and their breakdowns (共…其中…,
+//! 分别为, "of which", "including", a parenthesised breakdown), rates and shares (占…%, …率为…%,
+//! "x% of"), changes (同比增长 x% with 上年同期 N; "up x% from N") and parts that cannot exceed
+//! their whole (…中,审结 N; 调解成功 N).
+//!
+//! Each pattern proposes candidates and says whether its wording is unambiguous; the caller decides
+//! the confidence from the wording and the arithmetic.
+
+use super::figures::Found;
+use super::{RelationKind, Role};
+use crate::units;
+
+/// A relation proposed by a pattern.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    pub kind: RelationKind,
+    pub roles: Vec<(Role, usize)>,
+    /// The wording states the relation without doubt (其中, 分别为, 上年同期, 占).
+    pub wording_sure: bool,
+}
+
+/// Where each character stands: which sentence, which `;` clause, how deep in parentheses.
+struct Places {
+    sentence: Vec<u32>,
+    clause: Vec<u32>,
+    depth: Vec<u16>,
+}
+
+fn places(chars: &[char]) -> Places {
+    let mut sentence = Vec::with_capacity(chars.len() + 1);
+    let mut clause = Vec::with_capacity(chars.len() + 1);
+    let mut depth = Vec::with_capacity(chars.len() + 1);
+    let (mut s, mut c, mut d) = (0u32, 0u32, 0u16);
+    for (i, &ch) in chars.iter().enumerate() {
+        sentence.push(s);
+        clause.push(c);
+        depth.push(d);
+        match ch {
+            '。' | '！' | '？' | '!' | '?' | '\n' => {
+                s += 1;
+                c += 1;
+                d = 0;
+            }
+            // An English full stop ends a sentence; a decimal point does not.
+            '.' if chars.get(i + 1).is_none_or(|n| n.is_whitespace()) => {
+                s += 1;
+                c += 1;
+                d = 0;
+            }
+            '；' | ';' => c += 1,
+            '(' | '（' => d = d.saturating_add(1),
+            ')' | '）' => d = d.saturating_sub(1),
+            _ => {}
+        }
+    }
+    sentence.push(s + 1);
+    clause.push(c + 1);
+    depth.push(0);
+    Places {
+        sentence,
+        clause,
+        depth,
+    }
+}
+
+struct Context<'a> {
+    chars: &'a [char],
+    figures: &'a [Found],
+    places: Places,
+    /// The figure is an earlier period's value (上年同期 N, "from N").
+    earlier: Vec<bool>,
+    /// The figure states a change (同比增长 x%, "up x%").
+    change: Vec<bool>,
+}
+
+impl Context<'_> {
+    fn sentence_of(&self, i: usize) -> u32 {
+        self.places.sentence[self.figures[i].numeral.start]
+    }
+    fn depth_of(&self, i: usize) -> u16 {
+        self.places.depth[self.figures[i].numeral.start]
+    }
+    fn clause_of(&self, i: usize) -> u32 {
+        self.places.clause[self.figures[i].numeral.start]
+    }
+    fn is_ratio(&self, i: usize) -> bool {
+        let f = &self.figures[i];
+        f.percent || f.points
+    }
+    /// Two counts that may be added: neither a ratio, and units of one kind (件 with 件, 人 with 名).
+    fn addable(&self, a: usize, b: usize) -> bool {
+        let (fa, fb) = (&self.figures[a], &self.figures[b]);
+        if self.is_ratio(a) || self.is_ratio(b) {
+            return false;
+        }
+        match (&fa.unit, &fb.unit) {
+            (None, None) => true,
+            (Some(ua), Some(ub)) => {
+                let (ua, ub) = (units::parse_unit(ua), units::parse_unit(ub));
+                !ua.dimension.conflicts(&ub.dimension)
+            }
+            _ => false,
+        }
+    }
+    /// The text between two character offsets.
+    fn text(&self, from: usize, to: usize) -> String {
+        self.chars
+            .get(from..to.min(self.chars.len()))
+            .map_or_else(String::new, |s| s.iter().collect())
+    }
+    /// The clause of words around figure `i`: back to the label's start, on to the next comma.
+    fn clause_text(&self, i: usize) -> String {
+        let f = &self.figures[i];
+        let mut end = f.unit_end;
+        while end < self.chars.len() && end < f.unit_end + 24 {
+            if matches!(
+                self.chars[end],
+                '，' | ',' | '。' | '；' | ';' | '（' | '(' | '）' | ')' | '\n'
+            ) {
+                break;
+            }
+            end += 1;
+        }
+        self.text(f.label_start, end)
+    }
+    /// The few characters just before figure `i`, back to punctuation, lowercased.
+    fn lead(&self, i: usize) -> String {
+        self.text(self.figures[i].label_start, self.figures[i].numeral.start)
+            .to_lowercase()
+    }
+    /// Figures of the same sentence, in order.
+    fn same_sentence(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let s = self.sentence_of(i);
+        (0..self.figures.len()).filter(move |&j| self.sentence_of(j) == s)
+    }
+}
+
+const EARLIER_WORDS: &[&str] = &[
+    "上年同期",
+    "去年同期",
+    "上年度",
+    "上一年",
+    "上年",
+    "去年",
+    "同期",
+    "from ",
+    "compared with ",
+    "compared to ",
+    "previous year",
+    "last year",
+    "a year earlier",
+];
+const COMPARE_WORDS: &[&str] = &[
+    "同比", "比上年", "较上年", "比去年", "较去年", "上年同期", "比上一年", "较上一年", "环比",
+    "比2", "较2", "与上年相比", "year on year", "year-on-year",
+];
+const CHANGE_VERBS: &[&str] = &[
+    "增长", "上升", "增加", "下降", "减少", "回落", "提高", "降低", "下滑", "上涨", "下跌",
+    "增幅", "降幅", "增", "减", "降", "升",
+];
+const ENGLISH_CHANGE: &[&str] = &[
+    "up ",
+    "down ",
+    "increase",
+    "decrease",
+    "rose",
+    "fell",
+    "grew",
+    "declined",
+    "dropped",
+    "rise of",
+    "fall of",
+    "growth of",
+    "higher",
+    "lower",
+];
+const BREAKDOWN_WORDS: &[&str] = &["其中", "of which", "of whom", "including", "among them"];
+const SEVERALLY_WORDS: &[&str] = &["分别为", "分别是", "分别有", "分别"];
+const TOTAL_WORDS: &[&str] = &[
+    "共", "合计", "总计", "累计", "总数", "总量", "total", "in all", "altogether",
+];
+const SHARE_WORDS: &[&str] = &["占", "accounting for", "accounted for", "representing", "share of"];
+const RATE_WORDS: &[&str] = &["率", "比例", "比重", "占比", "rate", "ratio", "proportion", "share"];
+const SUBSET_VERBS: &[&str] = &[
+    "结案", "审结", "办结", "通过", "成功", "合格", "已完成", "resolved", "concluded", "passed",
+    "settled",
+];
+
+/// Every relation the wording of the text proposes, in the order of their first figure.
+pub fn find(
+    chars: &[char],
+    figures: &[Found],
+    holds: &dyn Fn(&Candidate) -> bool,
+) -> Vec<Candidate> {
+    let mut context = Context {
+        chars,
+        figures,
+        places: places(chars),
+        earlier: Vec::new(),
+        change: Vec::new(),
+    };
+    context.earlier = (0..figures.len())
+        .map(|i| {
+            let lead = context.lead(i);
+            EARLIER_WORDS.iter().any(|w| lead.contains(w))
+                && !CHANGE_VERBS.iter().any(|w| lead.contains(w))
+        })
+        .collect();
+    context.change = (0..figures.len())
+        .map(|i| {
+            let lead = context.lead(i);
+            let clause = context.text(
+                figures[i].label_start.saturating_sub(8),
+                figures[i].numeral.start,
+            );
+            (CHANGE_VERBS.iter().any(|w| lead.contains(w))
+                && COMPARE_WORDS.iter().any(|w| clause.contains(w)))
+                || ENGLISH_CHANGE.iter().any(|w| lead.contains(w))
+        })
+        .collect();
+    let mut found = Vec::new();
+    breakdowns(&context, holds, &mut found);
+    severally(&context, holds, &mut found);
+    parenthesised(&context, holds, &mut found);
+    changes(&context, holds, &mut found);
+    shares(&context, holds, &mut found);
+    implicit_lists(&context, holds, &mut found);
+    within(&context, &mut found);
+    // One relation per set of figures and kind: the first pattern that found it wins.
+    let mut unique: Vec<Candidate> = Vec::new();
+    for candidate in found {
+        let mut key = candidate.roles.clone();
+        key.sort_unstable_by_key(|(_, i)| *i);
+        if !unique.iter().any(|u| {
+            let mut k = u.roles.clone();
+            k.sort_unstable_by_key(|(_, i)| *i);
+            u.kind == candidate.kind && k == key
+        }) {
+            unique.push(candidate);
+        }
+    }
+    unique.sort_by_key(|c| c.roles.iter().map(|(_, i)| *i).min().unwrap_or(0));
+    unique
+}
+
+fn total(whole: usize, parts: &[usize], wording_sure: bool) -> Candidate {
+    let mut roles = vec![(Role::Whole, whole)];
+    roles.extend(parts.iter().map(|&p| (Role::Part, p)));
+    Candidate {
+        kind: RelationKind::Total,
+        roles,
+        wording_sure,
+    }
+}
+
+fn not_exceeding(part: usize, whole: usize, wording_sure: bool) -> Candidate {
+    Candidate {
+        kind: RelationKind::NotExceeding,
+        roles: vec![(Role::Part, part), (Role::Whole, whole)],
+        wording_sure,
+    }
+}
+
+/// Every occurrence of any of `words` (lowercase) in the text, as character offsets.
+fn occurrences(chars: &[char], words: &[&str]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let hit = words.iter().find(|w| {
+            let mut j = i;
+            w.chars().all(|wc| {
+                let ok = chars.get(j).is_some_and(|c| c.to_ascii_lowercase() == wc);
+                j += 1;
+                ok
+            })
+        });
+        match hit {
+            Some(w) => {
+                let n = w.chars().count();
+                out.push((i, i + n));
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The parts listed after a marker at `at`: figures of the same sentence and depth that may be
+/// added to the whole, up to the sentence's end; and the first such figure of each `;` clause.
+fn listed_parts(context: &Context, whole: usize, at: usize, until: usize) -> (Vec<usize>, Vec<usize>) {
+    let sentence = context.places.sentence[at];
+    let depth = context.places.depth[at];
+    let mut all = Vec::new();
+    let mut first_of_clause = Vec::new();
+    let mut last_clause = None;
+    for j in 0..context.figures.len() {
+        let f = &context.figures[j];
+        if f.numeral.start < at || f.numeral.start >= until {
+            continue;
+        }
+        if context.sentence_of(j) != sentence {
+            break;
+        }
+        if context.depth_of(j) != depth || context.earlier[j] || context.change[j] {
+            continue;
+        }
+        if !context.addable(whole, j) {
+            continue;
+        }
+        all.push(j);
+        let clause = context.clause_of(j);
+        if last_clause != Some(clause) {
+            first_of_clause.push(j);
+            last_clause = Some(clause);
+        }
+    }
+    (all, first_of_clause)
+}
+
+/// The last figure before `at` in the same sentence and depth that is a count, not an earlier
+/// value nor a change.
+fn whole_before(context: &Context, at: usize) -> Option<usize> {
+    let sentence = context.places.sentence[at];
+    let depth = context.places.depth[at];
+    (0..context.figures.len())
+        .rev()
+        .filter(|&j| context.figures[j].unit_end <= at)
+        .take_while(|&j| context.sentence_of(j) == sentence)
+        .find(|&j| {
+            context.depth_of(j) == depth
+                && !context.is_ratio(j)
+                && !context.earlier[j]
+                && !context.change[j]
+        })
+}
+
+/// 共…N件,其中A a件,B b件 / "N cases, of which …" / "including".
+fn breakdowns(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec<Candidate>) {
+    for (at, after) in occurrences(context.chars, BREAKDOWN_WORDS) {
+        let Some(whole) = whole_before(context, at) else {
+            continue;
+        };
+        let next_marker = occurrences(&context.chars[after..], BREAKDOWN_WORDS)
+            .first()
+            .map_or(context.chars.len(), |(s, _)| after + s);
+        let (all, by_clause) = listed_parts(context, whole, after, next_marker);
+        match all.len() {
+            0 => {}
+            1 => found.push(not_exceeding(all[0], whole, true)),
+            _ => {
+                let listed = total(whole, &all, true);
+                let clauses = total(whole, &by_clause, true);
+                if holds(&listed) {
+                    found.push(listed);
+                } else if by_clause.len() >= 2 && holds(&clauses) {
+                    found.push(clauses);
+                } else if by_clause.len() >= 2 && by_clause.len() < all.len() {
+                    // Parts in several clauses, each with its own detail: only the first of each
+                    // clause is sure to be a part; the doubt is the reader's to settle.
+                    found.push(total(whole, &by_clause, false));
+                } else {
+                    found.push(total(whole, &all, false));
+                }
+            }
+        }
+    }
+}
+
+/// 共N个,分别为a个、b个 — the whole is named as a total before 分别.
+fn severally(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec<Candidate>) {
+    for (at, after) in occurrences(context.chars, SEVERALLY_WORDS) {
+        let Some(whole) = whole_before(context, at) else {
+            continue;
+        };
+        let lead = context.lead(whole);
+        if !TOTAL_WORDS.iter().any(|w| lead.contains(w)) {
+            continue;
+        }
+        let (all, _) = listed_parts(context, whole, after, context.chars.len());
+        if all.len() >= 2 {
+            let candidate = total(whole, &all, true);
+            let sure = holds(&candidate);
+            found.push(Candidate {
+                wording_sure: sure,
+                ..candidate
+            });
+        }
+    }
+}
+
+/// 结案5件(按撤诉处理3件,判决驳回诉讼请求2件): a count and its breakdown in parentheses.
+fn parenthesised(
+    context: &Context,
+    holds: &dyn Fn(&Candidate) -> bool,
+    found: &mut Vec<Candidate>,
+) {
+    for whole in 0..context.figures.len() {
+        let f = &context.figures[whole];
+        if context.is_ratio(whole) {
+            continue;
+        }
+        let open = f.unit_end;
+        if !matches!(context.chars.get(open), Some('(' | '（')) {
+            continue;
+        }
+        let depth = context.places.depth[open] + 1;
+        let mut parts = Vec::new();
+        let mut mixed = false;
+        for j in whole + 1..context.figures.len() {
+            let start = context.figures[j].numeral.start;
+            if context.places.depth[start] < depth || context.sentence_of(j) != context.sentence_of(whole) {
+                break;
+            }
+            if context.places.depth[start] > depth {
+                continue;
+            }
+            if context.addable(whole, j) && !context.earlier[j] && !context.change[j] {
+                parts.push(j);
+            } else {
+                mixed = true;
+            }
+        }
+        if parts.len() >= 2 && !mixed {
+            let candidate = total(whole, &parts, true);
+            let sure = holds(&candidate);
+            found.push(Candidate {
+                wording_sure: sure,
+                ..candidate
+            });
+        }
+    }
+}
+
+/// 同比上升1.05%, with 上年同期10763件 and the current figure before it.
+fn changes(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec<Candidate>) {
+    for change in 0..context.figures.len() {
+        if !context.change[change] {
+            continue;
+        }
+        // The earlier value: in the same sentence, nearest to the change.
+        let Some(before) = context
+            .same_sentence(change)
+            .filter(|&j| context.earlier[j] && j != change)
+            .min_by_key(|&j| j.abs_diff(change))
+        else {
+            continue;
+        };
+        let before_is_ratio = context.is_ratio(before);
+        // The current value: the nearest figure before the earlier one, of the same kind.
+        let now = (0..before)
+            .rev()
+            .take_while(|&j| context.sentence_of(j) == context.sentence_of(before))
+            .find(|&j| {
+                !context.earlier[j]
+                    && !context.change[j]
+                    && if before_is_ratio {
+                        context.is_ratio(j)
+                    } else {
+                        context.addable(j, before)
+                    }
+            });
+        let Some(now) = now else { continue };
+        let c = &context.figures[change];
+        let fits = if c.percent {
+            !before_is_ratio || context.figures[before].percent
+        } else {
+            c.points || context.addable(change, now)
+        };
+        if !fits {
+            continue;
+        }
+        let candidate = Candidate {
+            kind: RelationKind::Change,
+            roles: vec![(Role::Change, change), (Role::Now, now), (Role::Before, before)],
+            wording_sure: true,
+        };
+        let sure = holds(&candidate);
+        found.push(Candidate {
+            wording_sure: sure,
+            ..candidate
+        });
+    }
+}
+
+/// 占…x%, …率为x%, "x% of": a share of a part in a whole.
+fn shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec<Candidate>) {
+    for share in 0..context.figures.len() {
+        let f = &context.figures[share];
+        if !f.percent || context.change[share] || f.negated {
+            continue;
+        }
+        let lead = context.lead(share);
+        let after = context.text(f.unit_end, f.unit_end + 4).to_lowercase();
+        let explicit = SHARE_WORDS.iter().any(|w| lead.contains(w)) || after.starts_with(" of");
+        let rate = RATE_WORDS.iter().any(|w| lead.contains(w));
+        if !explicit && !rate {
+            continue;
+        }
+        // Parts: counts before the share in its sentence, nearest first; wholes: counts before
+        // the part in this sentence or the one before, not smaller than the part.
+        let sentence = context.sentence_of(share);
+        let counts: Vec<usize> = (0..share)
+            .rev()
+            .take_while(|&j| context.sentence_of(j) + 1 >= sentence)
+            .filter(|&j| !context.is_ratio(j) && !context.earlier[j] && !context.change[j])
+            .collect();
+        let mut chosen = None;
+        'search: for (n, &part) in counts.iter().enumerate() {
+            if context.sentence_of(part) != sentence || n > 2 {
+                break;
+            }
+            for &whole in &counts[n + 1..] {
+                if !context.addable(part, whole) {
+                    continue;
+                }
+                let candidate = Candidate {
+                    kind: RelationKind::Share,
+                    roles: vec![(Role::Share, share), (Role::Part, part), (Role::Whole, whole)],
+                    wording_sure: true,
+                };
+                if holds(&candidate) {
+                    chosen = Some(candidate);
+                    break 'search;
+                }
+            }
+        }
+        match chosen {
+            Some(candidate) => found.push(candidate),
+            // 占 names its whole: the nearest count that may contain the part, to be confirmed.
+            None if explicit => {
+                let part = counts.first().copied();
+                let whole = part.and_then(|p| {
+                    counts[1..]
+                        .iter()
+                        .copied()
+                        .find(|&w| context.addable(p, w))
+                });
+                if let (Some(part), Some(whole)) = (part, whole) {
+                    found.push(Candidate {
+                        kind: RelationKind::Share,
+                        roles: vec![(Role::Share, share), (Role::Part, part), (Role::Whole, whole)],
+                        wording_sure: false,
+                    });
+                }
+            }
+            None => {}
+        }
+    }
+}
+
+/// 审结68件,维持32件,驳回10件,终止14件,撤销10件,确认违法2件: a count followed, in its sentence,
+/// by counts that add up to it exactly. No word says so: always to confirm.
+fn implicit_lists(
+    context: &Context,
+    holds: &dyn Fn(&Candidate) -> bool,
+    found: &mut Vec<Candidate>,
+) {
+    let wholes_taken: Vec<usize> = found
+        .iter()
+        .filter(|c| c.kind == RelationKind::Total)
+        .filter_map(|c| c.roles.first().map(|(_, i)| *i))
+        .collect();
+    for whole in 0..context.figures.len() {
+        if wholes_taken.contains(&whole)
+            || context.is_ratio(whole)
+            || context.earlier[whole]
+            || context.change[whole]
+        {
+            continue;
+        }
+        let depth = context.depth_of(whole);
+        let mut parts = Vec::new();
+        for j in whole + 1..context.figures.len() {
+            if context.sentence_of(j) != context.sentence_of(whole) || parts.len() >= 12 {
+                break;
+            }
+            if context.depth_of(j) != depth || context.earlier[j] || context.change[j] {
+                continue;
+            }
+            if !context.addable(whole, j) {
+                break;
+            }
+            parts.push(j);
+            if parts.len() >= 2 {
+                let candidate = total(whole, &parts, false);
+                if holds(&candidate) {
+                    found.push(candidate);
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// 受理的79件复议案件中,审结68件 (sure); 受理…9件,结案5件 and 调解成功 N (to confirm).
+fn within(context: &Context, found: &mut Vec<Candidate>) {
+    let in_total: Vec<usize> = found
+        .iter()
+        .filter(|c| c.kind == RelationKind::Total)
+        .flat_map(|c| c.roles.iter().skip(1).map(|(_, i)| *i))
+        .collect();
+    let is_part = |p: usize, found: &Vec<Candidate>| {
+        in_total.contains(&p)
+            || found.iter().any(|c| {
+                c.kind == RelationKind::NotExceeding && c.roles.first().map(|(_, i)| *i) == Some(p)
+            })
+    };
+    for whole in 0..context.figures.len() {
+        let f = &context.figures[whole];
+        // "N件…中," : the rest of the clause ends in 中.
+        let mut end = f.unit_end;
+        while end < context.chars.len() && end < f.unit_end + 16 {
+            if matches!(context.chars[end], '，' | ',' | '。' | '；' | ';' | '\n') {
+                break;
+            }
+            end += 1;
+        }
+        if context.is_ratio(whole) || context.chars.get(end.saturating_sub(1)) != Some(&'中') {
+            continue;
+        }
+        let next = (whole + 1..context.figures.len())
+            .take_while(|&j| context.sentence_of(j) == context.sentence_of(whole))
+            .find(|&j| context.addable(whole, j));
+        if let Some(part) = next {
+            if !is_part(part, found) {
+                found.push(not_exceeding(part, whole, true));
+            }
+        }
+    }
+    for part in 0..context.figures.len() {
+        if context.is_ratio(part) || context.earlier[part] || is_part(part, found) {
+            continue;
+        }
+        let clause = context.clause_text(part);
+        let Some(verb) = SUBSET_VERBS.iter().find(|v| clause.contains(*v)) else {
+            continue;
+        };
+        let depth = context.depth_of(part);
+        let whole = (0..part)
+            .rev()
+            .take_while(|&j| context.sentence_of(j) == context.sentence_of(part))
+            .find(|&j| {
+                context.depth_of(j) == depth
+                    && !context.earlier[j]
+                    && !context.change[j]
+                    && context.addable(part, j)
+            });
+        if let Some(whole) = whole {
+            if !context.clause_text(whole).contains(verb) {
+                found.push(not_exceeding(part, whole, false));
+            }
+        }
+    }
+}
