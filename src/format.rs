@@ -184,11 +184,20 @@ pub static FACT: Shape = Shape {
 
 pub static AT: Shape = Shape {
     name: "at",
-    doc: "A figure's place in the source text: character offsets (Unicode scalar values), 0-based, \
+    doc:
+        "A figure's place in the source text: character offsets (Unicode scalar values), 0-based, \
           end exclusive, covering the numeral only.",
     fields: &[
-        required("start", FieldType::Offset, "Offset of the numeral's first character."),
-        required("end", FieldType::Offset, "Offset just after the numeral's last character."),
+        required(
+            "start",
+            FieldType::Offset,
+            "Offset of the numeral's first character.",
+        ),
+        required(
+            "end",
+            FieldType::Offset,
+            "Offset just after the numeral's last character.",
+        ),
     ],
 };
 

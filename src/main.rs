@@ -145,7 +145,11 @@ fn extract(args: &[String]) -> Result<u8, String> {
 fn extract_report(file: &str, input: &[u8]) -> String {
     let text = String::from_utf8_lossy(input);
     let lower = file.to_ascii_lowercase();
-    let head = text.trim_start().get(..15).unwrap_or("").to_ascii_lowercase();
+    let head = text
+        .trim_start()
+        .get(..15)
+        .unwrap_or("")
+        .to_ascii_lowercase();
     let html = lower.ends_with(".html")
         || lower.ends_with(".htm")
         || head.starts_with("<!doctype html")

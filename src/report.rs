@@ -448,7 +448,12 @@ impl<'a> Loader<'a> {
         let at = fields
             .get("at")
             .and_then(|node| self.object(node, &AT, &format!("{pointer}/at")))
-            .and_then(|at| Some(TextSpan::new(offset(at.get("start")?)?, offset(at.get("end")?)?)));
+            .and_then(|at| {
+                Some(TextSpan::new(
+                    offset(at.get("start")?)?,
+                    offset(at.get("end")?)?,
+                ))
+            });
         let mut fact = Fact {
             at,
             id: id.unwrap_or_default(),

@@ -72,7 +72,9 @@ fn field_schema(ty: FieldType, doc: &str) -> Json {
             ("minimum", Json::Literal("-30")),
             ("maximum", Json::Literal("30")),
         ]),
-        FieldType::Offset => schema.extend([("type", str("integer")), ("minimum", Json::Literal("0"))]),
+        FieldType::Offset => {
+            schema.extend([("type", str("integer")), ("minimum", Json::Literal("0"))])
+        }
         FieldType::Bool => schema.push(("type", str("boolean"))),
         FieldType::Version => schema.push(("const", Json::Literal("1"))),
         FieldType::Figure => schema.push((

@@ -35,7 +35,12 @@ pub fn write(
         if !f.label.is_empty() {
             member(&mut out, "label", &f.label, false);
         }
-        member(&mut out, "quote", &quote(chars, f.label_start, f.unit_end), false);
+        member(
+            &mut out,
+            "quote",
+            &quote(chars, f.label_start, f.unit_end),
+            false,
+        );
         out.push_str(&format!(
             ", \"at\": {{\"start\": {}, \"end\": {}}}}}",
             figure.start, figure.end
@@ -62,13 +67,22 @@ pub fn write(
             .unwrap_or(0);
         member(&mut out, "quote", &quote(chars, from, to), false);
         let sure = relation.confidence == Confidence::Sure;
-        member(&mut out, "confidence", if sure { "sure" } else { "unsure" }, false);
+        member(
+            &mut out,
+            "confidence",
+            if sure { "sure" } else { "unsure" },
+            false,
+        );
         if !sure {
             out.push_str(", \"to_confirm\": true");
         }
         out.push('}');
     }
-    out.push_str(if relations.is_empty() { "]\n}\n" } else { "\n  ]\n}\n" });
+    out.push_str(if relations.is_empty() {
+        "]\n}\n"
+    } else {
+        "\n  ]\n}\n"
+    });
     out
 }
 
@@ -93,7 +107,10 @@ fn title(chars: &[char], options: &ExtractOptions) -> String {
     let text: String = chars.iter().take(4000).collect();
     let lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let named = lines.clone().find(|l| {
-        l.chars().count() <= 80 && ["报告", "公报", "report", "Report"].iter().any(|w| l.contains(w))
+        l.chars().count() <= 80
+            && ["报告", "公报", "report", "Report"]
+                .iter()
+                .any(|w| l.contains(w))
     });
     let line = named.or(lines.clone().next()).unwrap_or("");
     let title: String = line.chars().take(80).collect();

@@ -189,8 +189,26 @@ fn ends_label(c: char) -> bool {
 
 /// Words that stand between a label and its figure and say nothing of what it counts.
 const LABEL_TAIL: &[&str] = &[
-    "分别为", "分别是", "共计", "合计", "总计", "累计", "达到", "约为", "为", "达", "是", "有",
-    "共", "计", "约", "近", "超过", "逾", "了", "到",
+    "分别为",
+    "分别是",
+    "共计",
+    "合计",
+    "总计",
+    "累计",
+    "达到",
+    "约为",
+    "为",
+    "达",
+    "是",
+    "有",
+    "共",
+    "计",
+    "约",
+    "近",
+    "超过",
+    "逾",
+    "了",
+    "到",
 ];
 const LABEL_HEAD: &[&str] = &["其中", "另有", "并", "共", "全年", "同时", "此外"];
 
@@ -321,8 +339,10 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
     {
         return None;
     }
-    if matches!(prev, Some('.' | '-' | '/' | ':' | '：' | '—' | '–' | '~' | '～'))
-        && prev2.is_some_and(|c| is_digit(c) || is_latin(c))
+    if matches!(
+        prev,
+        Some('.' | '-' | '/' | ':' | '：' | '—' | '–' | '~' | '～')
+    ) && prev2.is_some_and(|c| is_digit(c) || is_latin(c))
     {
         return None;
     }
@@ -334,7 +354,8 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
         return None;
     }
     // Document numbers: 〔2021〕30号, [2017]5号.
-    if matches!(prev, Some('〔' | '[' | '【' | '［')) || matches!(next, Some('〔' | ']' | '】' | '〕' | '］'))
+    if matches!(prev, Some('〔' | '[' | '【' | '［'))
+        || matches!(next, Some('〔' | ']' | '】' | '〕' | '］'))
     {
         return None;
     }
@@ -354,13 +375,16 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
     } else {
         numeral.digits.parse().ok()
     };
-    let year_like =
-        !numeral.chinese && numeral.digits.len() == 4 && integer.is_some_and(|y| (1900..=2100).contains(&y));
+    let year_like = !numeral.chinese
+        && numeral.digits.len() == 4
+        && integer.is_some_and(|y| (1900..=2100).contains(&y));
     match next {
         Some('年') if year_like => return None,
         Some('月') if integer.is_some_and(|m| m <= 12) => return None,
         Some('日' | '号') if prev == Some('月') || next == Some('号') => return None,
-        Some('时' | '点' | '分' | '秒') if digit_after_next || prev == Some('时') || prev == Some('点') => {
+        Some('时' | '点' | '分' | '秒')
+            if digit_after_next || prev == Some('时') || prev == Some('点') =>
+        {
             return None
         }
         _ => {}
@@ -417,7 +441,8 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
         return None;
     }
 
-    let negated = negated_by_words(chars, start) && !numeral.digits.chars().all(|c| c == '0' || c == '.');
+    let negated =
+        negated_by_words(chars, start) && !numeral.digits.chars().all(|c| c == '0' || c == '.');
     let explicit_minus = matches!(prev, Some('-' | '−' | '－'))
         && !prev2.is_some_and(|c| is_digit(c) || is_latin(c));
     let negative = negated || explicit_minus;
@@ -482,7 +507,8 @@ fn read_unit(chars: &[char], numeral: &Numeral) -> (Option<String>, usize, Optio
     for scale in CHINESE_SCALES {
         if starts_with_at(chars, at, scale) {
             let after = at + scale.chars().count();
-            if scale.ends_with('千') && matches!(chars.get(after), Some('米' | '克' | '瓦' | '伏' | '帕'))
+            if scale.ends_with('千')
+                && matches!(chars.get(after), Some('米' | '克' | '瓦' | '伏' | '帕'))
             {
                 break;
             }
@@ -498,7 +524,12 @@ fn read_unit(chars: &[char], numeral: &Numeral) -> (Option<String>, usize, Optio
     for word in RATIOS.iter().filter(|(w, _)| !w.is_ascii()) {
         if starts_with_at(chars, at, word.0) {
             unit.push_str(word.0);
-            return (Some(unit), at + word.0.chars().count(), Some(word.1), approximate);
+            return (
+                Some(unit),
+                at + word.0.chars().count(),
+                Some(word.1),
+                approximate,
+            );
         }
     }
     if let Some(measure) = MEASURES.iter().find(|m| starts_with_at(chars, at, m)) {
@@ -535,9 +566,21 @@ fn negated_by_words(chars: &[char], start: usize) -> bool {
 }
 
 fn approximate_before(chars: &[char], start: usize) -> bool {
-    ["约", "近", "逾", "超过", "大约", "about ", "around ", "nearly ", "more than ", "over ", "almost "]
-        .iter()
-        .any(|w| ends_with_at(chars, start, w))
+    [
+        "约",
+        "近",
+        "逾",
+        "超过",
+        "大约",
+        "about ",
+        "around ",
+        "nearly ",
+        "more than ",
+        "over ",
+        "almost ",
+    ]
+    .iter()
+    .any(|w| ends_with_at(chars, start, w))
 }
 
 /// Labels every figure with the words before it, back to punctuation or the previous figure.
@@ -556,11 +599,17 @@ fn label_all(chars: &[char], found: &mut [Found]) {
             let trimmed = words.trim_matches(|c: char| c.is_whitespace() || c == '-' || c == '−');
             let mut changed = trimmed.len() != words.len();
             let mut next = trimmed.to_string();
-            if let Some(tail) = LABEL_TAIL.iter().find(|t| next.ends_with(*t) && next.len() > t.len()) {
+            if let Some(tail) = LABEL_TAIL
+                .iter()
+                .find(|t| next.ends_with(*t) && next.len() > t.len())
+            {
                 next.truncate(next.len() - tail.len());
                 changed = true;
             }
-            if let Some(head) = LABEL_HEAD.iter().find(|h| next.starts_with(*h) && next.len() > h.len()) {
+            if let Some(head) = LABEL_HEAD
+                .iter()
+                .find(|h| next.starts_with(*h) && next.len() > h.len())
+            {
                 next = next[head.len()..].to_string();
                 changed = true;
             }
@@ -587,7 +636,10 @@ mod tests {
 
     fn figures(text: &str) -> Vec<(String, Option<String>)> {
         let chars: Vec<char> = text.chars().collect();
-        find(&chars).into_iter().map(|f| (f.value, f.unit)).collect()
+        find(&chars)
+            .into_iter()
+            .map(|f| (f.value, f.unit))
+            .collect()
     }
 
     fn values(text: &str) -> Vec<String> {

@@ -4,9 +4,35 @@
 
 /// Block-level elements: each starts and ends a line.
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
-    "section", "article", "header", "footer", "blockquote", "pre", "hr", "dd", "dt", "dl", "title",
-    "caption", "tbody", "thead", "tfoot",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "hr",
+    "dd",
+    "dt",
+    "dl",
+    "title",
+    "caption",
+    "tbody",
+    "thead",
+    "tfoot",
 ];
 
 /// Elements whose content is not text of the page.
@@ -43,8 +69,9 @@ pub fn to_text(html: &str) -> String {
         }
         if !closing && HIDDEN.contains(&name.as_str()) {
             let close = format!("</{name}");
-            rest = find_ignoring_case(rest, &close)
-                .map_or("", |at| rest[at..].find('>').map_or("", |gt| &rest[at + gt + 1..]));
+            rest = find_ignoring_case(rest, &close).map_or("", |at| {
+                rest[at..].find('>').map_or("", |gt| &rest[at + gt + 1..])
+            });
             continue;
         }
         match name.as_str() {
@@ -64,14 +91,11 @@ pub fn to_text(html: &str) -> String {
 }
 
 fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
-    haystack
-        .char_indices()
-        .map(|(i, _)| i)
-        .find(|&i| {
-            haystack
-                .get(i..i + needle.len())
-                .is_some_and(|s| s.eq_ignore_ascii_case(needle))
-        })
+    haystack.char_indices().map(|(i, _)| i).find(|&i| {
+        haystack
+            .get(i..i + needle.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(needle))
+    })
 }
 
 fn new_line(out: &mut String) {
@@ -84,7 +108,9 @@ fn new_line(out: &mut String) {
 fn push_text(out: &mut String, raw: &str) {
     let mut rest = raw;
     while !rest.is_empty() {
-        let next = rest.find(['&', ' ', '\n', '\r', '\t']).unwrap_or(rest.len());
+        let next = rest
+            .find(['&', ' ', '\n', '\r', '\t'])
+            .unwrap_or(rest.len());
         out.push_str(&rest[..next]);
         rest = &rest[next..];
         let Some(c) = rest.chars().next() else { break };
@@ -163,7 +189,8 @@ mod tests {
 
     #[test]
     fn tables_are_read_row_by_row_with_tabs_between_cells() {
-        let html = "<table><tr><th>项目</th><th>件数</th></tr>\n<tr><td>受理</td><td>79</td></tr></table>";
+        let html =
+            "<table><tr><th>项目</th><th>件数</th></tr>\n<tr><td>受理</td><td>79</td></tr></table>";
         assert_eq!(to_text(html), "项目\t件数\n受理\t79");
     }
 
@@ -175,7 +202,17 @@ mod tests {
 
     #[test]
     fn broken_html_does_not_panic() {
-        for html in ["<", "<p", "&", "&#", "&#xZZ;", "<!--", "<script>", "</>", "&#99999999;"] {
+        for html in [
+            "<",
+            "<p",
+            "&",
+            "&#",
+            "&#xZZ;",
+            "<!--",
+            "<script>",
+            "</>",
+            "&#99999999;",
+        ] {
             let _ = to_text(html);
         }
     }

@@ -149,9 +149,10 @@ pub fn extract(input: &str, options: &ExtractOptions) -> Extraction {
             let expect = expect_of(&candidate, &found, &ids);
             let holds = holds(&expect);
             // Approximate figures (约, 余, more than) never make a sure relation.
-            let approximate = candidate.roles.iter().any(|(_, i)| {
-                found.get(*i).is_some_and(|f| f.approximate)
-            });
+            let approximate = candidate
+                .roles
+                .iter()
+                .any(|(_, i)| found.get(*i).is_some_and(|f| f.approximate));
             let confidence = if candidate.wording_sure && holds && !approximate {
                 Confidence::Sure
             } else {
@@ -216,7 +217,12 @@ fn expect_of(candidate: &patterns::Candidate, found: &[figures::Found], ids: &[S
             format!("{} == {}", id(Role::Whole), parts.join(" + "))
         }
         RelationKind::Share => {
-            format!("{} == {} / {}", id(Role::Share), id(Role::Part), id(Role::Whole))
+            format!(
+                "{} == {} / {}",
+                id(Role::Share),
+                id(Role::Part),
+                id(Role::Whole)
+            )
         }
         RelationKind::Change => {
             let change_is_rate = candidate
@@ -233,7 +239,12 @@ fn expect_of(candidate: &patterns::Candidate, found: &[figures::Found], ids: &[S
                     id(Role::Before)
                 )
             } else {
-                format!("{} == {} - {}", id(Role::Change), id(Role::Now), id(Role::Before))
+                format!(
+                    "{} == {} - {}",
+                    id(Role::Change),
+                    id(Role::Now),
+                    id(Role::Before)
+                )
             }
         }
         RelationKind::NotExceeding => format!("{} <= {}", id(Role::Part), id(Role::Whole)),

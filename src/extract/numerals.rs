@@ -118,9 +118,11 @@ pub fn read_arabic(chars: &[char], at: usize) -> Option<Numeral> {
             }
             separator = Some(c);
             comma_grouped = c == ',';
-            digits.extend(chars[end + 1..end + 4].iter().filter_map(|c| {
-                digit_value(*c).and_then(|d| char::from_digit(d, 10))
-            }));
+            digits.extend(
+                chars[end + 1..end + 4]
+                    .iter()
+                    .filter_map(|c| digit_value(*c).and_then(|d| char::from_digit(d, 10))),
+            );
             end += 4;
         }
     }
@@ -129,9 +131,11 @@ pub fn read_arabic(chars: &[char], at: usize) -> Option<Numeral> {
         let next = end + width;
         let more = run_length(chars, next);
         if more > 0 && !opens_heading(chars, next) && digits.len() + more <= 15 {
-            digits.extend(chars[next..next + more].iter().filter_map(|c| {
-                digit_value(*c).and_then(|d| char::from_digit(d, 10))
-            }));
+            digits.extend(
+                chars[next..next + more]
+                    .iter()
+                    .filter_map(|c| digit_value(*c).and_then(|d| char::from_digit(d, 10))),
+            );
             end = next + more;
         }
     }
@@ -139,9 +143,11 @@ pub fn read_arabic(chars: &[char], at: usize) -> Option<Numeral> {
         let fraction = run_length(chars, end + 1);
         if fraction > 0 {
             digits.push('.');
-            digits.extend(chars[end + 1..end + 1 + fraction].iter().filter_map(|c| {
-                digit_value(*c).and_then(|d| char::from_digit(d, 10))
-            }));
+            digits.extend(
+                chars[end + 1..end + 1 + fraction]
+                    .iter()
+                    .filter_map(|c| digit_value(*c).and_then(|d| char::from_digit(d, 10))),
+            );
             end += 1 + fraction;
         }
     }

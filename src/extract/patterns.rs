@@ -151,12 +151,24 @@ const EARLIER_WORDS: &[&str] = &[
     "a year earlier",
 ];
 const COMPARE_WORDS: &[&str] = &[
-    "同比", "比上年", "较上年", "比去年", "较去年", "上年同期", "比上一年", "较上一年", "环比",
-    "比2", "较2", "与上年相比", "year on year", "year-on-year",
+    "同比",
+    "比上年",
+    "较上年",
+    "比去年",
+    "较去年",
+    "上年同期",
+    "比上一年",
+    "较上一年",
+    "环比",
+    "比2",
+    "较2",
+    "与上年相比",
+    "year on year",
+    "year-on-year",
 ];
 const CHANGE_VERBS: &[&str] = &[
-    "增长", "上升", "增加", "下降", "减少", "回落", "提高", "降低", "下滑", "上涨", "下跌",
-    "增幅", "降幅", "增", "减", "降", "升",
+    "增长", "上升", "增加", "下降", "减少", "回落", "提高", "降低", "下滑", "上涨", "下跌", "增幅",
+    "降幅", "增", "减", "降", "升",
 ];
 const ENGLISH_CHANGE: &[&str] = &[
     "up ",
@@ -177,12 +189,44 @@ const ENGLISH_CHANGE: &[&str] = &[
 const BREAKDOWN_WORDS: &[&str] = &["其中", "of which", "of whom", "including", "among them"];
 const SEVERALLY_WORDS: &[&str] = &["分别为", "分别是", "分别有", "分别"];
 const TOTAL_WORDS: &[&str] = &[
-    "共", "合计", "总计", "累计", "总数", "总量", "total", "in all", "altogether",
+    "共",
+    "合计",
+    "总计",
+    "累计",
+    "总数",
+    "总量",
+    "total",
+    "in all",
+    "altogether",
 ];
-const SHARE_WORDS: &[&str] = &["占", "accounting for", "accounted for", "representing", "share of"];
-const RATE_WORDS: &[&str] = &["率", "比例", "比重", "占比", "rate", "ratio", "proportion", "share"];
+const SHARE_WORDS: &[&str] = &[
+    "占",
+    "accounting for",
+    "accounted for",
+    "representing",
+    "share of",
+];
+const RATE_WORDS: &[&str] = &[
+    "率",
+    "比例",
+    "比重",
+    "占比",
+    "rate",
+    "ratio",
+    "proportion",
+    "share",
+];
 const SUBSET_VERBS: &[&str] = &[
-    "结案", "审结", "办结", "通过", "成功", "合格", "已完成", "resolved", "concluded", "passed",
+    "结案",
+    "审结",
+    "办结",
+    "通过",
+    "成功",
+    "合格",
+    "已完成",
+    "resolved",
+    "concluded",
+    "passed",
     "settled",
 ];
 
@@ -288,7 +332,12 @@ fn occurrences(chars: &[char], words: &[&str]) -> Vec<(usize, usize)> {
 
 /// The parts listed after a marker at `at`: figures of the same sentence and depth that may be
 /// added to the whole, up to the sentence's end; and the first such figure of each `;` clause.
-fn listed_parts(context: &Context, whole: usize, at: usize, until: usize) -> (Vec<usize>, Vec<usize>) {
+fn listed_parts(
+    context: &Context,
+    whole: usize,
+    at: usize,
+    until: usize,
+) -> (Vec<usize>, Vec<usize>) {
     let sentence = context.places.sentence[at];
     let depth = context.places.depth[at];
     let mut all = Vec::new();
@@ -409,7 +458,9 @@ fn parenthesised(
         let mut mixed = false;
         for j in whole + 1..context.figures.len() {
             let start = context.figures[j].numeral.start;
-            if context.places.depth[start] < depth || context.sentence_of(j) != context.sentence_of(whole) {
+            if context.places.depth[start] < depth
+                || context.sentence_of(j) != context.sentence_of(whole)
+            {
                 break;
             }
             if context.places.depth[start] > depth {
@@ -472,7 +523,11 @@ fn changes(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Ve
         }
         let candidate = Candidate {
             kind: RelationKind::Change,
-            roles: vec![(Role::Change, change), (Role::Now, now), (Role::Before, before)],
+            roles: vec![
+                (Role::Change, change),
+                (Role::Now, now),
+                (Role::Before, before),
+            ],
             wording_sure: true,
         };
         let sure = holds(&candidate);
@@ -516,7 +571,11 @@ fn shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
                 }
                 let candidate = Candidate {
                     kind: RelationKind::Share,
-                    roles: vec![(Role::Share, share), (Role::Part, part), (Role::Whole, whole)],
+                    roles: vec![
+                        (Role::Share, share),
+                        (Role::Part, part),
+                        (Role::Whole, whole),
+                    ],
                     wording_sure: true,
                 };
                 if holds(&candidate) {
@@ -530,16 +589,16 @@ fn shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
             // 占 names its whole: the nearest count that may contain the part, to be confirmed.
             None if explicit => {
                 let part = counts.first().copied();
-                let whole = part.and_then(|p| {
-                    counts[1..]
-                        .iter()
-                        .copied()
-                        .find(|&w| context.addable(p, w))
-                });
+                let whole =
+                    part.and_then(|p| counts[1..].iter().copied().find(|&w| context.addable(p, w)));
                 if let (Some(part), Some(whole)) = (part, whole) {
                     found.push(Candidate {
                         kind: RelationKind::Share,
-                        roles: vec![(Role::Share, share), (Role::Part, part), (Role::Whole, whole)],
+                        roles: vec![
+                            (Role::Share, share),
+                            (Role::Part, part),
+                            (Role::Whole, whole),
+                        ],
                         wording_sure: false,
                     });
                 }
