@@ -249,6 +249,8 @@ fn write_human(
 
     for check in &verdict.checks {
         let mark = match check.status {
+            // A relation to confirm never fails: marked apart, whatever its arithmetic says.
+            _ if check.to_confirm => p.yellow("~"),
             CheckStatus::Pass => p.green("✓"),
             CheckStatus::Fail if check.severity == Severity::Warning => p.yellow("!"),
             CheckStatus::Fail => p.red("✗"),
@@ -259,8 +261,13 @@ fn write_human(
         } else {
             &check.message
         };
-        writeln!(out, "  {mark} {}  {detail}", p.bold(&check.id))?;
-        if check.status != CheckStatus::Pass {
+        let to_confirm = if check.to_confirm {
+            p.dim(lang.pick(" (to confirm)", "(待确认)"))
+        } else {
+            String::new()
+        };
+        writeln!(out, "  {mark} {}  {detail}{to_confirm}", p.bold(&check.id))?;
+        if check.status != CheckStatus::Pass && !check.to_confirm {
             writeln!(out, "      {}", p.dim(&check.expect))?;
             if let Some(quote) = &check.quote {
                 writeln!(out, "      {}", p.dim(&format!("“{quote}”")))?;

@@ -36,6 +36,21 @@ pub fn check(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     to_plain_js(&verdict)
 }
 
+/// Extracts the figures and relations of a report's text. `options` is `undefined` or
+/// `{ html?: boolean, source?: string, title?: string }`. Returns `{ figures, relations, report,
+/// text? }` as plain objects (`report` is the draft report's JSON text).
+#[wasm_bindgen]
+pub fn extract(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    let mut extract_options = crate::extract::ExtractOptions::default();
+    if !(options.is_undefined() || options.is_null()) {
+        let html = property(&options, "html")?;
+        extract_options.html = html.as_bool().unwrap_or(false);
+        extract_options.source = property(&options, "source")?.as_string();
+        extract_options.title = property(&options, "title")?.as_string();
+    }
+    to_plain_js(&crate::extract::extract(text, &extract_options))
+}
+
 /// The crate's version, e.g. "0.1.0".
 #[wasm_bindgen]
 pub fn version() -> String {
