@@ -7,11 +7,15 @@
 //! findings), never an exception; only a caller's mistake (bad options, an input that is
 //! neither bytes nor text) becomes a JS `Error`, and every one goes through [`js_error`].
 
-use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array, JSON};
+use js_sys::JSON;
+#[cfg(not(feature = "text-module"))]
+use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+#[cfg(not(feature = "text-module"))]
 use wasm_bindgen::JsCast;
 
+#[cfg(not(feature = "text-module"))]
 use crate::{Lang, Options};
 
 // Talc is smaller (and faster) than std's dlmalloc; the module has a size budget.
@@ -79,14 +83,28 @@ pub fn check_many(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue>
 #[cfg(feature = "text-module")]
 #[wasm_bindgen]
 pub fn extract(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    let mut extract_options = crate::extract::ExtractOptions::default();
-    if !(options.is_undefined() || options.is_null()) {
-        let html = property(&options, "html")?;
-        extract_options.html = html.as_bool().unwrap_or(false);
-        extract_options.source = property(&options, "source")?.as_string();
-        extract_options.title = property(&options, "title")?.as_string();
-    }
-    to_plain_js(&crate::extract::extract(text, &extract_options))
+    let options: JsExtractOptions = if options.is_undefined() || options.is_null() {
+        JsExtractOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|error| js_error(&format!("extract(text, options): {error}")))?
+    };
+    let options = crate::extract::ExtractOptions {
+        html: options.html,
+        source: options.source,
+        title: options.title,
+    };
+    to_plain_js(&crate::extract::extract(text, &options))
+}
+
+/// `extract`'s options as JavaScript gives them; a misspelt key is an error, not ignored.
+#[cfg(feature = "text-module")]
+#[derive(serde::Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct JsExtractOptions {
+    html: bool,
+    source: Option<String>,
+    title: Option<String>,
 }
 
 /// The crate's version, e.g. "0.1.0".
@@ -118,10 +136,12 @@ pub fn template(name: &str) -> Result<JsValue, JsValue> {
     }
 }
 
+#[cfg(not(feature = "text-module"))]
 const OPTION_NAMES: [&str; 2] = ["lang", "source"];
 
 /// Reads `{ lang, source }`; `undefined` and `null` mean the defaults. Unknown keys are an
 /// error so that a misspelt option (`{ language: "zh" }`) is not silently ignored.
+#[cfg(not(feature = "text-module"))]
 fn read_options(value: &JsValue) -> Result<Options, JsValue> {
     let mut options = Options::default();
     if value.is_undefined() || value.is_null() {
@@ -163,6 +183,7 @@ fn read_options(value: &JsValue) -> Result<Options, JsValue> {
     Ok(options)
 }
 
+#[cfg(not(feature = "text-module"))]
 fn property(object: &JsValue, name: &str) -> Result<JsValue, JsValue> {
     Reflect::get(object, &JsValue::from_str(name)).map_err(|_| {
         js_error(&format!(
@@ -171,15 +192,13 @@ fn property(object: &JsValue, name: &str) -> Result<JsValue, JsValue> {
     })
 }
 
-/// Serialises as plain objects and numbers (no `Map`, no `BigInt`), as `JSON.parse` would.
+/// Hands a value to JavaScript as plain objects, as `JSON.parse` makes them. Written as JSON text
+/// and parsed by the engine: one generic JSON writer costs the module far less than building the
+/// objects field by field through JS calls (the module has a size budget).
 fn to_plain_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|error| {
-            js_error(&format!(
-                "cannot convert the verdict to JavaScript: {error}"
-            ))
-        })
+    let text = serde_json::to_string(value)
+        .map_err(|error| js_error(&format!("cannot convert the result to JSON: {error}")))?;
+    JSON::parse(&text).map_err(|_| js_error("cannot read the result's JSON"))
 }
 
 /// The one way an error crosses into JavaScript: an `Error` with a message.

@@ -5,7 +5,7 @@
 //! (titles, rows, columns, labels in the reader's language, units, totals, parts and checks), and
 //! the report is then checked like any report with tables. [`links`] compares reports of one
 //! issuer for consecutive years. The template files are `templates/<name>.json` (their shape is
-//! [`crate::format::TEMPLATE`]); adding a template is adding a file and one line in [`TEMPLATES`].
+//! [`crate::format::TEMPLATE`]); adding a template is adding a file.
 
 pub mod links;
 pub mod merge;
@@ -16,17 +16,9 @@ pub use problems::TemplateProblem;
 use crate::json::{self, Node, Value};
 use crate::Lang;
 
-/// Every template, by name, with the text of its file (embedded: the page works offline).
-pub const TEMPLATES: &[(&str, &str)] = &[
-    (
-        "cn-gov-info-disclosure-2019",
-        include_str!("../../templates/cn-gov-info-disclosure-2019.json"),
-    ),
-    (
-        "cn-gov-info-disclosure-2021",
-        include_str!("../../templates/cn-gov-info-disclosure-2021.json"),
-    ),
-];
+/// Every template, by name, with the text of its file (embedded: the page works offline). The
+/// list is made by `build.rs` from the files in `templates/`, sorted by name.
+pub const TEMPLATES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/templates.rs"));
 
 /// The names of the templates, in order.
 pub fn names() -> impl Iterator<Item = &'static str> {
