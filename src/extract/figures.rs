@@ -364,10 +364,12 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
     // Joined to other numerals by dots, dashes, slashes or colons: dates, times, versions, phone
     // numbers, ranges of years. A ratio (三次产业结构为5.6:56.6:37.8) is figures.
     let ratio = in_colon_ratio(chars, start, end);
-    if !ratio && matches!(
-        next,
-        Some('.' | '．' | '-' | '/' | ':' | '：' | '—' | '–' | '~' | '～')
-    ) && digit_after_next
+    if !ratio
+        && matches!(
+            next,
+            Some('.' | '．' | '-' | '/' | ':' | '：' | '—' | '–' | '~' | '～')
+        )
+        && digit_after_next
     {
         return None;
     }
@@ -399,15 +401,40 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
         .collect::<String>()
         .to_ascii_lowercase();
     const REFERENCES: &[&str] = &[
-        "chapter ", "section ", "article ", "rule ", "page ", "room ", "no. ", "number ", "top ",
-        "figure ", "table ", "part ", "annex ", "item ", "paragraph ", "step ", "level ",
+        "chapter ",
+        "section ",
+        "article ",
+        "rule ",
+        "page ",
+        "room ",
+        "no. ",
+        "number ",
+        "top ",
+        "figure ",
+        "table ",
+        "part ",
+        "annex ",
+        "item ",
+        "paragraph ",
+        "step ",
+        "level ",
     ];
     if REFERENCES.iter().any(|w| word_before.ends_with(w)) {
         return None;
     }
     const MONTHS: &[&str] = &[
-        "january ", "february ", "march ", "april ", "may ", "june ", "july ", "august ",
-        "september ", "october ", "november ", "december ",
+        "january ",
+        "february ",
+        "march ",
+        "april ",
+        "may ",
+        "june ",
+        "july ",
+        "august ",
+        "september ",
+        "october ",
+        "november ",
+        "december ",
     ];
     if MONTHS.iter().any(|w| word_before.ends_with(w)) {
         return None;
@@ -417,7 +444,8 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
         return None;
     }
     // Thresholds, not quantities: 5年以上, 不满16岁, 14岁以上.
-    if ends_with_at(chars, start, "不满") || ends_with_at(chars, start, "满") && numeral.chinese {
+    if ends_with_at(chars, start, "不满") || ends_with_at(chars, start, "满") && numeral.chinese
+    {
         return None;
     }
     // Month ranges: 1至9月, 1-9月.
@@ -537,7 +565,9 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
     if ["以上", "以下", "以内", "及以上", "及以下"]
         .iter()
         .any(|w| starts_with_at(chars, unit_end, w))
-        && unit.as_deref().is_some_and(|u| ["年", "岁", "周岁", "万元", "元", "人", "天", "日"].contains(&u))
+        && unit
+            .as_deref()
+            .is_some_and(|u| ["年", "岁", "周岁", "万元", "元", "人", "天", "日"].contains(&u))
     {
         return None;
     }
@@ -547,7 +577,10 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
     // A day of the month without its month: 5日在政府工作报告中.
     if next == Some('日')
         && integer.is_some_and(|d| d <= 31)
-        && matches!(chars.get(end + 1), Some('在' | '上' | '下' | '晚' | '起' | '，' | ',' | '召' | '举' | '发'))
+        && matches!(
+            chars.get(end + 1),
+            Some('在' | '上' | '下' | '晚' | '起' | '，' | ',' | '召' | '举' | '发')
+        )
     {
         return None;
     }
