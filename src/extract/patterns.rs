@@ -699,7 +699,7 @@ fn shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
         let sentence = context.sentence_of(share);
         let counts: Vec<usize> = (0..share)
             .rev()
-            .take_while(|&j| context.sentence_of(j) + 1 >= sentence)
+            .take_while(|&j| context.sentence_of(j) + 2 >= sentence)
             .filter(|&j| !context.is_ratio(j) && !context.earlier[j] && !context.change[j])
             .take(16)
             .collect();
@@ -727,7 +727,11 @@ fn shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
         let wholes = ranked(&whole_name, false);
         let candidate = |part: usize, whole: usize, wording_sure: bool| Candidate {
             kind: RelationKind::Share,
-            roles: vec![(Role::Share, share), (Role::Part, part), (Role::Whole, whole)],
+            roles: vec![
+                (Role::Share, share),
+                (Role::Part, part),
+                (Role::Whole, whole),
+            ],
             wording_sure,
         };
         let named = |j: usize, name: &str| similarity(name, &context.figures[j].label) > 0;
@@ -776,11 +780,7 @@ fn similarity(name: &str, label: &str) -> usize {
 }
 
 /// 三次产业结构为5.6:56.6:37.8 after a total of three parts: each member is a part's share.
-fn colon_shares(
-    context: &Context,
-    holds: &dyn Fn(&Candidate) -> bool,
-    found: &mut Vec<Candidate>,
-) {
+fn colon_shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec<Candidate>) {
     let totals: Vec<Candidate> = found
         .iter()
         .filter(|c| c.kind == RelationKind::Total)
@@ -795,7 +795,10 @@ fn colon_shares(
             let joined = next < context.figures.len()
                 && matches!(
                     context
-                        .text(context.figures[last].unit_end, context.figures[next].numeral.start)
+                        .text(
+                            context.figures[last].unit_end,
+                            context.figures[next].numeral.start
+                        )
                         .as_str(),
                     ":" | "："
                 );
@@ -822,7 +825,11 @@ fn colon_shares(
             .zip(total.roles.iter().skip(1))
             .map(|(&share, &(_, part))| Candidate {
                 kind: RelationKind::Share,
-                roles: vec![(Role::Share, share), (Role::Part, part), (Role::Whole, whole)],
+                roles: vec![
+                    (Role::Share, share),
+                    (Role::Part, part),
+                    (Role::Whole, whole),
+                ],
                 wording_sure: true,
             })
             .collect();
