@@ -93,13 +93,14 @@ const MEASURES: &[&str] = &[
     "单",
     "笔",
     "届",
+    "成",
 ];
 
 /// Measure words a Chinese numeral must be followed by to be a figure (届, 年, 种 are left out:
 /// 十八届, 三年行动, 两种 are names or manners of speaking far more often than figures).
 const CHINESE_MEASURES: &[&str] = &[
     "件", "人", "名", "个", "份", "项", "家", "次", "起", "宗", "户", "所", "条", "部", "篇", "场",
-    "批", "台", "辆", "套", "张", "座", "处", "天", "位", "例", "笔", "万", "亿", "千",
+    "批", "台", "辆", "套", "张", "座", "处", "天", "位", "例", "笔", "万", "亿", "千", "成",
 ];
 
 /// A lone 一 is a figure only with these ("一件" is a count; "一个窗口" is a manner of speaking).
@@ -321,6 +322,36 @@ fn skip_end(chars: &[char], numeral: &Numeral) -> usize {
     end
 }
 
+/// Whether the numeral at `start..end` is a member of a ratio written with colons that is not a
+/// time of day: three or more members, or a member with a decimal point (37.2:20.5:42.3).
+fn in_colon_ratio(chars: &[char], start: usize, end: usize) -> bool {
+    let is_colon = |c: Option<&char>| matches!(c, Some(':' | '：'));
+    let member = |c: &char| is_digit(*c) || *c == '.';
+    let mut from = start;
+    let mut to = end;
+    loop {
+        let before = from.checked_sub(1).and_then(|i| chars.get(i));
+        let earlier = from.checked_sub(2).and_then(|i| chars.get(i));
+        if is_colon(before) && earlier.is_some_and(|c| is_digit(*c)) {
+            from -= 1;
+            while from > 0 && member(&chars[from - 1]) {
+                from -= 1;
+            }
+        } else {
+            break;
+        }
+    }
+    while is_colon(chars.get(to)) && chars.get(to + 1).is_some_and(|c| is_digit(*c)) {
+        to += 1;
+        while chars.get(to).is_some_and(member) {
+            to += 1;
+        }
+    }
+    let run = &chars[from..to];
+    let members = run.iter().filter(|c| matches!(c, ':' | '：')).count() + 1;
+    members >= 2 && (members >= 3 || run.contains(&'.'))
+}
+
 /// The numeral as a figure, or `None` when it is not one.
 fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
     let (start, end) = (numeral.start, numeral.end);
@@ -331,22 +362,97 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
     let digit_after_next = after_next.is_some_and(is_digit);
 
     // Joined to other numerals by dots, dashes, slashes or colons: dates, times, versions, phone
-    // numbers, ranges of years.
-    if matches!(
-        next,
-        Some('.' | '．' | '-' | '/' | ':' | '：' | '—' | '–' | '~' | '～')
-    ) && digit_after_next
+    // numbers, ranges of years. A ratio (三次产业结构为5.6:56.6:37.8) is figures.
+    let ratio = in_colon_ratio(chars, start, end);
+    if !ratio
+        && matches!(
+            next,
+            Some('.' | '．' | '-' | '/' | ':' | '：' | '—' | '–' | '~' | '～')
+        )
+        && digit_after_next
     {
         return None;
     }
-    if matches!(
-        prev,
-        Some('.' | '-' | '/' | ':' | '：' | '—' | '–' | '~' | '～')
-    ) && prev2.is_some_and(|c| is_digit(c) || is_latin(c))
+    if !ratio
+        && matches!(
+            prev,
+            Some('.' | '-' | '/' | ':' | '：' | '—' | '–' | '~' | '～')
+        )
+        && prev2.is_some_and(|c| is_digit(c) || is_latin(c))
     {
         return None;
     }
     if matches!(prev, Some('_' | '@' | '#' | '=' | '/' | '\\')) {
+        return None;
+    }
+    // Anniversaries, table and note references, session ordinals, ranks: 建党100周年, 见表1,
+    // 六届二十四次全会, 前3位, top 500, chapter 11.
+    if starts_with_at(chars, end, "周年") || starts_with_at(chars, end, "周岁") {
+        return None;
+    }
+    if matches!(prev, Some('表' | '图' | '届' | '前' | '注')) {
+        return None;
+    }
+    if numeral.chinese && matches!(prev, Some('这' | '那' | '该' | '此' | '每')) {
+        return None;
+    }
+    let word_before: String = chars[start.saturating_sub(10)..start]
+        .iter()
+        .collect::<String>()
+        .to_ascii_lowercase();
+    const REFERENCES: &[&str] = &[
+        "chapter ",
+        "section ",
+        "article ",
+        "rule ",
+        "page ",
+        "room ",
+        "no. ",
+        "number ",
+        "top ",
+        "figure ",
+        "table ",
+        "part ",
+        "annex ",
+        "item ",
+        "paragraph ",
+        "step ",
+        "level ",
+    ];
+    if REFERENCES.iter().any(|w| word_before.ends_with(w)) {
+        return None;
+    }
+    const MONTHS: &[&str] = &[
+        "january ",
+        "february ",
+        "march ",
+        "april ",
+        "may ",
+        "june ",
+        "july ",
+        "august ",
+        "september ",
+        "october ",
+        "november ",
+        "december ",
+    ];
+    if MONTHS.iter().any(|w| word_before.ends_with(w)) {
+        return None;
+    }
+    // A number made an adjective (a 51-year history, a 3-day visit).
+    if next == Some('-') && after_next.is_some_and(is_latin) {
+        return None;
+    }
+    // Thresholds, not quantities: 5年以上, 不满16岁, 14岁以上.
+    if ends_with_at(chars, start, "不满") || ends_with_at(chars, start, "满") && numeral.chinese
+    {
+        return None;
+    }
+    // Month ranges: 1至9月, 1-9月.
+    if matches!(next, Some('至' | '到' | '-' | '—' | '~' | '～'))
+        && chars.get(end + 1).is_some_and(|c| is_digit(*c))
+        && chars[end + 1..].iter().skip_while(|c| is_digit(**c)).next() == Some(&'月')
+    {
         return None;
     }
     // Ordinals and article numbers: 第一, 第十二条, 第3季度.
@@ -401,11 +507,26 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
         return None;
     }
     // Phone numbers.
-    let before: String = chars[start.saturating_sub(8)..start]
+    let before: String = chars[start.saturating_sub(12)..start]
         .iter()
         .collect::<String>()
         .to_lowercase();
     if PHONE_WORDS.iter().any(|w| before.contains(w)) && !numeral.chinese {
+        return None;
+    }
+
+    // Runs of digit groups that are not thousands (0800 123 4567) and numbers with a leading
+    // zero (0800, 021) are telephone or reference numbers, not quantities.
+    let spaced_digits =
+        |c: Option<char>, d: Option<char>| c == Some(' ') && d.is_some_and(is_digit);
+    if !numeral.chinese && (spaced_digits(prev, prev2) || spaced_digits(next, after_next)) {
+        return None;
+    }
+    if !numeral.chinese
+        && numeral.digits.len() > 1
+        && numeral.digits.starts_with('0')
+        && !numeral.digits.starts_with("0.")
+    {
         return None;
     }
 
@@ -419,6 +540,10 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
         if !measure_ok {
             return None;
         }
+        // 三次产业 (the tertiary sector) is a name.
+        if unit.as_deref() == Some("次") && starts_with_at(chars, unit_end, "产业") {
+            return None;
+        }
         // 三个一批, 两个中心: a count of something named by another numeral.
         if chars
             .get(unit_end)
@@ -428,13 +553,36 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
         }
     }
     // A bare year or a long digit string with no unit: a year, a phone or an identifier.
-    if unit.is_none() && !numeral.comma_grouped && integer.is_some() {
+    if unit.is_none() && !numeral.grouped && integer.is_some() {
         if year_like {
             return None;
         }
         if numeral.digits.len() >= 7 {
             return None;
         }
+    }
+    // Thresholds after the unit: 5年以上, 16岁以下, 10万元以内.
+    if ["以上", "以下", "以内", "及以上", "及以下"]
+        .iter()
+        .any(|w| starts_with_at(chars, unit_end, w))
+        && unit
+            .as_deref()
+            .is_some_and(|u| ["年", "岁", "周岁", "万元", "元", "人", "天", "日"].contains(&u))
+    {
+        return None;
+    }
+    if unit.as_deref() == Some("岁") || starts_with_at(chars, unit_end, "岁") {
+        return None;
+    }
+    // A day of the month without its month: 5日在政府工作报告中.
+    if next == Some('日')
+        && integer.is_some_and(|d| d <= 31)
+        && matches!(
+            chars.get(end + 1),
+            Some('在' | '上' | '下' | '晚' | '起' | '，' | ',' | '召' | '举' | '发')
+        )
+    {
+        return None;
     }
     // Hotlines such as 12345热线.
     if starts_with_at(chars, unit_end, "热线") || starts_with_at(chars, unit_end, "平台") {
@@ -583,6 +731,58 @@ fn approximate_before(chars: &[char], start: usize) -> bool {
     .any(|w| ends_with_at(chars, start, w))
 }
 
+fn is_latin_word_after(chars: &[char], at: usize) -> bool {
+    chars.get(at) == Some(&' ') && chars.get(at + 1).is_some_and(|c| is_latin(*c))
+}
+
+/// English names a figure after it ("830 complaints were resolved") more often than before it:
+/// the words after, up to four, unless they are only small words; else the words before.
+fn english_label(chars: &[char], from: usize, start: usize, unit_end: usize) -> String {
+    const SMALL: &[&str] = &[
+        "with", "as", "than", "then", "in", "of", "to", "from", "and", "or", "the", "a", "on",
+        "at", "by", "for", "was", "were", "is", "are",
+    ];
+    let mut end = unit_end;
+    while end < chars.len()
+        && end < unit_end + 48
+        && !ends_label(chars[end])
+        && !is_digit(chars[end])
+        && chars[end] != '.'
+    {
+        end += 1;
+    }
+    let after: String = chars[unit_end..end].iter().collect();
+    let after_words: Vec<&str> = after
+        .split_whitespace()
+        .take_while(|w| !["and", "or", "but", "from", "to"].contains(w))
+        .take(4)
+        .collect();
+    let before: String = chars[from..start].iter().collect();
+    let before_words: Vec<&str> = before.split_whitespace().collect();
+    // A word cut by the window's edge is dropped.
+    let cut = from > 0 && !ends_label(chars[from - 1]) && !chars[from - 1].is_whitespace();
+    let before_words = if cut {
+        before_words.get(1..).unwrap_or(&[])
+    } else {
+        &before_words[..]
+    };
+    let content = |words: &[&str]| {
+        words
+            .iter()
+            .any(|w| !SMALL.contains(&w.to_ascii_lowercase().as_str()))
+    };
+    if content(&after_words)
+        && !before_words
+            .last()
+            .is_some_and(|w| ["rate", "share"].contains(&w.to_ascii_lowercase().as_str()))
+    {
+        after_words.join(" ")
+    } else {
+        let from_word = before_words.len().saturating_sub(6);
+        before_words[from_word..].join(" ")
+    }
+}
+
 /// Labels every figure with the words before it, back to punctuation or the previous figure.
 fn label_all(chars: &[char], found: &mut [Found]) {
     let mut previous_end = 0;
@@ -590,8 +790,20 @@ fn label_all(chars: &[char], found: &mut [Found]) {
         let start = f.numeral.start;
         let mut from = start;
         let limit = previous_end.max(start.saturating_sub(24));
-        while from > limit && !ends_label(chars[from - 1]) {
+        // Back to punctuation, or to a number (a year, a skipped reference number).
+        while from > limit && !ends_label(chars[from - 1]) && !is_digit(chars[from - 1]) {
             from -= 1;
+        }
+        while from < start && matches!(chars[from], '年' | '月' | '日' | '度' | '号' | ' ') {
+            from += 1;
+        }
+        // A table cell without words before it: the row's previous cell names it.
+        if from == start && from > 0 && chars[from - 1] == '\t' {
+            let mut cell = from - 1;
+            while cell > limit && !matches!(chars[cell - 1], '\t' | '\n') {
+                cell -= 1;
+            }
+            from = cell;
         }
         let mut words: String = chars[from..start].iter().collect();
         let english = words.chars().any(|c| c.is_ascii_alphabetic());
@@ -618,11 +830,23 @@ fn label_all(chars: &[char], found: &mut [Found]) {
                 break;
             }
         }
-        if english {
-            // The last few words name an English figure.
-            let kept: Vec<&str> = words.split_whitespace().collect();
-            let from_word = kept.len().saturating_sub(6);
-            words = kept[from_word..].join(" ");
+        if english || (words.is_empty() && is_latin_word_after(chars, f.unit_end)) {
+            words = english_label(chars, from, start, f.unit_end);
+        }
+        // 共有156人顺利通过考试: nothing names the figure before it, the words after do.
+        if !english && words.chars().count() <= 1 {
+            let mut end = f.unit_end;
+            while end < chars.len()
+                && end < f.unit_end + 16
+                && !ends_label(chars[end])
+                && !is_digit(chars[end])
+            {
+                end += 1;
+            }
+            let after: String = chars[f.unit_end..end].iter().collect();
+            if !after.trim().is_empty() && !after.is_ascii() {
+                words = after.trim().to_string();
+            }
         }
         f.label_start = from;
         f.label = words;

@@ -10,6 +10,10 @@ use super::figures::Found;
 use super::{RelationKind, Role};
 use crate::units;
 
+/// How many figures a pattern looks at around one figure: bounds the work on any text (a
+/// sentence of ten thousand figures included) so that extraction stays linear.
+const REACH: usize = 48;
+
 /// A relation proposed by a pattern.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Candidate {
@@ -128,10 +132,60 @@ impl Context<'_> {
         self.text(self.figures[i].label_start, self.figures[i].numeral.start)
             .to_lowercase()
     }
-    /// Figures of the same sentence, in order.
+    /// The few characters just after figure `i`'s unit, lowercased.
+    fn tail(&self, i: usize, length: usize) -> String {
+        let end = self.figures[i].unit_end;
+        self.text(end, end + length).to_lowercase()
+    }
+    /// An earlier period's value: 上年同期10763件, 去年为…, "from 790", "4,125 last year".
+    fn is_earlier(&self, i: usize) -> bool {
+        let lead = self.lead(i);
+        let trimmed = lead.trim_end_matches([' ', '为', '是', '的', ':', '：', '有', '达']);
+        let trimmed = trimmed.strip_suffix(" the").unwrap_or(trimmed);
+        if CHANGE_VERBS.iter().any(|w| trimmed.ends_with(w)) {
+            return false;
+        }
+        EARLIER_WORDS
+            .iter()
+            .any(|w| trimmed.ends_with(w.trim_end()))
+            || lead.contains("上年同期")
+            || lead.contains("去年同期")
+            || (trimmed.ends_with(" on")
+                && ENGLISH_CHANGE.iter().any(|w| lead.contains(w.trim_end())))
+            || EARLIER_TAILS.iter().any(|w| self.tail(i, 28).contains(w))
+    }
+    /// A change: 同比上升1.05%, 比上年增加20件, "up 5%", "a 1.1 percent increase".
+    fn is_change(&self, i: usize) -> bool {
+        let f = &self.figures[i];
+        let lead = self.lead(i);
+        let clause = self.text(f.label_start.saturating_sub(8), f.numeral.start);
+        let tail = self.tail(i, 12);
+        (CHANGE_VERBS.iter().any(|w| lead.contains(w))
+            && COMPARE_WORDS.iter().any(|w| clause.contains(w)))
+            || ENGLISH_CHANGE.iter().any(|w| lead.contains(w))
+            || ((f.percent || f.points)
+                && [
+                    " increase",
+                    " decrease",
+                    " rise",
+                    " drop",
+                    " decline",
+                    " fall",
+                    " growth",
+                    " reduction",
+                ]
+                .iter()
+                .any(|w| tail.starts_with(w)))
+    }
+    /// Figures of the same sentence, in order (figures are in text order, so a sentence's
+    /// figures are one run).
     fn same_sentence(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
         let s = self.sentence_of(i);
-        (0..self.figures.len()).filter(move |&j| self.sentence_of(j) == s)
+        let mut first = i;
+        while first > 0 && self.sentence_of(first - 1) == s {
+            first -= 1;
+        }
+        (first..self.figures.len()).take_while(move |&j| self.sentence_of(j) == s)
     }
 }
 
@@ -143,12 +197,19 @@ const EARLIER_WORDS: &[&str] = &[
     "上年",
     "去年",
     "同期",
-    "from ",
-    "compared with ",
-    "compared to ",
-    "previous year",
+    "上年末",
+    "from",
+    "compared with",
+    "compared to",
+    "against",
+];
+/// Words after an earlier value ("4,125 received last year").
+const EARLIER_TAILS: &[&str] = &[
     "last year",
+    "the previous year",
+    "the year before",
     "a year earlier",
+    "a year ago",
 ];
 const COMPARE_WORDS: &[&str] = &[
     "同比",
@@ -243,43 +304,24 @@ pub fn find(
         earlier: Vec::new(),
         change: Vec::new(),
     };
-    context.earlier = (0..figures.len())
-        .map(|i| {
-            let lead = context.lead(i);
-            EARLIER_WORDS.iter().any(|w| lead.contains(w))
-                && !CHANGE_VERBS.iter().any(|w| lead.contains(w))
-        })
-        .collect();
-    context.change = (0..figures.len())
-        .map(|i| {
-            let lead = context.lead(i);
-            let clause = context.text(
-                figures[i].label_start.saturating_sub(8),
-                figures[i].numeral.start,
-            );
-            (CHANGE_VERBS.iter().any(|w| lead.contains(w))
-                && COMPARE_WORDS.iter().any(|w| clause.contains(w)))
-                || ENGLISH_CHANGE.iter().any(|w| lead.contains(w))
-        })
-        .collect();
+    context.earlier = (0..figures.len()).map(|i| context.is_earlier(i)).collect();
+    context.change = (0..figures.len()).map(|i| context.is_change(i)).collect();
     let mut found = Vec::new();
     breakdowns(&context, holds, &mut found);
     severally(&context, holds, &mut found);
     parenthesised(&context, holds, &mut found);
     changes(&context, holds, &mut found);
     shares(&context, holds, &mut found);
+    colon_shares(&context, holds, &mut found);
     implicit_lists(&context, holds, &mut found);
-    within(&context, &mut found);
+    within(&context, holds, &mut found);
     // One relation per set of figures and kind: the first pattern that found it wins.
+    let mut seen = std::collections::BTreeSet::new();
     let mut unique: Vec<Candidate> = Vec::new();
     for candidate in found {
-        let mut key = candidate.roles.clone();
-        key.sort_unstable_by_key(|(_, i)| *i);
-        if !unique.iter().any(|u| {
-            let mut k = u.roles.clone();
-            k.sort_unstable_by_key(|(_, i)| *i);
-            u.kind == candidate.kind && k == key
-        }) {
+        let mut key: Vec<usize> = candidate.roles.iter().map(|(_, i)| *i).collect();
+        key.sort_unstable();
+        if seen.insert((candidate.kind as u8, key)) {
             unique.push(candidate);
         }
     }
@@ -348,7 +390,7 @@ fn listed_parts(
         if f.numeral.start < at || f.numeral.start >= until {
             continue;
         }
-        if context.sentence_of(j) != sentence {
+        if context.sentence_of(j) != sentence || all.len() >= REACH {
             break;
         }
         if context.depth_of(j) != depth || context.earlier[j] || context.change[j] {
@@ -386,34 +428,120 @@ fn whole_before(context: &Context, at: usize) -> Option<usize> {
 
 /// 共…N件,其中A a件,B b件 / "N cases, of which …" / "including".
 fn breakdowns(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec<Candidate>) {
-    for (at, after) in occurrences(context.chars, BREAKDOWN_WORDS) {
-        let Some(whole) = whole_before(context, at) else {
-            continue;
-        };
-        let next_marker = occurrences(&context.chars[after..], BREAKDOWN_WORDS)
-            .first()
-            .map_or(context.chars.len(), |(s, _)| after + s);
-        let (all, by_clause) = listed_parts(context, whole, after, next_marker);
-        match all.len() {
-            0 => {}
-            1 => found.push(not_exceeding(all[0], whole, true)),
-            _ => {
-                let listed = total(whole, &all, true);
-                let clauses = total(whole, &by_clause, true);
-                if holds(&listed) {
-                    found.push(listed);
-                } else if by_clause.len() >= 2 && holds(&clauses) {
-                    found.push(clauses);
-                } else if by_clause.len() >= 2 && by_clause.len() < all.len() {
-                    // Parts in several clauses, each with its own detail: only the first of each
-                    // clause is sure to be a part; the doubt is the reader's to settle.
-                    found.push(total(whole, &by_clause, false));
-                } else {
-                    found.push(total(whole, &all, false));
-                }
+    let mut markers = occurrences(context.chars, BREAKDOWN_WORDS);
+    markers.extend(by_category_markers(context.chars));
+    markers.sort_unstable();
+    for (n, &(at, after)) in markers.iter().enumerate() {
+        let next_marker = markers.get(n + 1).map_or(context.chars.len(), |(s, _)| *s);
+        match whole_before(context, at) {
+            Some(whole) => {
+                let (all, by_clause) = listed_parts(context, whole, after, next_marker);
+                breakdown(whole, &all, &by_clause, holds, found);
+            }
+            // 其中 opening a sentence refers to a total of the sentence before.
+            None if opens_sentence(context, at) => {
+                let wholes =
+                    counts_of_sentence(context, context.places.sentence[at].wrapping_sub(1));
+                let Some(&first) = wholes.first() else {
+                    continue;
+                };
+                let (all, by_clause) = listed_parts(context, first, after, next_marker);
+                let holding = wholes
+                    .iter()
+                    .copied()
+                    .find(|&w| all.len() >= 2 && holds(&total(w, &all, true)));
+                breakdown(holding.unwrap_or(first), &all, &by_clause, holds, found);
+            }
+            None => {}
+        }
+    }
+}
+
+/// The relation between a whole and the parts listed after its marker.
+fn breakdown(
+    whole: usize,
+    all: &[usize],
+    by_clause: &[usize],
+    holds: &dyn Fn(&Candidate) -> bool,
+    found: &mut Vec<Candidate>,
+) {
+    // A "part" larger than the whole (a per-head figure, a sum of another kind) means the list
+    // is no breakdown of this whole.
+    if all.len() >= 2 && all.iter().any(|&p| !holds(&not_exceeding(p, whole, true))) {
+        let prefix_ok = all
+            .iter()
+            .take(2)
+            .all(|&p| holds(&not_exceeding(p, whole, true)));
+        if !prefix_ok {
+            return;
+        }
+    }
+    match all.len() {
+        0 => {}
+        1 => found.push(not_exceeding(all[0], whole, true)),
+        _ => {
+            let listed = total(whole, all, true);
+            let clauses = total(whole, by_clause, true);
+            // The list may run on past the breakdown (…;禽存栏188399只): the first parts that
+            // add up exactly are the breakdown.
+            let prefix = (2..all.len().min(REACH))
+                .map(|k| total(whole, &all[..k], true))
+                .find(|c| holds(c));
+            if holds(&listed) {
+                found.push(listed);
+            } else if by_clause.len() >= 2 && holds(&clauses) {
+                found.push(clauses);
+            } else if let Some(prefix) = prefix {
+                found.push(prefix);
+            } else if by_clause.len() >= 2 && by_clause.len() < all.len() {
+                // Parts in several clauses, each with its own detail: only the first of each
+                // clause is sure to be a part; the doubt is the reader's to settle.
+                found.push(total(whole, by_clause, false));
+            } else {
+                found.push(total(whole, all, false));
             }
         }
     }
+}
+
+/// Whether only punctuation stands between the start of the sentence and `at`.
+fn opens_sentence(context: &Context, at: usize) -> bool {
+    let sentence = context.places.sentence[at];
+    let mut i = at;
+    while i > 0 && context.places.sentence[i - 1] == sentence {
+        i -= 1;
+        if !matches!(context.chars[i], ' ' | '\u{3000}' | '，' | ',' | ':' | '：') {
+            return false;
+        }
+    }
+    true
+}
+
+/// The counts of a sentence that can be a total: not ratios, earlier values or changes.
+fn counts_of_sentence(context: &Context, sentence: u32) -> Vec<usize> {
+    (0..context.figures.len())
+        .filter(|&j| {
+            context.sentence_of(j) == sentence
+                && !context.is_ratio(j)
+                && !context.earlier[j]
+                && !context.change[j]
+        })
+        .collect()
+}
+
+/// 按经营单位所在地分, / 按性别分: : a breakdown by category, as 其中 is.
+fn by_category_markers(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        if *c == '分'
+            && matches!(chars.get(i + 1), Some('，' | ',' | ':' | '：'))
+            && chars[i.saturating_sub(12)..i].contains(&'按')
+        {
+            let start = chars[..i].iter().rposition(|c| *c == '按').unwrap_or(i);
+            out.push((start, i + 2));
+        }
+    }
+    out
 }
 
 /// 共N个,分别为a个、b个 — the whole is named as a total before 分别.
@@ -472,6 +600,14 @@ fn parenthesised(
                 mixed = true;
             }
         }
+        // (含再审1件), (including 3 appeals): one part of the count.
+        let opening = context.text(open + 1, open + 5).to_lowercase();
+        let names_part = ["含", "其中", "包括", "including", "of which"]
+            .iter()
+            .any(|w| opening.starts_with(w));
+        if parts.len() == 1 && !mixed && names_part {
+            found.push(not_exceeding(parts[0], whole, true));
+        }
         if parts.len() >= 2 && !mixed {
             let candidate = total(whole, &parts, true);
             let sure = holds(&candidate);
@@ -492,6 +628,8 @@ fn changes(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Ve
         // The earlier value: in the same sentence, nearest to the change.
         let Some(before) = context
             .same_sentence(change)
+            .skip_while(|&j| j + REACH < change)
+            .take_while(|&j| j <= change + REACH)
             .filter(|&j| context.earlier[j] && j != change)
             .min_by_key(|&j| j.abs_diff(change))
         else {
@@ -499,7 +637,7 @@ fn changes(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Ve
         };
         let before_is_ratio = context.is_ratio(before);
         // The current value: the nearest figure before the earlier one, of the same kind.
-        let now = (0..before)
+        let now = (before.saturating_sub(REACH)..before)
             .rev()
             .take_while(|&j| context.sentence_of(j) == context.sentence_of(before))
             .find(|&j| {
@@ -511,6 +649,17 @@ fn changes(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Ve
                         context.addable(j, before)
                     }
             });
+        // "decreased 3.7% from 8,159 … to 7,857": the current value follows, after "to".
+        let now = now.or_else(|| {
+            (before + 1..context.figures.len().min(before + 1 + REACH))
+                .take_while(|&j| context.sentence_of(j) == context.sentence_of(before))
+                .find(|&j| {
+                    !context.earlier[j]
+                        && !context.change[j]
+                        && context.lead(j).trim_end().ends_with("to")
+                        && context.addable(j, before)
+                })
+        });
         let Some(now) = now else { continue };
         let c = &context.figures[change];
         let fits = if c.percent {
@@ -552,58 +701,150 @@ fn shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
         if !explicit && !rate {
             continue;
         }
-        // Parts: counts before the share in its sentence, nearest first; wholes: counts before
-        // the part in this sentence or the one before, not smaller than the part.
+        // Parts and wholes: counts before the share in its sentence or the one before. The words
+        // of the share name them (第一产业增加值占全区生产总值比重为5.1%): the part named before
+        // 占, the whole after it; the nearer and the better named come first.
         let sentence = context.sentence_of(share);
         let counts: Vec<usize> = (0..share)
             .rev()
-            .take_while(|&j| context.sentence_of(j) + 1 >= sentence)
+            .take_while(|&j| context.sentence_of(j) + 2 >= sentence)
+            .take(REACH)
             .filter(|&j| !context.is_ratio(j) && !context.earlier[j] && !context.change[j])
+            .take(16)
             .collect();
+        let (part_name, whole_name) = match lead.split_once('占') {
+            Some((p, w)) => (p.to_string(), w.to_string()),
+            None => (lead.clone(), String::new()),
+        };
+        let ranked = |name: &str, bonus_same_sentence: bool| {
+            let mut ranked: Vec<(usize, usize, usize)> = counts
+                .iter()
+                .enumerate()
+                .map(|(distance, &j)| {
+                    let label = &context.figures[j].label;
+                    let mut score = similarity(name, label);
+                    if bonus_same_sentence && context.sentence_of(j) == sentence {
+                        score += 1;
+                    }
+                    (usize::MAX - score, distance, j)
+                })
+                .collect();
+            ranked.sort_unstable();
+            ranked
+        };
+        let parts = ranked(&part_name, true);
+        let wholes = ranked(&whole_name, false);
+        let candidate = |part: usize, whole: usize, wording_sure: bool| Candidate {
+            kind: RelationKind::Share,
+            roles: vec![
+                (Role::Share, share),
+                (Role::Part, part),
+                (Role::Whole, whole),
+            ],
+            wording_sure,
+        };
+        let named = |j: usize, name: &str| similarity(name, &context.figures[j].label) > 0;
         let mut chosen = None;
-        'search: for (n, &part) in counts.iter().enumerate() {
-            if context.sentence_of(part) != sentence || n > 2 {
-                break;
-            }
-            for &whole in &counts[n + 1..] {
-                if !context.addable(part, whole) {
+        'search: for &(_, _, part) in parts.iter().take(6) {
+            for &(_, _, whole) in &wholes {
+                if whole == part || !context.addable(part, whole) {
                     continue;
                 }
-                let candidate = Candidate {
-                    kind: RelationKind::Share,
-                    roles: vec![
-                        (Role::Share, share),
-                        (Role::Part, part),
-                        (Role::Whole, whole),
-                    ],
-                    wording_sure: true,
-                };
-                if holds(&candidate) {
-                    chosen = Some(candidate);
+                let sure = context.sentence_of(part) == sentence || named(part, &part_name);
+                let c = candidate(part, whole, sure);
+                if holds(&c) {
+                    chosen = Some(c);
                     break 'search;
                 }
             }
         }
         match chosen {
-            Some(candidate) => found.push(candidate),
-            // 占 names its whole: the nearest count that may contain the part, to be confirmed.
+            Some(c) => found.push(c),
+            // 占 names its whole: the best named counts, to be confirmed.
             None if explicit => {
-                let part = counts.first().copied();
-                let whole =
-                    part.and_then(|p| counts[1..].iter().copied().find(|&w| context.addable(p, w)));
+                let part = parts.first().map(|(_, _, j)| *j);
+                let whole = part.and_then(|p| {
+                    wholes
+                        .iter()
+                        .map(|(_, _, j)| *j)
+                        .find(|&w| w != p && context.addable(p, w))
+                });
                 if let (Some(part), Some(whole)) = (part, whole) {
-                    found.push(Candidate {
-                        kind: RelationKind::Share,
-                        roles: vec![
-                            (Role::Share, share),
-                            (Role::Part, part),
-                            (Role::Whole, whole),
-                        ],
-                        wording_sure: false,
-                    });
+                    found.push(candidate(part, whole, false));
                 }
             }
             None => {}
+        }
+    }
+}
+
+/// How many two-character pieces of `name` (or words, in English) `label` shares with it.
+fn similarity(name: &str, label: &str) -> usize {
+    let name: Vec<char> = name.chars().filter(|c| !c.is_whitespace()).collect();
+    let label: Vec<char> = label.chars().filter(|c| !c.is_whitespace()).collect();
+    name.windows(2)
+        .filter(|pair| !pair.iter().any(|c| c.is_ascii_punctuation()))
+        .filter(|pair| label.windows(2).any(|l| l == *pair))
+        .count()
+}
+
+/// 三次产业结构为5.6:56.6:37.8 after a total of three parts: each member is a part's share.
+fn colon_shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec<Candidate>) {
+    let totals: Vec<Candidate> = found
+        .iter()
+        .filter(|c| c.kind == RelationKind::Total)
+        .cloned()
+        .collect();
+    let mut i = 0;
+    while i < context.figures.len() {
+        // A run of figures joined by colons.
+        let mut group = vec![i];
+        while let Some(&last) = group.last() {
+            let next = last + 1;
+            let joined = next < context.figures.len()
+                && matches!(
+                    context
+                        .text(
+                            context.figures[last].unit_end,
+                            context.figures[next].numeral.start
+                        )
+                        .as_str(),
+                    ":" | "："
+                );
+            if !joined {
+                break;
+            }
+            group.push(next);
+        }
+        i = group.last().map_or(i, |l| l + 1);
+        if group.len() < 2 {
+            continue;
+        }
+        let sentence = context.sentence_of(group[0]);
+        let total = totals.iter().rev().find(|t| {
+            let whole = t.roles.first().map_or(0, |(_, w)| *w);
+            t.roles.len() == group.len() + 1
+                && whole < group[0]
+                && context.sentence_of(whole) + 2 >= sentence
+        });
+        let Some(total) = total else { continue };
+        let whole = total.roles[0].1;
+        let shares: Vec<Candidate> = group
+            .iter()
+            .zip(total.roles.iter().skip(1))
+            .map(|(&share, &(_, part))| Candidate {
+                kind: RelationKind::Share,
+                roles: vec![
+                    (Role::Share, share),
+                    (Role::Part, part),
+                    (Role::Whole, whole),
+                ],
+                wording_sure: true,
+            })
+            .collect();
+        // Only the ratio of this total: a ratio of another year holds for none of its parts.
+        if shares.iter().any(|c| holds(c)) {
+            found.extend(shares);
         }
     }
 }
@@ -615,13 +856,14 @@ fn implicit_lists(
     holds: &dyn Fn(&Candidate) -> bool,
     found: &mut Vec<Candidate>,
 ) {
-    let wholes_taken: Vec<usize> = found
-        .iter()
-        .filter(|c| c.kind == RelationKind::Total)
-        .filter_map(|c| c.roles.first().map(|(_, i)| *i))
-        .collect();
+    let mut wholes_taken = vec![false; context.figures.len()];
+    for c in found.iter().filter(|c| c.kind == RelationKind::Total) {
+        if let Some(w) = c.roles.first().and_then(|(_, i)| wholes_taken.get_mut(*i)) {
+            *w = true;
+        }
+    }
     for whole in 0..context.figures.len() {
-        if wholes_taken.contains(&whole)
+        if wholes_taken[whole]
             || context.is_ratio(whole)
             || context.earlier[whole]
             || context.change[whole]
@@ -630,7 +872,7 @@ fn implicit_lists(
         }
         let depth = context.depth_of(whole);
         let mut parts = Vec::new();
-        for j in whole + 1..context.figures.len() {
+        for j in whole + 1..context.figures.len().min(whole + 1 + REACH) {
             if context.sentence_of(j) != context.sentence_of(whole) || parts.len() >= 12 {
                 break;
             }
@@ -653,18 +895,21 @@ fn implicit_lists(
 }
 
 /// 受理的79件复议案件中,审结68件 (sure); 受理…9件,结案5件 and 调解成功 N (to confirm).
-fn within(context: &Context, found: &mut Vec<Candidate>) {
-    let in_total: Vec<usize> = found
-        .iter()
-        .filter(|c| c.kind == RelationKind::Total)
-        .flat_map(|c| c.roles.iter().skip(1).map(|(_, i)| *i))
-        .collect();
-    let is_part = |p: usize, found: &Vec<Candidate>| {
-        in_total.contains(&p)
-            || found.iter().any(|c| {
-                c.kind == RelationKind::NotExceeding && c.roles.first().map(|(_, i)| *i) == Some(p)
-            })
-    };
+fn within(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec<Candidate>) {
+    // Figures already a part of a total or of another whole.
+    let mut is_part_of = vec![false; context.figures.len()];
+    for c in found.iter() {
+        let parts = match c.kind {
+            RelationKind::Total => c.roles.get(1..).unwrap_or(&[]),
+            RelationKind::NotExceeding => c.roles.get(..1).unwrap_or(&[]),
+            _ => &[],
+        };
+        for (_, p) in parts {
+            if let Some(flag) = is_part_of.get_mut(*p) {
+                *flag = true;
+            }
+        }
+    }
     for whole in 0..context.figures.len() {
         let f = &context.figures[whole];
         // "N件…中," : the rest of the clause ends in 中.
@@ -682,13 +927,14 @@ fn within(context: &Context, found: &mut Vec<Candidate>) {
             .take_while(|&j| context.sentence_of(j) == context.sentence_of(whole))
             .find(|&j| context.addable(whole, j));
         if let Some(part) = next {
-            if !is_part(part, found) {
+            if !is_part_of[part] {
                 found.push(not_exceeding(part, whole, true));
+                is_part_of[part] = true;
             }
         }
     }
     for part in 0..context.figures.len() {
-        if context.is_ratio(part) || context.earlier[part] || is_part(part, found) {
+        if context.is_ratio(part) || context.earlier[part] || is_part_of[part] {
             continue;
         }
         let clause = context.clause_text(part);
@@ -706,8 +952,11 @@ fn within(context: &Context, found: &mut Vec<Candidate>) {
                     && context.addable(part, j)
             });
         if let Some(whole) = whole {
-            if !context.clause_text(whole).contains(verb) {
-                found.push(not_exceeding(part, whole, false));
+            // Only a guess from a verb: proposed when it holds (審结 may include older cases).
+            let candidate = not_exceeding(part, whole, false);
+            if !context.clause_text(whole).contains(verb) && holds(&candidate) {
+                found.push(candidate);
+                is_part_of[part] = true;
             }
         }
     }
