@@ -4,8 +4,12 @@
 // disk), and turns whatever the caller has (text, bytes, a Blob, an object) into the module's input.
 
 import init, * as glue from './pkg/crossfoot.js';
+// Text extraction is a module of its own (pkg-extract/), loaded on the first extract() call, so
+// that checking loads only the checker (each module has a size budget).
+import initExtraction, * as extraction from './pkg-extract/crossfoot.js';
 
 let loading = null; // the one load in flight or done; reset when it fails so that a retry can work
+let loadingExtraction = null; // the same for the extraction module
 let api = glue; // the glue module in use; replaced by a fresh copy after a trap (see run)
 let generation = 0;
 let chosenSource; // what the caller gave load(), kept for a reload after a trap
@@ -24,10 +28,10 @@ export function load(wasm) {
   return loading;
 }
 
-async function instantiate(initialise, wasm) {
+async function instantiate(initialise, wasm, path = './pkg/crossfoot_bg.wasm') {
   let source = wasm;
   if (source === undefined) {
-    const url = new URL('./pkg/crossfoot_bg.wasm', import.meta.url);
+    const url = new URL(path, import.meta.url);
     // Node's fetch cannot read file: URLs, so Node reads the bytes itself. The module name is in a
     // variable so that bundlers for the browser do not try to resolve node:fs.
     if (isNode && url.protocol === 'file:') {
@@ -111,5 +115,12 @@ export async function schema() {
  */
 export async function extract(text, options) {
   if (typeof text !== 'string') throw new TypeError('extract(text): text must be a string');
-  return run((module) => module.extract(text, options));
+  if (!loadingExtraction) {
+    loadingExtraction = instantiate(initExtraction, undefined, './pkg-extract/crossfoot_bg.wasm').catch((error) => {
+      loadingExtraction = null;
+      throw error;
+    });
+  }
+  await loadingExtraction;
+  return extraction.extract(text, options);
 }

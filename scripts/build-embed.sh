@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the embedding outputs from the web build (scripts/build-web.sh, run first if www/pkg is
 # missing or with --web), all with the same optimised module as the page:
-#   npm/pkg/                    the npm package's module (npm/ is then the package)
+#   npm/pkg/, npm/pkg-extract/  the npm package's modules: checker, text extraction (npm/ is then the package)
 #   dist/crossfoot-X.Y.Z.tgz    the npm package, packed: `npm install path/to/it.tgz`
 #   dist/embed/                 the files a site copies for <crossfoot-report> and embed.html
 #   www/crossfoot-api.js        the package's entry beside www/pkg, for www/embed-example.html
@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ "${1:-}" = "--web" ] || [ ! -f www/pkg/crossfoot_bg.wasm ] || [ ! -f www/pkg/crossfoot.js ]; then
+if [ "${1:-}" = "--web" ] || [ ! -f www/pkg/crossfoot_bg.wasm ] || [ ! -f www/pkg-extract/crossfoot_bg.wasm ]; then
   scripts/build-web.sh
 fi
 
@@ -20,8 +20,9 @@ if [ "$crate_version" != "$package_version" ]; then
   exit 1
 fi
 
-mkdir -p npm/pkg
+mkdir -p npm/pkg npm/pkg-extract
 cp www/pkg/crossfoot.js www/pkg/crossfoot_bg.wasm npm/pkg/
+cp www/pkg-extract/crossfoot.js www/pkg-extract/crossfoot_bg.wasm npm/pkg-extract/
 cp npm/index.js www/crossfoot-api.js
 
 rm -rf dist/embed

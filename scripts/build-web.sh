@@ -21,13 +21,13 @@ else
   echo "warning: nightly with rust-src is not available; building with stable's std (larger modules)" >&2
 fi
 
-# Two modules from the one crate, each under the size budget: the checker (www/pkg/crossfoot*)
-# and the text import (www/pkg-text/crossfoot_text*, feature text-module), which the page loads
-# only when someone imports text. Link-time optimisation keeps in each only what it exports.
-# Usage: build_module OUT_DIR OUT_NAME [cargo arguments]
+# Two modules from the one crate, each under the size budget: the checker (www/pkg/) and the text
+# import (www/pkg-extract/, feature wasm-extract: `extract` only), which a page loads only when it
+# reads text. Link-time optimisation keeps in each only what it exports.
+# Usage: build_module OUT_DIR [cargo arguments]
 build_module() {
-  local out_dir=$1 out_name=$2
-  shift 2
+  local out_dir=$1 out_name=crossfoot
+  shift
   if [ "$NIGHTLY" = 1 ]; then
     # std rebuilt for size, with panics that abort at once (the module never panics on input, and
     # the page re-creates it if it ever traps): about 10% smaller than with stable's prebuilt std.
@@ -50,8 +50,9 @@ build_module() {
   echo "$wasm: $raw bytes from wasm-pack, $(wc -c <"$wasm") after wasm-opt -Oz, $(gzip -9 -c "$wasm" | wc -c) gzipped"
 }
 
-build_module www/pkg crossfoot
-build_module www/pkg-text crossfoot_text --features text-module
+build_module www/pkg-extract --features wasm-extract
+# The checker last, so that target/ holds its build.
+build_module www/pkg
 
 step "www/example.json"
 if [ -f examples/qingpu-2017.json ]; then

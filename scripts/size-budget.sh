@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 RAW_LIMIT=200000
 GZIP_LIMIT=80000
 if [ "$#" -eq 0 ]; then
-  set -- www/pkg/crossfoot_bg.wasm www/pkg-text/crossfoot_text_bg.wasm
+  set -- www/pkg/crossfoot_bg.wasm www/pkg-extract/crossfoot_bg.wasm
 fi
 
 status=0

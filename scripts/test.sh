@@ -19,7 +19,7 @@ cargo clippy --all-targets --quiet -- -D warnings
 
 step "core builds for wasm32-unknown-unknown"
 cargo check --lib --target wasm32-unknown-unknown --quiet
-cargo check --lib --target wasm32-unknown-unknown --features text-module --quiet
+cargo check --lib --target wasm32-unknown-unknown --features wasm-extract --quiet
 
 step "cargo test"
 cargo test --quiet 2>&1 | tee target/cargo-test.log

@@ -1,21 +1,22 @@
 //! The WebAssembly API: `check`, `version` and `schema` for JavaScript.
 //!
-//! Built twice (scripts/build-web.sh): the checker, and with the feature `text-module` the text
-//! import, which exports only what importing text needs, so each module stays small.
+//! Built twice (scripts/build-web.sh): the checker (`www/pkg/`), and with the feature
+//! `wasm-extract` the text import (`www/pkg-extract/`), which exports only `extract` and
+//! `version`, so that each module stays within the size budget.
 //!
 //! The only file that knows about wasm-bindgen. A bad report is a verdict (`invalid`, with
 //! findings), never an exception; only a caller's mistake (bad options, an input that is
 //! neither bytes nor text) becomes a JS `Error`, and every one goes through [`js_error`].
 
 use js_sys::JSON;
-#[cfg(not(feature = "text-module"))]
+#[cfg(not(feature = "wasm-extract"))]
 use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-#[cfg(not(feature = "text-module"))]
+#[cfg(not(feature = "wasm-extract"))]
 use wasm_bindgen::JsCast;
 
-#[cfg(not(feature = "text-module"))]
+#[cfg(not(feature = "wasm-extract"))]
 use crate::{Lang, Options};
 
 // Talc is smaller (and faster) than std's dlmalloc; the module has a size budget.
@@ -26,7 +27,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 /// Checks a report. `input` is the file's raw bytes (`Uint8Array` or `ArrayBuffer`) or a
 /// string; `options` is `undefined` or `{ lang?: "en" | "zh", source?: string }`.
 /// Returns the verdict as a plain object, field for field the CLI's `--format json`.
-#[cfg(not(feature = "text-module"))]
+#[cfg(not(feature = "wasm-extract"))]
 #[wasm_bindgen]
 pub fn check(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = read_options(&options)?;
@@ -48,7 +49,7 @@ pub fn check(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
 /// consecutive years get the template's cross-year links. `inputs` is an array of inputs as
 /// for `check`; `options` is as for `check` (its `source`, if any, names every file). Returns
 /// an array of verdicts, in the order of `inputs`.
-#[cfg(not(feature = "text-module"))]
+#[cfg(not(feature = "wasm-extract"))]
 #[wasm_bindgen(js_name = checkMany)]
 pub fn check_many(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = read_options(&options)?;
@@ -80,7 +81,7 @@ pub fn check_many(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue>
 /// Extracts the figures and relations of a report's text. `options` is `undefined` or
 /// `{ html?: boolean, source?: string, title?: string }`. Returns `{ figures, relations, report,
 /// text? }` as plain objects (`report` is the draft report's JSON text).
-#[cfg(feature = "text-module")]
+#[cfg(feature = "wasm-extract")]
 #[wasm_bindgen]
 pub fn extract(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let options: JsExtractOptions = if options.is_undefined() || options.is_null() {
@@ -94,11 +95,13 @@ pub fn extract(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
         source: options.source,
         title: options.title,
     };
-    to_plain_js(&crate::extract::extract(text, &options))
+    let extraction = crate::extract::extract(text, &options);
+    JSON::parse(&extraction.to_json())
+        .map_err(|_| js_error("extract(): the extraction is not valid JSON"))
 }
 
 /// `extract`'s options as JavaScript gives them; a misspelt key is an error, not ignored.
-#[cfg(feature = "text-module")]
+#[cfg(feature = "wasm-extract")]
 #[derive(serde::Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 struct JsExtractOptions {
@@ -114,7 +117,7 @@ pub fn version() -> String {
 }
 
 /// The report format's JSON Schema, as a plain object.
-#[cfg(not(feature = "text-module"))]
+#[cfg(not(feature = "wasm-extract"))]
 #[wasm_bindgen]
 pub fn schema() -> Result<JsValue, JsValue> {
     JSON::parse(&crate::schema::schema_json())
@@ -123,7 +126,7 @@ pub fn schema() -> Result<JsValue, JsValue> {
 
 /// A template's file (`templates/<name>.json`) as a plain object, or `undefined` for an unknown
 /// name: the page builds its "start from a template" form from it.
-#[cfg(not(feature = "text-module"))]
+#[cfg(not(feature = "wasm-extract"))]
 #[wasm_bindgen]
 pub fn template(name: &str) -> Result<JsValue, JsValue> {
     match crate::template::TEMPLATES
@@ -136,12 +139,12 @@ pub fn template(name: &str) -> Result<JsValue, JsValue> {
     }
 }
 
-#[cfg(not(feature = "text-module"))]
+#[cfg(not(feature = "wasm-extract"))]
 const OPTION_NAMES: [&str; 2] = ["lang", "source"];
 
 /// Reads `{ lang, source }`; `undefined` and `null` mean the defaults. Unknown keys are an
 /// error so that a misspelt option (`{ language: "zh" }`) is not silently ignored.
-#[cfg(not(feature = "text-module"))]
+#[cfg(not(feature = "wasm-extract"))]
 fn read_options(value: &JsValue) -> Result<Options, JsValue> {
     let mut options = Options::default();
     if value.is_undefined() || value.is_null() {
@@ -183,7 +186,7 @@ fn read_options(value: &JsValue) -> Result<Options, JsValue> {
     Ok(options)
 }
 
-#[cfg(not(feature = "text-module"))]
+#[cfg(not(feature = "wasm-extract"))]
 fn property(object: &JsValue, name: &str) -> Result<JsValue, JsValue> {
     Reflect::get(object, &JsValue::from_str(name)).map_err(|_| {
         js_error(&format!(

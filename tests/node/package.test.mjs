@@ -72,6 +72,21 @@ test("a caller's mistakes reject with a clear message", async () => {
   assert.equal((await crossfoot.check(readFileSync(EXAMPLE))).verdict, 'consistent');
 });
 
+test('extract() reads the seed text (its own module) and its draft report checks consistent', async () => {
+  const text = readFileSync(join(ROOT, 'tests', 'fixtures', 'text', 'qingpu-2017-rule-of-law-report.txt'), 'utf8');
+  const extraction = await crossfoot.extract(text, { source: 'qingpu.txt' });
+  const chars = [...text];
+  assert.ok(extraction.figures.length >= 30, `only ${extraction.figures.length} figures`);
+  for (const figure of extraction.figures) {
+    assert.equal(chars.slice(figure.start, figure.end).join(''), figure.printed);
+  }
+  assert.ok(extraction.relations.some((r) => r.kind === 'total' && r.confidence === 'sure'));
+  const verdict = await crossfoot.check(extraction.report);
+  assert.equal(verdict.verdict, 'consistent');
+  assert.ok(verdict.counts.passed > 0);
+  await assert.rejects(crossfoot.extract(text, { htm: true }), /unknown field/);
+});
+
 test('loads once, and many checks at once work', async () => {
   assert.equal(crossfoot.load(), crossfoot.load());
   const reports = Array.from({ length: 20 }, (_, i) => (i % 2 ? BROKEN : readFileSync(EXAMPLE)));
@@ -119,7 +134,7 @@ test('installed from its packed tarball into a fresh project, `import "crossfoot
   try {
     const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: NPM, encoding: 'utf8' }));
     const files = packed[0].files.map((f) => f.path).sort();
-    assert.deepEqual(files, ['README.md', 'index.d.ts', 'index.js', 'package.json', 'pkg/crossfoot.js', 'pkg/crossfoot_bg.wasm']);
+    assert.deepEqual(files, ['README.md', 'index.d.ts', 'index.js', 'package.json', 'pkg-extract/crossfoot.js', 'pkg-extract/crossfoot_bg.wasm', 'pkg/crossfoot.js', 'pkg/crossfoot_bg.wasm']);
     const project = join(work, 'project');
     execFileSync('mkdir', ['-p', project]);
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'host', private: true, type: 'module' }));
