@@ -8,12 +8,12 @@
 //! findings), never an exception; only a caller's mistake (bad options, an input that is
 //! neither bytes nor text) becomes a JS `Error`, and every one goes through [`js_error`].
 
-use js_sys::JSON;
+use js_sys::{Array, Object, JSON};
 #[cfg(not(feature = "wasm-extract"))]
-use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
+use js_sys::{ArrayBuffer, Reflect, Uint8Array};
+#[cfg(not(feature = "wasm-extract"))]
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-#[cfg(not(feature = "wasm-extract"))]
 use wasm_bindgen::JsCast;
 
 #[cfg(not(feature = "wasm-extract"))]
@@ -87,6 +87,11 @@ pub fn extract(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let options: JsExtractOptions = if options.is_undefined() || options.is_null() {
         JsExtractOptions::default()
     } else {
+        known_keys_only(
+            &options,
+            &["html", "source", "title"],
+            "extract(text, options)",
+        )?;
         serde_wasm_bindgen::from_value(options)
             .map_err(|error| js_error(&format!("extract(text, options): {error}")))?
     };
@@ -100,10 +105,10 @@ pub fn extract(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
         .map_err(|_| js_error("extract(): the extraction is not valid JSON"))
 }
 
-/// `extract`'s options as JavaScript gives them; a misspelt key is an error, not ignored.
+/// `extract`'s options as JavaScript gives them.
 #[cfg(feature = "wasm-extract")]
 #[derive(serde::Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 struct JsExtractOptions {
     html: bool,
     source: Option<String>,
@@ -155,15 +160,7 @@ fn read_options(value: &JsValue) -> Result<Options, JsValue> {
             "check(input, options): options must be an object such as { lang: \"zh\" }",
         ));
     }
-    let object: &Object = value.unchecked_ref();
-    for key in Object::keys(object).iter() {
-        let key = key.as_string().unwrap_or_default();
-        if !OPTION_NAMES.contains(&key.as_str()) {
-            return Err(js_error(&format!(
-                "check(input, options): unknown option \"{key}\"; known options: lang, source"
-            )));
-        }
-    }
+    known_keys_only(value, &OPTION_NAMES, "check(input, options)")?;
     let lang = property(value, "lang")?;
     if !(lang.is_undefined() || lang.is_null()) {
         let tag = lang.as_string().ok_or_else(|| {
@@ -186,6 +183,25 @@ fn read_options(value: &JsValue) -> Result<Options, JsValue> {
     Ok(options)
 }
 
+/// Refuses an options object with a key not in `known`, so that a misspelt option
+/// (`{ language: "zh" }`) is not silently ignored.
+fn known_keys_only(value: &JsValue, known: &[&str], call: &str) -> Result<(), JsValue> {
+    if !value.is_object() || Array::is_array(value) {
+        return Err(js_error(&format!("{call}: options must be an object")));
+    }
+    let object: &Object = value.unchecked_ref();
+    for key in Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !known.contains(&key.as_str()) {
+            return Err(js_error(&format!(
+                "{call}: unknown option \"{key}\"; known options: {}",
+                known.join(", ")
+            )));
+        }
+    }
+    Ok(())
+}
+
 #[cfg(not(feature = "wasm-extract"))]
 fn property(object: &JsValue, name: &str) -> Result<JsValue, JsValue> {
     Reflect::get(object, &JsValue::from_str(name)).map_err(|_| {
@@ -198,6 +214,7 @@ fn property(object: &JsValue, name: &str) -> Result<JsValue, JsValue> {
 /// Hands a value to JavaScript as plain objects, as `JSON.parse` makes them. Written as JSON text
 /// and parsed by the engine: one generic JSON writer costs the module far less than building the
 /// objects field by field through JS calls (the module has a size budget).
+#[cfg(not(feature = "wasm-extract"))]
 fn to_plain_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(value)
         .map_err(|error| js_error(&format!("cannot convert the result to JSON: {error}")))?;

@@ -84,7 +84,7 @@ test('extract() reads the seed text (its own module) and its draft report checks
   const verdict = await crossfoot.check(extraction.report);
   assert.equal(verdict.verdict, 'consistent');
   assert.ok(verdict.counts.passed > 0);
-  await assert.rejects(crossfoot.extract(text, { htm: true }), /unknown field/);
+  await assert.rejects(crossfoot.extract(text, { htm: true }), /unknown option "htm"/);
 });
 
 test('loads once, and many checks at once work', async () => {
