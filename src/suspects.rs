@@ -114,6 +114,14 @@ pub fn find(
         };
         ranked.push((score, order, suspect, shown));
     }
+    // When one figure alone explains every failure, a figure with no reason of its own (it merely
+    // takes part in one failing check, as every part of a long footing does) is noise.
+    if ranked
+        .iter()
+        .any(|(_, _, s, _)| s.reasons.contains(&FIXES_ALL))
+    {
+        ranked.retain(|(_, _, s, _)| !s.reasons.is_empty());
+    }
     ranked.sort_unstable_by_key(|(score, order, ..)| (-score, *order));
     ranked.truncate(MAX_SUSPECTS);
     let top = ranked.first().map_or(0, |(score, ..)| *score);

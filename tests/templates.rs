@@ -556,3 +556,18 @@ fn a_2019_template_year_links_to_a_2021_template_year_where_both_have_the_cells(
     // 上年结转 in every column; no 现行有效件数 (2019 has none).
     assert_eq!(links.len(), 7, "{links:#?}");
 }
+
+#[test]
+fn a_cell_with_two_digits_swapped_is_the_one_suspect() {
+    let mut report = report_2021("某区人民政府", "2021");
+    // 表三 （二）部分公开, 自然人: 16 printed as 61.
+    set(&mut report, "t3", "partly_open", 0, json!(61));
+    let verdict = verdict(&report);
+    assert_eq!(verdict.verdict, Status::Inconsistent);
+    assert_eq!(verdict.suspects.len(), 1, "{:#?}", verdict.suspects);
+    let suspect = &verdict.suspects[0];
+    assert_eq!(suspect.fact, "t3.partly_open.natural");
+    assert_eq!(suspect.would_fix.as_deref(), Some("16"));
+    assert!(suspect.reasons.contains(&"transposed-digits"));
+    assert!(suspect.reasons.contains(&"fixes-all"));
+}
