@@ -37,7 +37,9 @@ export type FindingCode =
   | 'unit-mismatch'
   | 'division-by-zero'
   | 'too-large'
-  | 'no-checks';
+  | 'no-checks'
+  | 'cell-count'
+  | 'empty-cell';
 
 /** Why a figure is suspected. */
 export type SuspectReason = 'in-several-failing-checks' | 'fixes-all' | 'transposed-digits' | 'slipped-decimal-point';
@@ -69,8 +71,10 @@ export interface Verdict {
   suspects: Suspect[];
   /** Structure and syntax findings, and warnings (units, unknown fields, …), in file order. */
   findings: Finding[];
-  /** Every fact of the report, in file order. */
+  /** Every fact of the report, in file order (a table's cells with figures among them). */
   facts: FactView[];
+  /** The report's tables, each cell marked by how its checks came out; absent when there are none. */
+  tables?: TableView[];
   /** The file's name, when the caller gave one (`options.source`). */
   source?: string;
 }
@@ -187,3 +191,40 @@ export function schema(): Promise<Record<string, unknown>>;
  * return the same promise.
  */
 export function load(wasm?: WasmSource | Promise<WasmSource>): Promise<void>;
+
+/** A table of the report as the page shows it. */
+export interface TableView {
+  id: string;
+  title: string;
+  /** Title of the section the table stands in. */
+  section?: string;
+  columns: ColumnView[];
+  rows: RowView[];
+}
+
+export interface ColumnView {
+  id: string;
+  label: string;
+  unit?: string;
+}
+
+export interface RowView {
+  id: string;
+  label: string;
+  /** One per column. */
+  cells: CellView[];
+}
+
+/**
+ * `fail`: the cell takes part in a failing error check; `pass`: only in holding checks; `none`: in
+ * no check, or in one that could not be evaluated or is a failing warning.
+ */
+export type CellStatus = 'pass' | 'fail' | 'none';
+
+export interface CellView {
+  /** The id of the cell's fact (`t3.new.total`); null for an empty cell. */
+  fact: string | null;
+  /** The cell as printed ("—" for an empty cell written so); null for null or "". */
+  value: string | null;
+  status: CellStatus;
+}

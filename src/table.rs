@@ -172,8 +172,15 @@ impl<'a> Loader<'a> {
         for (i, node) in fields.array("parts").iter().enumerate() {
             self.part(&mut table, node, &format!("{pointer}/parts/{i}"));
         }
-        let columns: Vec<String> = table.columns.iter().map(|c| c.id.clone()).collect();
-        let rows: Vec<String> = table.rows.iter().map(|r| r.id.clone()).collect();
+        // Columns and rows without a usable id (a finding says why) have no cells to check.
+        let ids = |ids: Vec<&String>| -> Vec<String> {
+            ids.into_iter()
+                .filter(|id| !id.is_empty())
+                .cloned()
+                .collect()
+        };
+        let columns = ids(table.columns.iter().map(|c| &c.id).collect());
+        let rows = ids(table.rows.iter().map(|r| &r.id).collect());
         for (i, node) in fields.array("checks").iter().enumerate() {
             let place = format!("{pointer}/checks/{i}");
             self.check(node, &place, section, Some((&columns, &rows)));
@@ -446,6 +453,8 @@ impl<'a> Loader<'a> {
             .get("total")
             .and_then(|n| self.row_of(table, n, &format!("{pointer}/total")));
         let mut rows = Vec::new();
+        // A part with a row that is not there would be summed wrongly: it is left out whole.
+        let mut complete = true;
         for (i, row) in fields.array("rows").iter().enumerate() {
             let place = format!("{pointer}/rows/{i}");
             if !matches!(row.value, Value::String(_)) {
@@ -454,13 +463,15 @@ impl<'a> Loader<'a> {
                     expected: FieldType::Id,
                 };
                 self.report_problem(problem, location);
+                complete = false;
                 continue;
             }
-            if let Some((row, _)) = self.row_of(table, row, &place) {
-                rows.push(row);
+            match self.row_of(table, row, &place) {
+                Some((row, _)) => rows.push(row),
+                None => complete = false,
             }
         }
-        if let Some((total, _)) = total {
+        if let (Some((total, _)), true) = (total, complete) {
             table.parts.push(Part {
                 total,
                 rows,

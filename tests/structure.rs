@@ -63,6 +63,20 @@ const INVALID: &[(&str, &str, u32, u32, &str)] = &[
     ("empty", "json-empty", 1, 1, ""),
     ("invalid-utf8", "json-invalid-utf8", 1, 39, ""),
     ("not-an-object", "wrong-type", 1, 1, ""),
+    (
+        "table-bad-structure",
+        "cell-count",
+        9,
+        43,
+        "/tables/0/rows/0/cells",
+    ),
+    (
+        "table-slice-outside-sum",
+        "expression-syntax",
+        9,
+        37,
+        "/checks/0/expect",
+    ),
 ];
 
 #[test]

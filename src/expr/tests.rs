@@ -880,3 +880,35 @@ fn results_too_large_for_exact_arithmetic_are_errors_at_their_place() {
     let err = run("a == 1 / (b * b)", &facts, Lang::En).unwrap_err();
     assert_eq!(err, EvalError::TooLarge { column: 13 });
 }
+
+#[test]
+fn table_slices_are_names_only_as_arguments_of_sum_min_max() {
+    let facts = [("t.a.x", q("1", "")), ("t.b.x", q("2", ""))];
+    // A slice parses as one name (the loader expands it); `*` after a whole cell id multiplies.
+    let cmp = parse_expect("sum(t.*.x) == max(t.a.*, t.r3_*.x)").unwrap();
+    let mut names = Vec::new();
+    cmp.lhs.visit_facts(&mut |n, _| names.push(n.to_string()));
+    cmp.rhs.visit_facts(&mut |n, _| names.push(n.to_string()));
+    assert_eq!(names, ["t.*.x", "t.a.*", "t.r3_*.x"]);
+    assert!(eval_en("t.a.x*2 == t.b.x", &facts).holds);
+    assert!(eval_en("t.a.x * 2 == t.b.x", &facts).holds);
+
+    let outside = parse_error("t.*.x + 1 == 3");
+    assert_eq!(outside.kind, ExprErrorKind::SliceOutsideAggregate);
+    assert_eq!(outside.column, 1);
+    let nested = parse_error("sum(t.*.x + 1) == 3");
+    assert_eq!(nested.kind, ExprErrorKind::SliceOutsideAggregate);
+    assert_eq!(nested.column, 5);
+    assert_eq!(
+        parse_error("abs(t.*.x) == 3").kind,
+        ExprErrorKind::SliceOutsideAggregate
+    );
+    for bad in [
+        "sum(t.*x.c) == 1",
+        "sum(t.*) == 1",
+        "sum(t.a.b.*) == 1",
+        "sum(t.**.c) == 1",
+    ] {
+        assert_eq!(parse_error(bad).kind, ExprErrorKind::BadSlice, "{bad}");
+    }
+}

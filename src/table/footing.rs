@@ -150,9 +150,12 @@ pub(super) fn checks(table: &Table, lang: Lang) -> Vec<Check> {
     let t = &table.id;
     let title = &table.title;
     let total_row = table.total_row.as_ref().map(|(r, _)| *r);
-    let in_part: Vec<bool> = (0..table.rows.len())
-        .map(|r| table.parts.iter().any(|p| p.rows.contains(&r)))
-        .collect();
+    let mut in_part = vec![false; table.rows.len()];
+    for row in table.parts.iter().flat_map(|p| &p.rows) {
+        if let Some(slot) = in_part.get_mut(*row) {
+            *slot = true;
+        }
+    }
     // The rows a total row adds when no part says otherwise: all but itself and parts' members.
     let top_level: Vec<usize> = (0..table.rows.len())
         .filter(|&r| Some(r) != total_row && !in_part.get(r).copied().unwrap_or(false))

@@ -11,7 +11,10 @@ import { check, load, schema, version } from 'crossfoot';
 import type {
   CheckOptions,
   CheckOutcome,
+  CellStatus,
+  CellView,
   CheckStatus,
+  ColumnView,
   Counts,
   FactView,
   Finding,
@@ -19,10 +22,12 @@ import type {
   Language,
   Location,
   ReportInfo,
+  RowView,
   Severity,
   Status,
   Suspect,
   SuspectReason,
+  TableView,
   Verdict,
 } from 'crossfoot';
 import { all, type Raw } from './generated/verdicts.js';
@@ -48,6 +53,17 @@ function rank(severity: Severity): number {
       return 1;
     case 'error':
       return 2;
+  }
+}
+
+function mark(status: CellStatus): string {
+  switch (status) {
+    case 'pass':
+      return '✓';
+    case 'fail':
+      return '✗';
+    case 'none':
+      return ' ';
   }
 }
 
@@ -88,6 +104,18 @@ function describeFact(f: FactView): string {
   return `${f.id} ${f.label ?? ''} ${f.value} ${f.unit ?? ''} ${f.range} ${f.quote ?? ''} ${f.section ?? ''} ${where(f)}`;
 }
 
+function describeCell(c: CellView): string {
+  const fact: string | null = c.fact;
+  const value: string | null = c.value;
+  return `${mark(c.status)}${value ?? ''}${fact === null ? '' : `(${fact})`}`;
+}
+
+function describeTable(t: TableView): string {
+  const columns = t.columns.map((c: ColumnView) => `${c.id}:${c.label}${c.unit ?? ''}`).join('|');
+  const rows = t.rows.map((r: RowView) => `${r.id}:${r.label} ${r.cells.map(describeCell).join('|')}`);
+  return [`${t.id} ${t.title} ${t.section ?? ''} ${columns}`, ...rows].join('\n');
+}
+
 function describeReport(r: ReportInfo | undefined): string {
   if (!r) return '';
   const title: string | null = r.title;
@@ -107,6 +135,7 @@ export function describe(v: Verdict): string {
     ...v.suspects.map(describeSuspect),
     ...v.findings.map(describeFinding),
     ...v.facts.map(describeFact),
+    ...(v.tables ?? []).map(describeTable),
   ].join('\n');
 }
 
@@ -146,3 +175,10 @@ export const checkFields: None<Fictional<CheckOutcome, Elements<Raw['checks']>>>
 export const suspectFields: None<Fictional<Suspect, Elements<Raw['suspects']>>> = true;
 export const findingFields: None<Fictional<Finding, Elements<Raw['findings']>>> = true;
 export const factFields: None<Fictional<FactView, Elements<Raw['facts']>>> = true;
+
+type TablesOf<T> = T extends { tables: infer X } ? Elements<X> : never;
+type SeenTable = TablesOf<Raw>;
+export const tableFields: None<Fictional<TableView, SeenTable>> = true;
+export const columnFields: None<Fictional<ColumnView, Elements<SeenTable['columns']>>> = true;
+export const rowFields: None<Fictional<RowView, Elements<SeenTable['rows']>>> = true;
+export const cellFields: None<Fictional<CellView, Elements<Elements<SeenTable['rows']>['cells']>>> = true;
