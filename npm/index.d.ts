@@ -179,6 +179,13 @@ export type WasmSource = string | URL | Request | Response | BufferSource | WebA
  */
 export function check(report: ReportInput, options?: CheckOptions): Promise<Verdict>;
 
+/**
+ * Checks several reports together; resolves to one verdict per report, in order. For reports of
+ * one issuer (same `report.issuer`) for consecutive years on a template, the later year's verdict
+ * also has the template's cross-year links as checks of severity warning.
+ */
+export function checkMany(reports: ReportInput[], options?: CheckOptions): Promise<Verdict[]>;
+
 /** The crossfoot version, e.g. "0.1.0". */
 export function version(): Promise<string>;
 

@@ -84,6 +84,16 @@ export async function check(report, options) {
   return run((module) => module.check(input, options));
 }
 
+/**
+ * Checks several reports together and resolves to their verdicts, in order. Reports of one
+ * issuer for consecutive years on a template also get the cross-year links (warnings).
+ */
+export async function checkMany(reports, options) {
+  if (!Array.isArray(reports)) throw new TypeError('checkMany(reports): reports must be an array');
+  const inputs = await Promise.all(reports.map(toInput));
+  return run((module) => module.checkMany(inputs, options));
+}
+
 /** The crossfoot version, e.g. "0.1.0". */
 export async function version() {
   return run((module) => module.version());

@@ -134,8 +134,14 @@ impl<'a> Merger<'a> {
                         .filter(|(_, cells)| cells.is_none())
                         .map(|(row, _)| row.label.pick(self.lang))
                         .collect();
-                    if !absent.is_empty() {
-                        missing.push(format!("{title}: {}", absent.join("; ")));
+                    // A long list helps no one: the first rows, and how many in all.
+                    match absent.len() {
+                        0 => {}
+                        1..=3 => missing.push(format!("{title}: {}", absent.join("; "))),
+                        n => missing.push(self.lang.pick(
+                            format!("{title}: {}; {} … ({n} rows)", absent[0], absent[1]),
+                            format!("{title}:{};{} …(共 {n} 行)", absent[0], absent[1]),
+                        )),
                     }
                     tables.push(self.table(layout, &given));
                 }
