@@ -90,6 +90,14 @@ export interface Counts {
   errors: number;
   /** Findings of severity warning. */
   warnings: number;
+  /** Checks a person has yet to confirm (`to_confirm`); not counted in `passed` or `failed`. */
+  toConfirm: number;
+}
+
+/** A place in a source text: character offsets (Unicode scalar values), 0-based, end exclusive. */
+export interface TextSpan {
+  start: number;
+  end: number;
 }
 
 export interface ReportInfo {
@@ -120,6 +128,10 @@ export interface CheckOutcome extends Location {
   facts: string[];
   /** For a failing comparison: how far apart the two sides are, as an exact decimal. */
   offBy?: string;
+  /** "sure" or "unsure", as extraction wrote it. */
+  confidence?: 'sure' | 'unsure';
+  /** A relation a person has yet to confirm: its status is shown, but it never fails the report. */
+  toConfirm?: true;
 }
 
 export interface Finding extends Location {
@@ -153,6 +165,8 @@ export interface FactView extends Location {
   section?: string;
   /** The true values the figure stands for, e.g. "95.45…95.55"; equal to `value` when exact. */
   range: string;
+  /** Where the figure stands in the source text, for a report extracted from text. */
+  at?: TextSpan;
 }
 
 export interface CheckOptions {
@@ -185,6 +199,59 @@ export function check(report: ReportInput, options?: CheckOptions): Promise<Verd
  * also has the template's cross-year links as checks of severity warning.
  */
 export function checkMany(reports: ReportInput[], options?: CheckOptions): Promise<Verdict[]>;
+
+/** A figure found in a text by `extract()`. */
+export interface ExtractedFigure {
+  /** The fact id in the draft report: "f1", "f2", … in text order. */
+  id: string;
+  /** Character offsets of the numeral only (no sign word, unit, scale word or %). */
+  start: number;
+  end: number;
+  /** The numeral exactly as printed. */
+  printed: string;
+  /** The value as the report format reads it, signed by the words (下降 2.99% is "-2.99"). */
+  value: string;
+  unit: string | null;
+  /** The words before the figure that name it. */
+  label: string;
+}
+
+export type RelationKind = 'total' | 'share' | 'change' | 'notExceeding';
+export type Role = 'whole' | 'part' | 'share' | 'now' | 'before' | 'change';
+
+/** A relation the wording of the text states. */
+export interface ExtractedRelation {
+  kind: RelationKind;
+  /** Each role with the index of its figure in `figures`. */
+  roles: [Role, number][];
+  /** sure: unambiguous wording and the arithmetic holds; otherwise the check is to confirm. */
+  confidence: 'sure' | 'unsure';
+  /** The check, over the figures' ids, e.g. "f1 == f2 + f3". */
+  expect: string;
+  /** Whether the arithmetic holds within the figures' printed precision. */
+  holds: boolean;
+}
+
+export interface Extraction {
+  figures: ExtractedFigure[];
+  relations: ExtractedRelation[];
+  /** The draft report, format v1 JSON text. */
+  report: string;
+  /** For HTML input: the plain text the offsets refer to. */
+  text?: string;
+}
+
+export interface ExtractOptions {
+  /** The input is HTML: tags stripped, entities decoded, table rows read row by row. */
+  html?: boolean;
+  /** The text's file name or address, written as the draft's `report.source`. */
+  source?: string;
+  /** The draft's `report.title`. */
+  title?: string;
+}
+
+/** Extracts the figures and relations of a report's text; `check(extraction.report)` checks them. */
+export function extract(text: string, options?: ExtractOptions): Promise<Extraction>;
 
 /** The crossfoot version, e.g. "0.1.0". */
 export function version(): Promise<string>;

@@ -103,3 +103,13 @@ export async function version() {
 export async function schema() {
   return run((module) => module.schema());
 }
+
+/**
+ * Extracts the figures and relations of a report's text (plain text, or HTML with
+ * `{ html: true }`) and resolves to `{ figures, relations, report, text? }`: `report` is the draft
+ * report's JSON text, ready for `check()`.
+ */
+export async function extract(text, options) {
+  if (typeof text !== 'string') throw new TypeError('extract(text): text must be a string');
+  return run((module) => module.extract(text, options));
+}

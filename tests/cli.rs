@@ -88,6 +88,42 @@ const CASES: &[(&str, &[&str], i32)] = &[
         &["check", "tests/fixtures/valid/unit-mismatch.json"],
         0,
     ),
+    (
+        "extract-qingpu",
+        &[
+            "extract",
+            "tests/fixtures/text/qingpu-2017-rule-of-law-report.txt",
+        ],
+        0,
+    ),
+    (
+        "extract-html",
+        &[
+            "extract",
+            "tests/fixtures/text/breakdown-in-an-html-table.html",
+        ],
+        0,
+    ),
+    (
+        "check-text-qingpu-zh",
+        &[
+            "check",
+            "--lang",
+            "zh",
+            "--text",
+            "tests/fixtures/text/qingpu-2017-rule-of-law-report.txt",
+        ],
+        0,
+    ),
+    (
+        "check-text-english-en",
+        &[
+            "check",
+            "--text",
+            "tests/fixtures/text/english-annual-report.txt",
+        ],
+        0,
+    ),
 ];
 
 #[test]
@@ -179,6 +215,8 @@ fn usage_errors_exit_2_with_a_message() {
         &["check"][..],
         &["check", "--lang", "fr", "x.json"][..],
         &["frobnicate"][..],
+        &["extract"][..],
+        &["extract", "a.txt", "b.txt"][..],
     ] {
         let output = crossfoot(args);
         assert_eq!(output.status.code(), Some(2), "{args:?}");

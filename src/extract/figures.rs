@@ -401,11 +401,26 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
         return None;
     }
     // Phone numbers.
-    let before: String = chars[start.saturating_sub(8)..start]
+    let before: String = chars[start.saturating_sub(12)..start]
         .iter()
         .collect::<String>()
         .to_lowercase();
     if PHONE_WORDS.iter().any(|w| before.contains(w)) && !numeral.chinese {
+        return None;
+    }
+
+    // Runs of digit groups that are not thousands (0800 123 4567) and numbers with a leading
+    // zero (0800, 021) are telephone or reference numbers, not quantities.
+    let spaced_digits =
+        |c: Option<char>, d: Option<char>| c == Some(' ') && d.is_some_and(is_digit);
+    if !numeral.chinese && (spaced_digits(prev, prev2) || spaced_digits(next, after_next)) {
+        return None;
+    }
+    if !numeral.chinese
+        && numeral.digits.len() > 1
+        && numeral.digits.starts_with('0')
+        && !numeral.digits.starts_with("0.")
+    {
         return None;
     }
 
@@ -428,7 +443,7 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
         }
     }
     // A bare year or a long digit string with no unit: a year, a phone or an identifier.
-    if unit.is_none() && !numeral.comma_grouped && integer.is_some() {
+    if unit.is_none() && !numeral.grouped && integer.is_some() {
         if year_like {
             return None;
         }
@@ -583,6 +598,58 @@ fn approximate_before(chars: &[char], start: usize) -> bool {
     .any(|w| ends_with_at(chars, start, w))
 }
 
+fn is_latin_word_after(chars: &[char], at: usize) -> bool {
+    chars.get(at) == Some(&' ') && chars.get(at + 1).is_some_and(|c| is_latin(*c))
+}
+
+/// English names a figure after it ("830 complaints were resolved") more often than before it:
+/// the words after, up to four, unless they are only small words; else the words before.
+fn english_label(chars: &[char], from: usize, start: usize, unit_end: usize) -> String {
+    const SMALL: &[&str] = &[
+        "with", "as", "than", "then", "in", "of", "to", "from", "and", "or", "the", "a", "on",
+        "at", "by", "for", "was", "were", "is", "are",
+    ];
+    let mut end = unit_end;
+    while end < chars.len()
+        && end < unit_end + 48
+        && !ends_label(chars[end])
+        && !is_digit(chars[end])
+        && chars[end] != '.'
+    {
+        end += 1;
+    }
+    let after: String = chars[unit_end..end].iter().collect();
+    let after_words: Vec<&str> = after
+        .split_whitespace()
+        .take_while(|w| !["and", "or", "but", "from", "to"].contains(w))
+        .take(4)
+        .collect();
+    let before: String = chars[from..start].iter().collect();
+    let before_words: Vec<&str> = before.split_whitespace().collect();
+    // A word cut by the window's edge is dropped.
+    let cut = from > 0 && !ends_label(chars[from - 1]) && !chars[from - 1].is_whitespace();
+    let before_words = if cut {
+        before_words.get(1..).unwrap_or(&[])
+    } else {
+        &before_words[..]
+    };
+    let content = |words: &[&str]| {
+        words
+            .iter()
+            .any(|w| !SMALL.contains(&w.to_ascii_lowercase().as_str()))
+    };
+    if content(&after_words)
+        && !before_words
+            .last()
+            .is_some_and(|w| ["rate", "share"].contains(&w.to_ascii_lowercase().as_str()))
+    {
+        after_words.join(" ")
+    } else {
+        let from_word = before_words.len().saturating_sub(6);
+        before_words[from_word..].join(" ")
+    }
+}
+
 /// Labels every figure with the words before it, back to punctuation or the previous figure.
 fn label_all(chars: &[char], found: &mut [Found]) {
     let mut previous_end = 0;
@@ -590,8 +657,20 @@ fn label_all(chars: &[char], found: &mut [Found]) {
         let start = f.numeral.start;
         let mut from = start;
         let limit = previous_end.max(start.saturating_sub(24));
-        while from > limit && !ends_label(chars[from - 1]) {
+        // Back to punctuation, or to a number (a year, a skipped reference number).
+        while from > limit && !ends_label(chars[from - 1]) && !is_digit(chars[from - 1]) {
             from -= 1;
+        }
+        while from < start && matches!(chars[from], '年' | '月' | '日' | '度' | '号' | ' ') {
+            from += 1;
+        }
+        // A table cell without words before it: the row's previous cell names it.
+        if from == start && from > 0 && chars[from - 1] == '\t' {
+            let mut cell = from - 1;
+            while cell > limit && !matches!(chars[cell - 1], '\t' | '\n') {
+                cell -= 1;
+            }
+            from = cell;
         }
         let mut words: String = chars[from..start].iter().collect();
         let english = words.chars().any(|c| c.is_ascii_alphabetic());
@@ -618,11 +697,23 @@ fn label_all(chars: &[char], found: &mut [Found]) {
                 break;
             }
         }
-        if english {
-            // The last few words name an English figure.
-            let kept: Vec<&str> = words.split_whitespace().collect();
-            let from_word = kept.len().saturating_sub(6);
-            words = kept[from_word..].join(" ");
+        if english || (words.is_empty() && is_latin_word_after(chars, f.unit_end)) {
+            words = english_label(chars, from, start, f.unit_end);
+        }
+        // 共有156人顺利通过考试: nothing names the figure before it, the words after do.
+        if !english && words.chars().count() <= 1 {
+            let mut end = f.unit_end;
+            while end < chars.len()
+                && end < f.unit_end + 16
+                && !ends_label(chars[end])
+                && !is_digit(chars[end])
+            {
+                end += 1;
+            }
+            let after: String = chars[f.unit_end..end].iter().collect();
+            if !after.trim().is_empty() && !after.is_ascii() {
+                words = after.trim().to_string();
+            }
         }
         f.label_start = from;
         f.label = words;

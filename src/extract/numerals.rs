@@ -14,6 +14,8 @@ pub struct Numeral {
     pub digits: String,
     /// Written with commas between groups of three (kept so the value reads as printed).
     pub comma_grouped: bool,
+    /// Written with any separator between groups of three (commas or spaces).
+    pub grouped: bool,
     /// Written in Chinese numeral characters.
     pub chinese: bool,
 }
@@ -103,10 +105,9 @@ pub fn read_arabic(chars: &[char], at: usize) -> Option<Numeral> {
         .filter_map(|c| digit_value(*c).and_then(|d| char::from_digit(d, 10)))
         .collect();
     let mut end = at + first;
-    let mut comma_grouped = false;
     // Groups of three after a first group of one to three digits, all with one separator kind.
+    let mut separator: Option<char> = None;
     if first <= 3 {
-        let mut separator: Option<char> = None;
         while let Some(&c) = chars.get(end) {
             let fits = (c == ',' || is_space_separator(c)) && separator.is_none_or(|s| s == c);
             if !(fits && run_length(chars, end + 1) == 3) {
@@ -117,7 +118,6 @@ pub fn read_arabic(chars: &[char], at: usize) -> Option<Numeral> {
                 break;
             }
             separator = Some(c);
-            comma_grouped = c == ',';
             digits.extend(
                 chars[end + 1..end + 4]
                     .iter()
@@ -155,7 +155,8 @@ pub fn read_arabic(chars: &[char], at: usize) -> Option<Numeral> {
         start: at,
         end,
         digits,
-        comma_grouped,
+        comma_grouped: separator == Some(','),
+        grouped: separator.is_some(),
         chinese: false,
     })
 }
@@ -250,6 +251,7 @@ pub fn read_chinese(chars: &[char], at: usize) -> Option<Numeral> {
         end: at + length,
         digits: total.to_string(),
         comma_grouped: false,
+        grouped: false,
         chinese: true,
     })
 }
