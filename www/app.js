@@ -504,7 +504,7 @@ function relationActions(entry) {
 function showWorkspaceVerdict(entry) {
   if (entry.kind === 'form' && state.form && state.form.entry === entry && state.form.view) {
     state.form.view.mark(entry.verdict);
-    $('workspace-status').textContent = `${state.t(`verdict_${entry.verdict.verdict}`)}: ${entry.verdict.summary || ''}`;
+    $('workspace-status').textContent = statusLine(entry.verdict);
     $('workspace-status').className = `workspace-status status-${entry.verdict.verdict}`;
   } else if (entry.kind === 'text' && entry.draft) {
     const focused = document.activeElement && document.activeElement.closest && document.activeElement.closest('.fig');
@@ -512,11 +512,17 @@ function showWorkspaceVerdict(entry) {
     const view = textView({ text: entry.text, figures: entry.figures, verdict: entry.verdict, report: entry.draft, t: state.t, actions: relationActions(entry), lang: (entry.draft.report && entry.draft.report.language) || undefined });
     $('workspace').hidden = false;
     $('workspace-title').textContent = state.t('textTitle');
-    $('workspace-status').textContent = `${state.t(`verdict_${entry.verdict.verdict}`)}: ${entry.verdict.summary || ''}`;
+    $('workspace-status').textContent = statusLine(entry.verdict);
     $('workspace-status').className = `workspace-status status-${entry.verdict.verdict}`;
     $('workspace-body').replaceChildren(view.node);
     if (focusedFact) view.node.querySelector(`.fig[data-fact="${CSS.escape(focusedFact)}"]`)?.focus();
   }
+}
+
+/** One line above the form or the text: the verdict's mark and summary. */
+function statusLine(verdict) {
+  const mark = verdict.verdict === 'consistent' ? '✓' : verdict.verdict === 'inconsistent' ? '✗' : '!';
+  return `${mark} ${verdict.summary || state.t(`verdict_${verdict.verdict}`)}`;
 }
 
 function saveReport() {

@@ -101,6 +101,7 @@ export function textView({ text, figures, verdict, report, t, actions, lang }) {
     fillTip(tip, span.figure, t, actions);
     span.after(tip);
     tip.hidden = false;
+    place(tip, span, pre);
     span.setAttribute('aria-expanded', 'true');
     span.setAttribute('aria-describedby', 'fig-tip');
   };
@@ -143,6 +144,16 @@ export function textView({ text, figures, verdict, report, t, actions, lang }) {
     el('p', { class: 'muted small' }, t('textHelp'), ' ', el('span', { class: 'fig-counts' }, t('figuresCount', counts))),
     legend, pre);
   return { node, counts };
+}
+
+/** Just under the figure, kept inside the text's box. */
+function place(tip, span, box) {
+  const rects = span.getClientRects();
+  const last = rects[rects.length - 1] || span.getBoundingClientRect();
+  const outer = box.getBoundingClientRect();
+  const left = Math.max(0, Math.min(last.left - outer.left, box.clientWidth - tip.offsetWidth - 4));
+  tip.style.left = `${left}px`;
+  tip.style.top = `${last.bottom - outer.top + 4}px`;
 }
 
 function fillTip(tip, { figure, printed, checks }, t, actions) {
