@@ -76,10 +76,11 @@ const STRINGS = {
     skip: 'Skip to the verdict',
     // tables in the verdict
     tables: 'Tables',
-    cellFails: '(fails: {n} check)',
+    cellFails: '(fails: {n} checks)',
     cellFails_one: '(fails: 1 check)',
     cellFailingChecks: 'Failing checks with this cell:',
     emptyCell: 'empty',
+    cellSuspect: 'likely wrong: {value}?',
     // start from a template
     startTemplate: 'Start from a template',
     templatePick: 'Template',
@@ -192,6 +193,7 @@ const STRINGS = {
     cellFails: '(不成立:{n} 项校验)',
     cellFailingChecks: '涉及此格的不成立校验:',
     emptyCell: '空',
+    cellSuspect: '最可能有误:应为 {value}?',
     startTemplate: '从模板开始',
     templatePick: '模板',
     'template_cn-gov-info-disclosure-2021': '政府信息公开工作年度报告(2021 年模板,国办公开办函〔2021〕30号)',

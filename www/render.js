@@ -50,7 +50,7 @@ export function renderVerdict(body, verdict, excerpts, t, { actions, showTables 
     reportInfo(verdict.report, t),
     failing.length ? section('failing', t('failingChecks'), failing.length, list('checks', failing, (c) => checkItem(c, t))) : null,
     (verdict.suspects || []).length ? section('suspects', t('suspects'), verdict.suspects.length, list('suspects', verdict.suspects, (s) => suspectItem(s, t))) : null,
-    showTables && (verdict.tables || []).length ? section('tables', t('tables'), verdict.tables.length, renderTables(verdict.tables, checks, t)) : null,
+    showTables && (verdict.tables || []).length ? section('tables', t('tables'), verdict.tables.length, renderTables(verdict.tables, checks, t, verdict.suspects || [])) : null,
     errors.length ? section('check-errors', t('checkErrors'), errors.length, list('checks', errors, (c) => checkItem(c, t))) : null,
     (verdict.findings || []).length
       ? section('findings', t('findings'), verdict.findings.length, list('findings', verdict.findings, (f) => findingItem(f, excerpts || {}, t)))

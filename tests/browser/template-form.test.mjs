@@ -41,7 +41,7 @@ describe('the template form', () => {
     const page = await openPage(browser.context, server.url, { lang: 'zh' });
     await openForm(page);
     assert.equal(await page.locator('#workspace table[data-table="t3"] tbody tr').count(), templateRows('t3').length);
-    assert.match(await page.textContent('#workspace table[data-table="t3"] caption'), /表三/);
+    assert.match(await page.textContent('#workspace .grid-block[data-table="t3"] .grid-title'), /表三/);
     assert.match(await page.getAttribute('input[data-cell="t3.new.natural"]', 'aria-label'), /新收.*自然人|自然人/);
     assert.equal(await page.locator('#workspace input[data-cell]').evaluateAll((inputs) => inputs.filter((i) => i.value !== '').length), 0, 'the form starts empty');
 
