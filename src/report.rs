@@ -579,7 +579,7 @@ impl<'a> Loader<'a> {
                 // The expression's columns no longer map onto the file once ids are put in.
                 expect_place.columns_map = false;
                 ids.iter()
-                    .map(|id| (Some(id), expect.replace(placeholder, id)))
+                    .map(|id| (Some(id), substitute(&expect, placeholder, id)))
                     .collect()
             }
             None => vec![(None, expect.clone())],
@@ -703,6 +703,26 @@ fn offset(node: &Node) -> Option<usize> {
         Value::Number(n) => n.parse().ok(),
         _ => None,
     }
+}
+
+/// `text` with every `placeholder` (which starts with `{`) replaced by `value`. (Not
+/// `str::replace`: its substring search would cost the WebAssembly module more than this.)
+fn substitute(text: &str, placeholder: &str, value: &str) -> String {
+    let mut out = String::with_capacity(text.len() + value.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if rest.starts_with(placeholder) {
+            out.push_str(value);
+            rest = &rest[placeholder.len()..];
+        } else {
+            out.push('{');
+            rest = &rest[1..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The text of a string node (`""` for any other node).

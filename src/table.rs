@@ -83,7 +83,7 @@ impl Table {
             self.rows.get(row).map_or("", |r| &r.id),
             self.columns.get(column).map_or("", |c| &c.id),
         );
-        format!("{}.{row}.{column}", self.id)
+        [&self.id, ".", row, ".", column].concat()
     }
 
     /// Whether the cell has a fact (a figure, or a value that a finding says is unusable).
@@ -365,13 +365,14 @@ impl<'a> Loader<'a> {
                 None
             }
         };
+        let (title, row_label, column_label) = (&table.title, &row.label, &col.label);
         let reader_name = match self.lang {
-            Lang::En => format!("{} {}, {} column", table.title, row.label, col.label),
-            Lang::Zh => format!("{} {},{}列", table.title, row.label, col.label),
+            Lang::En => [title, " ", row_label, ", ", column_label, " column"].concat(),
+            Lang::Zh => [title, " ", row_label, ",", column_label, "列"].concat(),
         };
         let mut fact = Fact {
-            id: format!("{}.{}.{}", table.id, row.id, col.id),
-            label: Some(format!("{} — {}, {}", table.title, row.label, col.label)),
+            id: [&table.id, ".", &row.id, ".", &col.id].concat(),
+            label: Some([title, " — ", row_label, ", ", column_label].concat()),
             printed: text.to_string(),
             unit: col.unit.as_deref().map(units::parse_unit),
             quote: None,

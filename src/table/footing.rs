@@ -16,6 +16,48 @@ use crate::report::{Check, ExpectPlace};
 use crate::verdict::{Location, Severity};
 use crate::Lang;
 
+/// The labels of the generated checks, English and Chinese, as data: `{t}` the table's title,
+/// `{r}` the row, `{c}` the column, `{o}` the column a share is of.
+const FOOT: [&str; 2] = [
+    "{t}: {r} is the sum of the rows, {c} column",
+    "{t}:{c}列中,{r} 等于各行之和",
+];
+const PART: [&str; 2] = [
+    "{t}: {r} is the sum of its rows, {c} column",
+    "{t}:{c}列中,{r} 等于其所含各行之和",
+];
+const SHARES: [&str; 2] = [
+    "{t}: the shares of the {c} column add up to 100%",
+    "{t}:{c}列各项占比合计为 100%",
+];
+const SHARE: [&str; 2] = [
+    "{t}: {r}, {c} is its {o} as a share of the total",
+    "{t}:{r}的{c}为其{o}占合计的比例",
+];
+const CROSS: [&str; 2] = [
+    "{t}: {r}, {c} is the sum of the columns",
+    "{t}:{r}行中,{c} 等于各列之和",
+];
+
+/// A label in `lang`, its placeholders filled in.
+fn fill(lang: Lang, words: &[&str; 2], t: &str, r: &str, c: &str, o: &str) -> String {
+    let mut rest = lang.pick(words[0], words[1]);
+    let mut out = String::with_capacity(rest.len() + t.len() + r.len() + c.len() + o.len());
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let value = match rest.as_bytes().get(i + 1) {
+            Some(b't') => t,
+            Some(b'r') => r,
+            Some(b'c') => c,
+            _ => o,
+        };
+        out.push_str(value);
+        rest = rest.get(i + 3..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
 /// An expression together with its text, as the check's `expect` shows it.
 struct Written {
     expr: Expr,
@@ -92,12 +134,12 @@ fn ratio(part: Written, whole: Written) -> Written {
             kind: ExprKind::Group(Box::new(whole.expr)),
             span: NOWHERE,
         };
-        (expr, format!("({})", whole.text))
+        (expr, ["(", &whole.text, ")"].concat())
     } else {
         (whole.expr, whole.text)
     };
     Written {
-        text: format!("{} / {whole_text}", part.text),
+        text: [&part.text, " / ", &whole_text].concat(),
         expr: Expr {
             kind: ExprKind::Chain {
                 first: Box::new(part.expr),
@@ -129,7 +171,7 @@ fn check(
     Check {
         id,
         label: Some(label),
-        expect: format!("{} == {}", lhs.text, rhs.text),
+        expect: [&lhs.text, " == ", &rhs.text].concat(),
         quote: None,
         severity: Severity::Error,
         section: table.section.clone(),
@@ -192,32 +234,12 @@ pub(super) fn checks(table: &Table, lang: Lang) -> Vec<Check> {
             if addends.is_empty() {
                 continue;
             }
-            let (id, label) = if Some(total) == total_row {
-                (
-                    format!("{t}:foot:{}", column.id),
-                    lang.pick(
-                        format!(
-                            "{title}: {} is the sum of the rows, {} column",
-                            row.label, column.label
-                        ),
-                        format!("{title}:{}列中,{} 等于各行之和", column.label, row.label),
-                    ),
-                )
+            let (id, words) = if Some(total) == total_row {
+                ([t, ":foot:", &column.id].concat(), &FOOT)
             } else {
-                (
-                    format!("{t}:part:{}:{}", row.id, column.id),
-                    lang.pick(
-                        format!(
-                            "{title}: {} is the sum of its rows, {} column",
-                            row.label, column.label
-                        ),
-                        format!(
-                            "{title}:{}列中,{} 等于其所含各行之和",
-                            column.label, row.label
-                        ),
-                    ),
-                )
+                ([t, ":part:", &row.id, ":", &column.id].concat(), &PART)
             };
+            let label = fill(lang, words, title, &row.label, &column.label, "");
             out.push(check(
                 table,
                 id,
@@ -241,14 +263,8 @@ pub(super) fn checks(table: &Table, lang: Lang) -> Vec<Check> {
         if !total_share {
             let shares = with_figures(&top_level, s);
             if !shares.is_empty() {
-                let id = format!("{t}:foot:{}", column.id);
-                let label = lang.pick(
-                    format!(
-                        "{title}: the shares of the {} column add up to 100%",
-                        column.label
-                    ),
-                    format!("{title}:{}列各项占比合计为 100%", column.label),
-                );
+                let id = [t, ":foot:", &column.id].concat();
+                let label = fill(lang, &SHARES, title, "", &column.label, "");
                 out.push(check(table, id, label, sum(shares), percent_100(), at));
             }
         }
@@ -266,17 +282,8 @@ pub(super) fn checks(table: &Table, lang: Lang) -> Vec<Check> {
                     sum(counts)
                 }
             };
-            let id = format!("{t}:share:{}:{}", column.id, row.id);
-            let label = lang.pick(
-                format!(
-                    "{title}: {}, {} is its {} as a share of the total",
-                    row.label, column.label, of_label
-                ),
-                format!(
-                    "{title}:{}的{}为其{}占合计的比例",
-                    row.label, column.label, of_label
-                ),
-            );
+            let id = [t, ":share:", &column.id, ":", &row.id].concat();
+            let label = fill(lang, &SHARE, title, &row.label, &column.label, of_label);
             let share = ratio(cell(table, r, of), whole);
             out.push(check(table, id, label, cell(table, r, s), share, at));
         }
@@ -302,14 +309,8 @@ pub(super) fn checks(table: &Table, lang: Lang) -> Vec<Check> {
             if addends.is_empty() {
                 continue;
             }
-            let id = format!("{t}:cross:{}", row.id);
-            let label = lang.pick(
-                format!(
-                    "{title}: {}, {} is the sum of the columns",
-                    row.label, total_label
-                ),
-                format!("{title}:{}行中,{} 等于各列之和", row.label, total_label),
-            );
+            let id = [t, ":cross:", &row.id].concat();
+            let label = fill(lang, &CROSS, title, &row.label, total_label, "");
             out.push(check(
                 table,
                 id,
