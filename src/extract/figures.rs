@@ -93,13 +93,14 @@ const MEASURES: &[&str] = &[
     "单",
     "笔",
     "届",
+    "成",
 ];
 
 /// Measure words a Chinese numeral must be followed by to be a figure (届, 年, 种 are left out:
 /// 十八届, 三年行动, 两种 are names or manners of speaking far more often than figures).
 const CHINESE_MEASURES: &[&str] = &[
     "件", "人", "名", "个", "份", "项", "家", "次", "起", "宗", "户", "所", "条", "部", "篇", "场",
-    "批", "台", "辆", "套", "张", "座", "处", "天", "位", "例", "笔", "万", "亿", "千",
+    "批", "台", "辆", "套", "张", "座", "处", "天", "位", "例", "笔", "万", "亿", "千", "成",
 ];
 
 /// A lone 一 is a figure only with these ("一件" is a count; "一个窗口" is a manner of speaking).
@@ -321,6 +322,36 @@ fn skip_end(chars: &[char], numeral: &Numeral) -> usize {
     end
 }
 
+/// Whether the numeral at `start..end` is a member of a ratio written with colons that is not a
+/// time of day: three or more members, or a member with a decimal point (37.2:20.5:42.3).
+fn in_colon_ratio(chars: &[char], start: usize, end: usize) -> bool {
+    let is_colon = |c: Option<&char>| matches!(c, Some(':' | '：'));
+    let member = |c: &char| is_digit(*c) || *c == '.';
+    let mut from = start;
+    let mut to = end;
+    loop {
+        let before = from.checked_sub(1).and_then(|i| chars.get(i));
+        let earlier = from.checked_sub(2).and_then(|i| chars.get(i));
+        if is_colon(before) && earlier.is_some_and(|c| is_digit(*c)) {
+            from -= 1;
+            while from > 0 && member(&chars[from - 1]) {
+                from -= 1;
+            }
+        } else {
+            break;
+        }
+    }
+    while is_colon(chars.get(to)) && chars.get(to + 1).is_some_and(|c| is_digit(*c)) {
+        to += 1;
+        while chars.get(to).is_some_and(member) {
+            to += 1;
+        }
+    }
+    let run = &chars[from..to];
+    let members = run.iter().filter(|c| matches!(c, ':' | '：')).count() + 1;
+    members >= 2 && (members >= 3 || run.contains(&'.'))
+}
+
 /// The numeral as a figure, or `None` when it is not one.
 fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
     let (start, end) = (numeral.start, numeral.end);
@@ -331,22 +362,97 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
     let digit_after_next = after_next.is_some_and(is_digit);
 
     // Joined to other numerals by dots, dashes, slashes or colons: dates, times, versions, phone
-    // numbers, ranges of years.
-    if matches!(
-        next,
-        Some('.' | '．' | '-' | '/' | ':' | '：' | '—' | '–' | '~' | '～')
-    ) && digit_after_next
+    // numbers, ranges of years. A ratio (三次产业结构为5.6:56.6:37.8) is figures.
+    let ratio = in_colon_ratio(chars, start, end);
+    if !ratio
+        && matches!(
+            next,
+            Some('.' | '．' | '-' | '/' | ':' | '：' | '—' | '–' | '~' | '～')
+        )
+        && digit_after_next
     {
         return None;
     }
-    if matches!(
-        prev,
-        Some('.' | '-' | '/' | ':' | '：' | '—' | '–' | '~' | '～')
-    ) && prev2.is_some_and(|c| is_digit(c) || is_latin(c))
+    if !ratio
+        && matches!(
+            prev,
+            Some('.' | '-' | '/' | ':' | '：' | '—' | '–' | '~' | '～')
+        )
+        && prev2.is_some_and(|c| is_digit(c) || is_latin(c))
     {
         return None;
     }
     if matches!(prev, Some('_' | '@' | '#' | '=' | '/' | '\\')) {
+        return None;
+    }
+    // Anniversaries, table and note references, session ordinals, ranks: 建党100周年, 见表1,
+    // 六届二十四次全会, 前3位, top 500, chapter 11.
+    if starts_with_at(chars, end, "周年") || starts_with_at(chars, end, "周岁") {
+        return None;
+    }
+    if matches!(prev, Some('表' | '图' | '届' | '前' | '注')) {
+        return None;
+    }
+    if numeral.chinese && matches!(prev, Some('这' | '那' | '该' | '此' | '每')) {
+        return None;
+    }
+    let word_before: String = chars[start.saturating_sub(10)..start]
+        .iter()
+        .collect::<String>()
+        .to_ascii_lowercase();
+    const REFERENCES: &[&str] = &[
+        "chapter ",
+        "section ",
+        "article ",
+        "rule ",
+        "page ",
+        "room ",
+        "no. ",
+        "number ",
+        "top ",
+        "figure ",
+        "table ",
+        "part ",
+        "annex ",
+        "item ",
+        "paragraph ",
+        "step ",
+        "level ",
+    ];
+    if REFERENCES.iter().any(|w| word_before.ends_with(w)) {
+        return None;
+    }
+    const MONTHS: &[&str] = &[
+        "january ",
+        "february ",
+        "march ",
+        "april ",
+        "may ",
+        "june ",
+        "july ",
+        "august ",
+        "september ",
+        "october ",
+        "november ",
+        "december ",
+    ];
+    if MONTHS.iter().any(|w| word_before.ends_with(w)) {
+        return None;
+    }
+    // A number made an adjective (a 51-year history, a 3-day visit).
+    if next == Some('-') && after_next.is_some_and(is_latin) {
+        return None;
+    }
+    // Thresholds, not quantities: 5年以上, 不满16岁, 14岁以上.
+    if ends_with_at(chars, start, "不满") || ends_with_at(chars, start, "满") && numeral.chinese
+    {
+        return None;
+    }
+    // Month ranges: 1至9月, 1-9月.
+    if matches!(next, Some('至' | '到' | '-' | '—' | '~' | '～'))
+        && chars.get(end + 1).is_some_and(|c| is_digit(*c))
+        && chars[end + 1..].iter().skip_while(|c| is_digit(**c)).next() == Some(&'月')
+    {
         return None;
     }
     // Ordinals and article numbers: 第一, 第十二条, 第3季度.
@@ -434,6 +540,10 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
         if !measure_ok {
             return None;
         }
+        // 三次产业 (the tertiary sector) is a name.
+        if unit.as_deref() == Some("次") && starts_with_at(chars, unit_end, "产业") {
+            return None;
+        }
         // 三个一批, 两个中心: a count of something named by another numeral.
         if chars
             .get(unit_end)
@@ -450,6 +560,29 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
         if numeral.digits.len() >= 7 {
             return None;
         }
+    }
+    // Thresholds after the unit: 5年以上, 16岁以下, 10万元以内.
+    if ["以上", "以下", "以内", "及以上", "及以下"]
+        .iter()
+        .any(|w| starts_with_at(chars, unit_end, w))
+        && unit
+            .as_deref()
+            .is_some_and(|u| ["年", "岁", "周岁", "万元", "元", "人", "天", "日"].contains(&u))
+    {
+        return None;
+    }
+    if unit.as_deref() == Some("岁") || starts_with_at(chars, unit_end, "岁") {
+        return None;
+    }
+    // A day of the month without its month: 5日在政府工作报告中.
+    if next == Some('日')
+        && integer.is_some_and(|d| d <= 31)
+        && matches!(
+            chars.get(end + 1),
+            Some('在' | '上' | '下' | '晚' | '起' | '，' | ',' | '召' | '举' | '发')
+        )
+    {
+        return None;
     }
     // Hotlines such as 12345热线.
     if starts_with_at(chars, unit_end, "热线") || starts_with_at(chars, unit_end, "平台") {

@@ -128,6 +128,51 @@ impl Context<'_> {
         self.text(self.figures[i].label_start, self.figures[i].numeral.start)
             .to_lowercase()
     }
+    /// The few characters just after figure `i`'s unit, lowercased.
+    fn tail(&self, i: usize, length: usize) -> String {
+        let end = self.figures[i].unit_end;
+        self.text(end, end + length).to_lowercase()
+    }
+    /// An earlier period's value: 上年同期10763件, 去年为…, "from 790", "4,125 last year".
+    fn is_earlier(&self, i: usize) -> bool {
+        let lead = self.lead(i);
+        let trimmed = lead.trim_end_matches([' ', '为', '是', '的', ':', '：', '有', '达']);
+        let trimmed = trimmed.strip_suffix(" the").unwrap_or(trimmed);
+        if CHANGE_VERBS.iter().any(|w| trimmed.ends_with(w)) {
+            return false;
+        }
+        EARLIER_WORDS
+            .iter()
+            .any(|w| trimmed.ends_with(w.trim_end()))
+            || lead.contains("上年同期")
+            || lead.contains("去年同期")
+            || (trimmed.ends_with(" on")
+                && ENGLISH_CHANGE.iter().any(|w| lead.contains(w.trim_end())))
+            || EARLIER_TAILS.iter().any(|w| self.tail(i, 28).contains(w))
+    }
+    /// A change: 同比上升1.05%, 比上年增加20件, "up 5%", "a 1.1 percent increase".
+    fn is_change(&self, i: usize) -> bool {
+        let f = &self.figures[i];
+        let lead = self.lead(i);
+        let clause = self.text(f.label_start.saturating_sub(8), f.numeral.start);
+        let tail = self.tail(i, 12);
+        (CHANGE_VERBS.iter().any(|w| lead.contains(w))
+            && COMPARE_WORDS.iter().any(|w| clause.contains(w)))
+            || ENGLISH_CHANGE.iter().any(|w| lead.contains(w))
+            || ((f.percent || f.points)
+                && [
+                    " increase",
+                    " decrease",
+                    " rise",
+                    " drop",
+                    " decline",
+                    " fall",
+                    " growth",
+                    " reduction",
+                ]
+                .iter()
+                .any(|w| tail.starts_with(w)))
+    }
     /// Figures of the same sentence, in order.
     fn same_sentence(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
         let s = self.sentence_of(i);
@@ -143,12 +188,19 @@ const EARLIER_WORDS: &[&str] = &[
     "上年",
     "去年",
     "同期",
-    "from ",
-    "compared with ",
-    "compared to ",
-    "previous year",
+    "上年末",
+    "from",
+    "compared with",
+    "compared to",
+    "against",
+];
+/// Words after an earlier value ("4,125 received last year").
+const EARLIER_TAILS: &[&str] = &[
     "last year",
+    "the previous year",
+    "the year before",
     "a year earlier",
+    "a year ago",
 ];
 const COMPARE_WORDS: &[&str] = &[
     "同比",
@@ -243,25 +295,8 @@ pub fn find(
         earlier: Vec::new(),
         change: Vec::new(),
     };
-    context.earlier = (0..figures.len())
-        .map(|i| {
-            let lead = context.lead(i);
-            EARLIER_WORDS.iter().any(|w| lead.contains(w))
-                && !CHANGE_VERBS.iter().any(|w| lead.contains(w))
-        })
-        .collect();
-    context.change = (0..figures.len())
-        .map(|i| {
-            let lead = context.lead(i);
-            let clause = context.text(
-                figures[i].label_start.saturating_sub(8),
-                figures[i].numeral.start,
-            );
-            (CHANGE_VERBS.iter().any(|w| lead.contains(w))
-                && COMPARE_WORDS.iter().any(|w| clause.contains(w)))
-                || ENGLISH_CHANGE.iter().any(|w| lead.contains(w))
-        })
-        .collect();
+    context.earlier = (0..figures.len()).map(|i| context.is_earlier(i)).collect();
+    context.change = (0..figures.len()).map(|i| context.is_change(i)).collect();
     let mut found = Vec::new();
     breakdowns(&context, holds, &mut found);
     severally(&context, holds, &mut found);
@@ -269,7 +304,7 @@ pub fn find(
     changes(&context, holds, &mut found);
     shares(&context, holds, &mut found);
     implicit_lists(&context, holds, &mut found);
-    within(&context, &mut found);
+    within(&context, holds, &mut found);
     // One relation per set of figures and kind: the first pattern that found it wins.
     let mut unique: Vec<Candidate> = Vec::new();
     for candidate in found {
@@ -386,34 +421,109 @@ fn whole_before(context: &Context, at: usize) -> Option<usize> {
 
 /// 共…N件,其中A a件,B b件 / "N cases, of which …" / "including".
 fn breakdowns(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec<Candidate>) {
-    for (at, after) in occurrences(context.chars, BREAKDOWN_WORDS) {
-        let Some(whole) = whole_before(context, at) else {
-            continue;
-        };
-        let next_marker = occurrences(&context.chars[after..], BREAKDOWN_WORDS)
-            .first()
-            .map_or(context.chars.len(), |(s, _)| after + s);
-        let (all, by_clause) = listed_parts(context, whole, after, next_marker);
-        match all.len() {
-            0 => {}
-            1 => found.push(not_exceeding(all[0], whole, true)),
-            _ => {
-                let listed = total(whole, &all, true);
-                let clauses = total(whole, &by_clause, true);
-                if holds(&listed) {
-                    found.push(listed);
-                } else if by_clause.len() >= 2 && holds(&clauses) {
-                    found.push(clauses);
-                } else if by_clause.len() >= 2 && by_clause.len() < all.len() {
-                    // Parts in several clauses, each with its own detail: only the first of each
-                    // clause is sure to be a part; the doubt is the reader's to settle.
-                    found.push(total(whole, &by_clause, false));
-                } else {
-                    found.push(total(whole, &all, false));
-                }
+    let mut markers = occurrences(context.chars, BREAKDOWN_WORDS);
+    markers.extend(by_category_markers(context.chars));
+    markers.sort_unstable();
+    for (n, &(at, after)) in markers.iter().enumerate() {
+        let next_marker = markers.get(n + 1).map_or(context.chars.len(), |(s, _)| *s);
+        match whole_before(context, at) {
+            Some(whole) => {
+                let (all, by_clause) = listed_parts(context, whole, after, next_marker);
+                breakdown(whole, &all, &by_clause, holds, found);
+            }
+            // 其中 opening a sentence refers to a total of the sentence before.
+            None if opens_sentence(context, at) => {
+                let wholes =
+                    counts_of_sentence(context, context.places.sentence[at].wrapping_sub(1));
+                let Some(&first) = wholes.first() else {
+                    continue;
+                };
+                let (all, by_clause) = listed_parts(context, first, after, next_marker);
+                let holding = wholes
+                    .iter()
+                    .copied()
+                    .find(|&w| all.len() >= 2 && holds(&total(w, &all, true)));
+                breakdown(holding.unwrap_or(first), &all, &by_clause, holds, found);
+            }
+            None => {}
+        }
+    }
+}
+
+/// The relation between a whole and the parts listed after its marker.
+fn breakdown(
+    whole: usize,
+    all: &[usize],
+    by_clause: &[usize],
+    holds: &dyn Fn(&Candidate) -> bool,
+    found: &mut Vec<Candidate>,
+) {
+    match all.len() {
+        0 => {}
+        1 => found.push(not_exceeding(all[0], whole, true)),
+        _ => {
+            let listed = total(whole, all, true);
+            let clauses = total(whole, by_clause, true);
+            // The list may run on past the breakdown (…;禽存栏188399只): the first parts that
+            // add up exactly are the breakdown.
+            let prefix = (2..all.len())
+                .map(|k| total(whole, &all[..k], true))
+                .find(|c| holds(c));
+            if holds(&listed) {
+                found.push(listed);
+            } else if by_clause.len() >= 2 && holds(&clauses) {
+                found.push(clauses);
+            } else if let Some(prefix) = prefix {
+                found.push(prefix);
+            } else if by_clause.len() >= 2 && by_clause.len() < all.len() {
+                // Parts in several clauses, each with its own detail: only the first of each
+                // clause is sure to be a part; the doubt is the reader's to settle.
+                found.push(total(whole, by_clause, false));
+            } else {
+                found.push(total(whole, all, false));
             }
         }
     }
+}
+
+/// Whether only punctuation stands between the start of the sentence and `at`.
+fn opens_sentence(context: &Context, at: usize) -> bool {
+    let sentence = context.places.sentence[at];
+    let mut i = at;
+    while i > 0 && context.places.sentence[i - 1] == sentence {
+        i -= 1;
+        if !matches!(context.chars[i], ' ' | '\u{3000}' | '，' | ',' | ':' | '：') {
+            return false;
+        }
+    }
+    true
+}
+
+/// The counts of a sentence that can be a total: not ratios, earlier values or changes.
+fn counts_of_sentence(context: &Context, sentence: u32) -> Vec<usize> {
+    (0..context.figures.len())
+        .filter(|&j| {
+            context.sentence_of(j) == sentence
+                && !context.is_ratio(j)
+                && !context.earlier[j]
+                && !context.change[j]
+        })
+        .collect()
+}
+
+/// 按经营单位所在地分, / 按性别分: : a breakdown by category, as 其中 is.
+fn by_category_markers(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        if *c == '分'
+            && matches!(chars.get(i + 1), Some('，' | ',' | ':' | '：'))
+            && chars[i.saturating_sub(12)..i].contains(&'按')
+        {
+            let start = chars[..i].iter().rposition(|c| *c == '按').unwrap_or(i);
+            out.push((start, i + 2));
+        }
+    }
+    out
 }
 
 /// 共N个,分别为a个、b个 — the whole is named as a total before 分别.
@@ -472,6 +582,14 @@ fn parenthesised(
                 mixed = true;
             }
         }
+        // (含再审1件), (including 3 appeals): one part of the count.
+        let opening = context.text(open + 1, open + 5).to_lowercase();
+        let names_part = ["含", "其中", "包括", "including", "of which"]
+            .iter()
+            .any(|w| opening.starts_with(w));
+        if parts.len() == 1 && !mixed && names_part {
+            found.push(not_exceeding(parts[0], whole, true));
+        }
         if parts.len() >= 2 && !mixed {
             let candidate = total(whole, &parts, true);
             let sure = holds(&candidate);
@@ -511,6 +629,17 @@ fn changes(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Ve
                         context.addable(j, before)
                     }
             });
+        // "decreased 3.7% from 8,159 … to 7,857": the current value follows, after "to".
+        let now = now.or_else(|| {
+            (before + 1..context.figures.len())
+                .take_while(|&j| context.sentence_of(j) == context.sentence_of(before))
+                .find(|&j| {
+                    !context.earlier[j]
+                        && !context.change[j]
+                        && context.lead(j).trim_end().ends_with("to")
+                        && context.addable(j, before)
+                })
+        });
         let Some(now) = now else { continue };
         let c = &context.figures[change];
         let fits = if c.percent {
@@ -653,7 +782,7 @@ fn implicit_lists(
 }
 
 /// 受理的79件复议案件中,审结68件 (sure); 受理…9件,结案5件 and 调解成功 N (to confirm).
-fn within(context: &Context, found: &mut Vec<Candidate>) {
+fn within(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec<Candidate>) {
     let in_total: Vec<usize> = found
         .iter()
         .filter(|c| c.kind == RelationKind::Total)
@@ -706,8 +835,10 @@ fn within(context: &Context, found: &mut Vec<Candidate>) {
                     && context.addable(part, j)
             });
         if let Some(whole) = whole {
-            if !context.clause_text(whole).contains(verb) {
-                found.push(not_exceeding(part, whole, false));
+            // Only a guess from a verb: proposed when it holds (審结 may include older cases).
+            let candidate = not_exceeding(part, whole, false);
+            if !context.clause_text(whole).contains(verb) && holds(&candidate) {
+                found.push(candidate);
             }
         }
     }
