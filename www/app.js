@@ -140,7 +140,7 @@ function onWorkerMessage(worker, message) {
       pump();
       break;
     case 'layout':
-      if (state.form && state.form.layoutId === message.id) showForm(message.tables);
+      if (state.form && state.form.layoutId === message.id) showForm(message.tables, message.title);
       break;
     case 'error':
       if (message.trap) {
@@ -451,11 +451,11 @@ function requestLayout() {
   state.worker.postMessage({ type: 'layout', id: form.layoutId, lang: state.lang, template: form.template });
 }
 
-function showForm(tables) {
+function showForm(tables, title) {
   const form = state.form;
   if (form.view) form.values = form.view.values(); // a new language: keep what was typed
   form.view = templateForm({ template: form.template, tables, t: state.t, values: form.values, onChange: formEdited });
-  $('workspace-title').textContent = state.t(`template_${form.template}`);
+  $('workspace-title').textContent = title || state.t(`template_${form.template}`);
   $('workspace-body').replaceChildren(form.view.node);
   document.documentElement.dataset.form = 'ready';
   if (!form.entry) {
