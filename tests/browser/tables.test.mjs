@@ -55,6 +55,23 @@ describe('tables in the verdict', () => {
     });
   }
 
+  test('the <crossfoot-report> component shows the table too, failing cells marked', async () => {
+    const page = await openPage(browser.context, server.url, { lang: 'en' });
+    const cells = await page.evaluate(async (text) => {
+      await import('./crossfoot-element.js');
+      const element = document.createElement('crossfoot-report');
+      element.setAttribute('compact', 'false');
+      const verdict = new Promise((resolve) => element.addEventListener('crossfoot-verdict', resolve, { once: true }));
+      element.report = text;
+      document.body.append(element);
+      await verdict;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      return Array.from(element.shadowRoot.querySelectorAll('table.grid td.cell-fail'), (td) => td.firstChild.textContent);
+    }, TABLE.toString('utf8'));
+    assert.deepEqual(cells.sort(), ['13', '15', '19', '3', '5']);
+    await page.close();
+  });
+
   test('a wide template table at phone width scrolls inside itself', async () => {
     const page = await openPage(browser.context, server.url, { lang: 'zh', width: 390 });
     const file = readFileSync(join(ROOT, 'tests/browser/fixtures/disclosure-2021-carries-out-2.json'));
