@@ -217,8 +217,16 @@ fn expect_of(candidate: &patterns::Candidate, found: &[figures::Found], ids: &[S
             format!("{} == {}", id(Role::Whole), parts.join(" + "))
         }
         RelationKind::Share => {
+            // A member of a ratio printed without % (37.2:20.5:42.3) is a share in hundredths.
+            let in_hundredths = candidate
+                .roles
+                .iter()
+                .find(|(r, _)| *r == Role::Share)
+                .and_then(|(_, i)| found.get(*i))
+                .is_some_and(|f| !f.percent);
+            let scale = if in_hundredths { " * 100" } else { "" };
             format!(
-                "{} == {} / {}",
+                "{} == {} / {}{scale}",
                 id(Role::Share),
                 id(Role::Part),
                 id(Role::Whole)

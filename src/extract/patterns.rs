@@ -303,6 +303,7 @@ pub fn find(
     parenthesised(&context, holds, &mut found);
     changes(&context, holds, &mut found);
     shares(&context, holds, &mut found);
+    colon_shares(&context, holds, &mut found);
     implicit_lists(&context, holds, &mut found);
     within(&context, holds, &mut found);
     // One relation per set of figures and kind: the first pattern that found it wins.
@@ -458,6 +459,17 @@ fn breakdown(
     holds: &dyn Fn(&Candidate) -> bool,
     found: &mut Vec<Candidate>,
 ) {
+    // A "part" larger than the whole (a per-head figure, a sum of another kind) means the list
+    // is no breakdown of this whole.
+    if all.len() >= 2 && all.iter().any(|&p| !holds(&not_exceeding(p, whole, true))) {
+        let prefix_ok = all
+            .iter()
+            .take(2)
+            .all(|&p| holds(&not_exceeding(p, whole, true)));
+        if !prefix_ok {
+            return;
+        }
+    }
     match all.len() {
         0 => {}
         1 => found.push(not_exceeding(all[0], whole, true)),
@@ -681,58 +693,149 @@ fn shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
         if !explicit && !rate {
             continue;
         }
-        // Parts: counts before the share in its sentence, nearest first; wholes: counts before
-        // the part in this sentence or the one before, not smaller than the part.
+        // Parts and wholes: counts before the share in its sentence or the one before. The words
+        // of the share name them (第一产业增加值占全区生产总值比重为5.1%): the part named before
+        // 占, the whole after it; the nearer and the better named come first.
         let sentence = context.sentence_of(share);
         let counts: Vec<usize> = (0..share)
             .rev()
-            .take_while(|&j| context.sentence_of(j) + 1 >= sentence)
+            .take_while(|&j| context.sentence_of(j) + 2 >= sentence)
             .filter(|&j| !context.is_ratio(j) && !context.earlier[j] && !context.change[j])
+            .take(16)
             .collect();
+        let (part_name, whole_name) = match lead.split_once('占') {
+            Some((p, w)) => (p.to_string(), w.to_string()),
+            None => (lead.clone(), String::new()),
+        };
+        let ranked = |name: &str, bonus_same_sentence: bool| {
+            let mut ranked: Vec<(usize, usize, usize)> = counts
+                .iter()
+                .enumerate()
+                .map(|(distance, &j)| {
+                    let label = &context.figures[j].label;
+                    let mut score = similarity(name, label);
+                    if bonus_same_sentence && context.sentence_of(j) == sentence {
+                        score += 1;
+                    }
+                    (usize::MAX - score, distance, j)
+                })
+                .collect();
+            ranked.sort_unstable();
+            ranked
+        };
+        let parts = ranked(&part_name, true);
+        let wholes = ranked(&whole_name, false);
+        let candidate = |part: usize, whole: usize, wording_sure: bool| Candidate {
+            kind: RelationKind::Share,
+            roles: vec![
+                (Role::Share, share),
+                (Role::Part, part),
+                (Role::Whole, whole),
+            ],
+            wording_sure,
+        };
+        let named = |j: usize, name: &str| similarity(name, &context.figures[j].label) > 0;
         let mut chosen = None;
-        'search: for (n, &part) in counts.iter().enumerate() {
-            if context.sentence_of(part) != sentence || n > 2 {
-                break;
-            }
-            for &whole in &counts[n + 1..] {
-                if !context.addable(part, whole) {
+        'search: for &(_, _, part) in parts.iter().take(6) {
+            for &(_, _, whole) in &wholes {
+                if whole == part || !context.addable(part, whole) {
                     continue;
                 }
-                let candidate = Candidate {
-                    kind: RelationKind::Share,
-                    roles: vec![
-                        (Role::Share, share),
-                        (Role::Part, part),
-                        (Role::Whole, whole),
-                    ],
-                    wording_sure: true,
-                };
-                if holds(&candidate) {
-                    chosen = Some(candidate);
+                let sure = context.sentence_of(part) == sentence || named(part, &part_name);
+                let c = candidate(part, whole, sure);
+                if holds(&c) {
+                    chosen = Some(c);
                     break 'search;
                 }
             }
         }
         match chosen {
-            Some(candidate) => found.push(candidate),
-            // 占 names its whole: the nearest count that may contain the part, to be confirmed.
+            Some(c) => found.push(c),
+            // 占 names its whole: the best named counts, to be confirmed.
             None if explicit => {
-                let part = counts.first().copied();
-                let whole =
-                    part.and_then(|p| counts[1..].iter().copied().find(|&w| context.addable(p, w)));
+                let part = parts.first().map(|(_, _, j)| *j);
+                let whole = part.and_then(|p| {
+                    wholes
+                        .iter()
+                        .map(|(_, _, j)| *j)
+                        .find(|&w| w != p && context.addable(p, w))
+                });
                 if let (Some(part), Some(whole)) = (part, whole) {
-                    found.push(Candidate {
-                        kind: RelationKind::Share,
-                        roles: vec![
-                            (Role::Share, share),
-                            (Role::Part, part),
-                            (Role::Whole, whole),
-                        ],
-                        wording_sure: false,
-                    });
+                    found.push(candidate(part, whole, false));
                 }
             }
             None => {}
+        }
+    }
+}
+
+/// How many two-character pieces of `name` (or words, in English) `label` shares with it.
+fn similarity(name: &str, label: &str) -> usize {
+    let name: Vec<char> = name.chars().filter(|c| !c.is_whitespace()).collect();
+    let label: Vec<char> = label.chars().filter(|c| !c.is_whitespace()).collect();
+    name.windows(2)
+        .filter(|pair| !pair.iter().any(|c| c.is_ascii_punctuation()))
+        .filter(|pair| label.windows(2).any(|l| l == *pair))
+        .count()
+}
+
+/// 三次产业结构为5.6:56.6:37.8 after a total of three parts: each member is a part's share.
+fn colon_shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec<Candidate>) {
+    let totals: Vec<Candidate> = found
+        .iter()
+        .filter(|c| c.kind == RelationKind::Total)
+        .cloned()
+        .collect();
+    let mut i = 0;
+    while i < context.figures.len() {
+        // A run of figures joined by colons.
+        let mut group = vec![i];
+        while let Some(&last) = group.last() {
+            let next = last + 1;
+            let joined = next < context.figures.len()
+                && matches!(
+                    context
+                        .text(
+                            context.figures[last].unit_end,
+                            context.figures[next].numeral.start
+                        )
+                        .as_str(),
+                    ":" | "："
+                );
+            if !joined {
+                break;
+            }
+            group.push(next);
+        }
+        i = group.last().map_or(i, |l| l + 1);
+        if group.len() < 2 {
+            continue;
+        }
+        let sentence = context.sentence_of(group[0]);
+        let total = totals.iter().rev().find(|t| {
+            let whole = t.roles.first().map_or(0, |(_, w)| *w);
+            t.roles.len() == group.len() + 1
+                && whole < group[0]
+                && context.sentence_of(whole) + 2 >= sentence
+        });
+        let Some(total) = total else { continue };
+        let whole = total.roles[0].1;
+        let shares: Vec<Candidate> = group
+            .iter()
+            .zip(total.roles.iter().skip(1))
+            .map(|(&share, &(_, part))| Candidate {
+                kind: RelationKind::Share,
+                roles: vec![
+                    (Role::Share, share),
+                    (Role::Part, part),
+                    (Role::Whole, whole),
+                ],
+                wording_sure: true,
+            })
+            .collect();
+        // Only the ratio of this total: a ratio of another year holds for none of its parts.
+        if shares.iter().any(|c| holds(c)) {
+            found.extend(shares);
         }
     }
 }
