@@ -356,6 +356,7 @@ function showSelected() {
     banner.className = 'banner banner-error';
     banner.replaceChildren(el('p', { class: 'verdict-word' }, el('span', { class: 'verdict-icon', 'aria-hidden': 'true' }, '!'), state.t('failed')), el('p', { class: 'summary' }, entry.error), el('p', { class: 'file-name' }, `${state.t('file')}: `, entry.name));
     body.replaceChildren();
+    if (entry.kind === 'text') $('workspace-body').replaceChildren(el('p', { class: 'notice' }, entry.error));
     document.documentElement.dataset.verdict = 'error';
   } else {
     banner.className = 'banner banner-pending';

@@ -41,7 +41,9 @@ function icon(status) {
 export function renderVerdict(body, verdict, excerpts, t, { actions, showTables = true } = {}) {
   const checks = verdict.checks || [];
   const sure = checks.filter((c) => !c.toConfirm);
-  const failing = sure.filter((c) => c.status === 'fail');
+  // A failing warning (a cross-year link, say) leaves the report consistent: it gets its own list.
+  const failing = sure.filter((c) => c.status === 'fail' && c.severity !== 'warning');
+  const warnings = sure.filter((c) => c.status === 'fail' && c.severity === 'warning');
   const errors = sure.filter((c) => c.status === 'error');
   const passing = sure.filter((c) => c.status === 'pass');
   const toConfirm = checks.filter((c) => c.toConfirm);
@@ -49,6 +51,7 @@ export function renderVerdict(body, verdict, excerpts, t, { actions, showTables 
     body,
     reportInfo(verdict.report, t),
     failing.length ? section('failing', t('failingChecks'), failing.length, list('checks', failing, (c) => checkItem(c, t))) : null,
+    warnings.length ? section('warnings', t('failingWarnings'), warnings.length, list('checks', warnings, (c) => checkItem(c, t))) : null,
     (verdict.suspects || []).length ? section('suspects', t('suspects'), verdict.suspects.length, list('suspects', verdict.suspects, (s) => suspectItem(s, t))) : null,
     showTables && (verdict.tables || []).length ? section('tables', t('tables'), verdict.tables.length, renderTables(verdict.tables, checks, t, verdict.suspects || [])) : null,
     errors.length ? section('check-errors', t('checkErrors'), errors.length, list('checks', errors, (c) => checkItem(c, t))) : null,

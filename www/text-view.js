@@ -62,7 +62,8 @@ export function textView({ text, figures, verdict, report, t, actions, lang }) {
   const checksOf = checksOfFacts(verdict);
   const byPlace = factsByPlace(report);
   const known = new Set((verdict.facts || []).map((fact) => fact.id));
-  const tip = el('div', { class: 'fig-tip', role: 'tooltip', id: 'fig-tip', hidden: true });
+  // Not role=tooltip: it holds buttons. A group named after its figure, described by aria-describedby.
+  const tip = el('div', { class: 'fig-tip', role: 'group', id: 'fig-tip', hidden: true });
 
   const counts = { n: 0, bound: 0, confirm: 0 };
   const pre = el('div', { class: 'source-text', lang: lang || undefined });
@@ -80,7 +81,7 @@ export function textView({ text, figures, verdict, report, t, actions, lang }) {
     pre.append(text.slice(utf16[at], utf16[figure.start]));
     const span = el('span', {
       class: `fig fig-${status}${status !== 'confirm' && checks.some((c) => c.toConfirm) ? ' fig-also-confirm' : ''}`,
-      tabindex: '0', role: 'button', 'aria-haspopup': 'dialog', 'aria-expanded': 'false',
+      tabindex: '0', role: 'button', 'aria-expanded': 'false', 'aria-controls': 'fig-tip',
       'aria-label': `${printed}${figure.unit ? ` ${figure.unit}` : ''}: ${t(`figureStatus_${status}`)}`,
       'data-fact': fact, 'data-status': status,
     }, printed, MARK[status] ? el('sup', { class: 'fig-mark', 'aria-hidden': 'true' }, MARK[status]) : null);
@@ -158,6 +159,7 @@ function place(tip, span, box) {
 
 function fillTip(tip, { figure, printed, checks }, t, actions) {
   const name = `${printed}${figure.unit ? ` ${figure.unit}` : ''}`;
+  tip.setAttribute('aria-label', t('figureChecks', { figure: name }));
   tip.replaceChildren(
     el('p', { class: 'fig-tip-head' }, el('strong', {}, name), figure.label ? el('span', { class: 'muted' }, ` · ${figure.label}`) : null),
     checks.length

@@ -105,7 +105,7 @@ describe('the template form', () => {
     ]));
     assert.equal(await page.locator('#file-list li').count(), 2);
     await page.click('#file-list li:nth-child(2) button');
-    const warning = page.locator('#verdict-body li.check-fail').filter({ has: page.locator('.badge-warning') });
+    const warning = page.locator('#verdict-body .part-warnings li.check-fail').filter({ has: page.locator('.badge-warning') });
     assert.ok(await warning.count() > 0, 'a failing cross-year check of severity warning');
     const text = await warning.first().textContent();
     assert.match(text, /2021/);
