@@ -10,6 +10,10 @@ use super::figures::Found;
 use super::{RelationKind, Role};
 use crate::units;
 
+/// How many figures a pattern looks at around one figure: bounds the work on any text (a
+/// sentence of ten thousand figures included) so that extraction stays linear.
+const REACH: usize = 48;
+
 /// A relation proposed by a pattern.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Candidate {
@@ -173,10 +177,15 @@ impl Context<'_> {
                 .iter()
                 .any(|w| tail.starts_with(w)))
     }
-    /// Figures of the same sentence, in order.
+    /// Figures of the same sentence, in order (figures are in text order, so a sentence's
+    /// figures are one run).
     fn same_sentence(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
         let s = self.sentence_of(i);
-        (0..self.figures.len()).filter(move |&j| self.sentence_of(j) == s)
+        let mut first = i;
+        while first > 0 && self.sentence_of(first - 1) == s {
+            first -= 1;
+        }
+        (first..self.figures.len()).take_while(move |&j| self.sentence_of(j) == s)
     }
 }
 
@@ -307,15 +316,12 @@ pub fn find(
     implicit_lists(&context, holds, &mut found);
     within(&context, holds, &mut found);
     // One relation per set of figures and kind: the first pattern that found it wins.
+    let mut seen = std::collections::BTreeSet::new();
     let mut unique: Vec<Candidate> = Vec::new();
     for candidate in found {
-        let mut key = candidate.roles.clone();
-        key.sort_unstable_by_key(|(_, i)| *i);
-        if !unique.iter().any(|u| {
-            let mut k = u.roles.clone();
-            k.sort_unstable_by_key(|(_, i)| *i);
-            u.kind == candidate.kind && k == key
-        }) {
+        let mut key: Vec<usize> = candidate.roles.iter().map(|(_, i)| *i).collect();
+        key.sort_unstable();
+        if seen.insert((candidate.kind as u8, key)) {
             unique.push(candidate);
         }
     }
@@ -384,7 +390,7 @@ fn listed_parts(
         if f.numeral.start < at || f.numeral.start >= until {
             continue;
         }
-        if context.sentence_of(j) != sentence {
+        if context.sentence_of(j) != sentence || all.len() >= REACH {
             break;
         }
         if context.depth_of(j) != depth || context.earlier[j] || context.change[j] {
@@ -478,7 +484,7 @@ fn breakdown(
             let clauses = total(whole, by_clause, true);
             // The list may run on past the breakdown (…;禽存栏188399只): the first parts that
             // add up exactly are the breakdown.
-            let prefix = (2..all.len())
+            let prefix = (2..all.len().min(REACH))
                 .map(|k| total(whole, &all[..k], true))
                 .find(|c| holds(c));
             if holds(&listed) {
@@ -622,6 +628,8 @@ fn changes(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Ve
         // The earlier value: in the same sentence, nearest to the change.
         let Some(before) = context
             .same_sentence(change)
+            .skip_while(|&j| j + REACH < change)
+            .take_while(|&j| j <= change + REACH)
             .filter(|&j| context.earlier[j] && j != change)
             .min_by_key(|&j| j.abs_diff(change))
         else {
@@ -629,7 +637,7 @@ fn changes(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Ve
         };
         let before_is_ratio = context.is_ratio(before);
         // The current value: the nearest figure before the earlier one, of the same kind.
-        let now = (0..before)
+        let now = (before.saturating_sub(REACH)..before)
             .rev()
             .take_while(|&j| context.sentence_of(j) == context.sentence_of(before))
             .find(|&j| {
@@ -643,7 +651,7 @@ fn changes(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Ve
             });
         // "decreased 3.7% from 8,159 … to 7,857": the current value follows, after "to".
         let now = now.or_else(|| {
-            (before + 1..context.figures.len())
+            (before + 1..context.figures.len().min(before + 1 + REACH))
                 .take_while(|&j| context.sentence_of(j) == context.sentence_of(before))
                 .find(|&j| {
                     !context.earlier[j]
@@ -700,6 +708,7 @@ fn shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
         let counts: Vec<usize> = (0..share)
             .rev()
             .take_while(|&j| context.sentence_of(j) + 2 >= sentence)
+            .take(REACH)
             .filter(|&j| !context.is_ratio(j) && !context.earlier[j] && !context.change[j])
             .take(16)
             .collect();
@@ -847,13 +856,14 @@ fn implicit_lists(
     holds: &dyn Fn(&Candidate) -> bool,
     found: &mut Vec<Candidate>,
 ) {
-    let wholes_taken: Vec<usize> = found
-        .iter()
-        .filter(|c| c.kind == RelationKind::Total)
-        .filter_map(|c| c.roles.first().map(|(_, i)| *i))
-        .collect();
+    let mut wholes_taken = vec![false; context.figures.len()];
+    for c in found.iter().filter(|c| c.kind == RelationKind::Total) {
+        if let Some(w) = c.roles.first().and_then(|(_, i)| wholes_taken.get_mut(*i)) {
+            *w = true;
+        }
+    }
     for whole in 0..context.figures.len() {
-        if wholes_taken.contains(&whole)
+        if wholes_taken[whole]
             || context.is_ratio(whole)
             || context.earlier[whole]
             || context.change[whole]
@@ -862,7 +872,7 @@ fn implicit_lists(
         }
         let depth = context.depth_of(whole);
         let mut parts = Vec::new();
-        for j in whole + 1..context.figures.len() {
+        for j in whole + 1..context.figures.len().min(whole + 1 + REACH) {
             if context.sentence_of(j) != context.sentence_of(whole) || parts.len() >= 12 {
                 break;
             }
@@ -886,17 +896,20 @@ fn implicit_lists(
 
 /// 受理的79件复议案件中,审结68件 (sure); 受理…9件,结案5件 and 调解成功 N (to confirm).
 fn within(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec<Candidate>) {
-    let in_total: Vec<usize> = found
-        .iter()
-        .filter(|c| c.kind == RelationKind::Total)
-        .flat_map(|c| c.roles.iter().skip(1).map(|(_, i)| *i))
-        .collect();
-    let is_part = |p: usize, found: &Vec<Candidate>| {
-        in_total.contains(&p)
-            || found.iter().any(|c| {
-                c.kind == RelationKind::NotExceeding && c.roles.first().map(|(_, i)| *i) == Some(p)
-            })
-    };
+    // Figures already a part of a total or of another whole.
+    let mut is_part_of = vec![false; context.figures.len()];
+    for c in found.iter() {
+        let parts = match c.kind {
+            RelationKind::Total => c.roles.get(1..).unwrap_or(&[]),
+            RelationKind::NotExceeding => c.roles.get(..1).unwrap_or(&[]),
+            _ => &[],
+        };
+        for (_, p) in parts {
+            if let Some(flag) = is_part_of.get_mut(*p) {
+                *flag = true;
+            }
+        }
+    }
     for whole in 0..context.figures.len() {
         let f = &context.figures[whole];
         // "N件…中," : the rest of the clause ends in 中.
@@ -914,13 +927,14 @@ fn within(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
             .take_while(|&j| context.sentence_of(j) == context.sentence_of(whole))
             .find(|&j| context.addable(whole, j));
         if let Some(part) = next {
-            if !is_part(part, found) {
+            if !is_part_of[part] {
                 found.push(not_exceeding(part, whole, true));
+                is_part_of[part] = true;
             }
         }
     }
     for part in 0..context.figures.len() {
-        if context.is_ratio(part) || context.earlier[part] || is_part(part, found) {
+        if context.is_ratio(part) || context.earlier[part] || is_part_of[part] {
             continue;
         }
         let clause = context.clause_text(part);
@@ -942,6 +956,7 @@ fn within(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
             let candidate = not_exceeding(part, whole, false);
             if !context.clause_text(whole).contains(verb) && holds(&candidate) {
                 found.push(candidate);
+                is_part_of[part] = true;
             }
         }
     }
