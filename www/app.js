@@ -349,6 +349,7 @@ function showSelected() {
     renderVerdict(body, entry.verdict, entry.excerpts, state.t, {
       actions: entry.kind === 'text' ? relationActions(entry) : undefined,
       showTables: entry.kind !== 'form', // the form itself shows them, marked
+      places: !entry.kind, // a form's or a text's report is made by the page: its lines mean nothing to the reader
     });
     showWorkspaceVerdict(entry);
     document.documentElement.dataset.verdict = entry.verdict.verdict;
