@@ -70,6 +70,20 @@ describe('the template form', () => {
     await page.close();
   });
 
+  test('switching the language relabels the form and keeps what was typed', async () => {
+    const page = await openPage(browser.context, server.url, { lang: 'en' });
+    await openForm(page);
+    assert.match(await page.textContent('#workspace .grid-block[data-table="t3"] .grid-title'), /Table 3/);
+    await page.fill('#field-issuer', 'Some district');
+    await type(page, 't4.reconsideration.upheld', '7');
+    await nextVerdict(page, () => page.click('#lang-switch button[data-lang="zh"]'));
+    await page.waitForFunction(() => /表三/.test(document.querySelector('#workspace .grid-block[data-table="t3"] .grid-title')?.textContent || ''));
+    assert.equal(await page.inputValue('input[data-cell="t4.reconsideration.upheld"]'), '7');
+    assert.equal(await page.inputValue('#field-issuer'), 'Some district');
+    assert.match(await page.textContent('label.field-issuer'), /发布机关/);
+    await page.close();
+  });
+
   test('save as report: only the numbers, the template and the report fields; it checks the same', async () => {
     const page = await openPage(browser.context, server.url, { lang: 'en' });
     await openForm(page);
