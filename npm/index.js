@@ -111,5 +111,12 @@ export async function schema() {
  */
 export async function extract(text, options) {
   if (typeof text !== 'string') throw new TypeError('extract(text): text must be a string');
-  return run((module) => module.extract(text, options));
+  return run((module) => {
+    // Extraction lives in the larger module built with the wasm-extract feature (www/pkg-extract):
+    // the checking module the package ships stays within its size budget.
+    if (typeof module.extract !== 'function') {
+      throw new Error('extract(): this build of the module has no text extraction (build www/pkg-extract and load it)');
+    }
+    return module.extract(text, options);
+  });
 }

@@ -14,28 +14,38 @@ step() { printf '\n== %s\n' "$*"; }
 # strip = true (the release profile, for the CLI) would drop the target_features section wasm-bindgen
 # reads; wasm-opt strips the names afterwards.
 export CARGO_PROFILE_RELEASE_STRIP=false
-if scripts/setup.sh --has-nightly-build-std; then
-  # std rebuilt for size, with panics that abort at once (the module never panics on input, and
-  # the page re-creates it if it ever traps): about 10% smaller than with stable's prebuilt std.
-  step "wasm-pack build --release --target web --out-dir www/pkg (nightly, build-std)"
-  RUSTUP_TOOLCHAIN=nightly RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
-    CARGO_TARGET_DIR=target/wasm-build-std \
-    wasm-pack build --release --target web --out-dir www/pkg --no-pack . -- -Z build-std=std,panic_abort
-else
-  echo "warning: nightly with rust-src is not available; building with stable's std (a larger module)" >&2
-  step "wasm-pack build --release --target web --out-dir www/pkg"
-  wasm-pack build --release --target web --out-dir www/pkg --no-pack
-fi
+# Two modules: www/pkg (checking; the page's and the package's, under the size budget) and
+# www/pkg-extract (checking and text extraction, feature wasm-extract; loaded when a page reads text).
+build_module() { # out-dir, extra cargo arguments…
+  local out=$1
+  shift
+  if scripts/setup.sh --has-nightly-build-std; then
+    # std rebuilt for size, with panics that abort at once (the module never panics on input, and
+    # the page re-creates it if it ever traps): about 10% smaller than with stable's prebuilt std.
+    step "wasm-pack build --release --target web --out-dir $out $* (nightly, build-std)"
+    RUSTUP_TOOLCHAIN=nightly RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+      CARGO_TARGET_DIR=target/wasm-build-std \
+      wasm-pack build --release --target web --out-dir "$out" --no-pack . -- -Z build-std=std,panic_abort "$@"
+  else
+    echo "warning: nightly with rust-src is not available; building with stable's std (a larger module)" >&2
+    step "wasm-pack build --release --target web --out-dir $out $*"
+    wasm-pack build --release --target web --out-dir "$out" --no-pack . -- "$@"
+  fi
 
-WASM=www/pkg/crossfoot_bg.wasm
-step "wasm-opt -Oz"
-raw=$(wc -c <"$WASM")
-node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
-  --enable-multivalue --enable-sign-ext \
-  "$WASM" -o "$WASM.opt"
-mv "$WASM.opt" "$WASM"
-echo "wasm: $raw bytes from wasm-pack, $(wc -c <"$WASM") after wasm-opt, $(gzip -9 -c "$WASM" | wc -c) gzipped"
+  local wasm=$out/crossfoot_bg.wasm
+  step "wasm-opt -Oz $wasm"
+  local raw
+  raw=$(wc -c <"$wasm")
+  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
+    --enable-multivalue --enable-sign-ext \
+    "$wasm" -o "$wasm.opt"
+  mv "$wasm.opt" "$wasm"
+  echo "wasm: $raw bytes from wasm-pack, $(wc -c <"$wasm") after wasm-opt, $(gzip -9 -c "$wasm" | wc -c) gzipped"
+}
+build_module www/pkg-extract --features wasm-extract
+# The checking module last, so that target/ holds its build.
+build_module www/pkg
 
 step "www/example.json"
 if [ -f examples/qingpu-2017.json ]; then

@@ -71,6 +71,10 @@ pub fn check_many(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue>
 /// Extracts the figures and relations of a report's text. `options` is `undefined` or
 /// `{ html?: boolean, source?: string, title?: string }`. Returns `{ figures, relations, report,
 /// text? }` as plain objects (`report` is the draft report's JSON text).
+///
+/// Only in the module built with the `wasm-extract` feature (`www/pkg-extract/`): extraction
+/// would take the checking module over its size budget, so a page loads it when it reads text.
+#[cfg(feature = "wasm-extract")]
 #[wasm_bindgen]
 pub fn extract(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let mut extract_options = crate::extract::ExtractOptions::default();
@@ -80,7 +84,9 @@ pub fn extract(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
         extract_options.source = property(&options, "source")?.as_string();
         extract_options.title = property(&options, "title")?.as_string();
     }
-    to_plain_js(&crate::extract::extract(text, &extract_options))
+    let extraction = crate::extract::extract(text, &extract_options);
+    JSON::parse(&extraction.to_json())
+        .map_err(|_| js_error("extract(): the extraction is not valid JSON"))
 }
 
 /// The crate's version, e.g. "0.1.0".

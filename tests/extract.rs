@@ -561,3 +561,20 @@ fn nothing_panics_on_odd_text() {
         let _ = crossfoot::check(e.report.as_bytes(), &Options::default());
     }
 }
+
+#[test]
+fn the_json_of_an_extraction_is_its_serde_serialisation() {
+    let text = std::fs::read_to_string("tests/fixtures/text/breakdown-in-an-html-table.html")
+        .expect("fixture");
+    for html in [false, true] {
+        let e = extract(
+            &text,
+            &ExtractOptions {
+                html,
+                ..Default::default()
+            },
+        );
+        let by_hand: serde_json::Value = serde_json::from_str(&e.to_json()).expect("JSON");
+        assert_eq!(by_hand, serde_json::to_value(&e).expect("serde"));
+    }
+}

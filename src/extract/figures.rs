@@ -451,7 +451,7 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
     // Month ranges: 1至9月, 1-9月.
     if matches!(next, Some('至' | '到' | '-' | '—' | '~' | '～'))
         && chars.get(end + 1).is_some_and(|c| is_digit(*c))
-        && chars[end + 1..].iter().skip_while(|c| is_digit(**c)).next() == Some(&'月')
+        && chars[end + 1..].iter().find(|c| !is_digit(**c)) == Some(&'月')
     {
         return None;
     }
@@ -510,7 +510,7 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
     let before: String = chars[start.saturating_sub(12)..start]
         .iter()
         .collect::<String>()
-        .to_lowercase();
+        .to_ascii_lowercase();
     if PHONE_WORDS.iter().any(|w| before.contains(w)) && !numeral.chinese {
         return None;
     }
@@ -776,11 +776,22 @@ fn english_label(chars: &[char], from: usize, start: usize, unit_end: usize) -> 
             .last()
             .is_some_and(|w| ["rate", "share"].contains(&w.to_ascii_lowercase().as_str()))
     {
-        after_words.join(" ")
+        join_words(&after_words)
     } else {
         let from_word = before_words.len().saturating_sub(6);
-        before_words[from_word..].join(" ")
+        join_words(&before_words[from_word..])
     }
+}
+
+fn join_words(words: &[&str]) -> String {
+    let mut joined = String::new();
+    for word in words {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    joined
 }
 
 /// Labels every figure with the words before it, back to punctuation or the previous figure.

@@ -82,8 +82,13 @@ pub fn to_text(html: &str) -> String {
     }
     push_text(&mut out, rest);
     // Trailing tabs and blanks of each line say nothing.
-    let lines: Vec<&str> = out.lines().map(|l| l.trim_end()).collect();
-    let mut text = lines.join("\n");
+    let mut text = String::with_capacity(out.len());
+    for line in out.lines() {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(line.trim_end());
+    }
     while text.contains("\n\n\n") {
         text = text.replace("\n\n\n", "\n\n");
     }

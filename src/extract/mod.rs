@@ -121,6 +121,13 @@ pub struct Relation {
     pub holds: bool,
 }
 
+impl Extraction {
+    /// The extraction as JSON text: the same fields as its serde serialisation.
+    pub fn to_json(&self) -> String {
+        draft::extraction_json(self)
+    }
+}
+
 /// Extracts the figures and relations of `input` (plain text, or HTML with `options.html`).
 /// Never panics on any input.
 pub fn extract(input: &str, options: &ExtractOptions) -> Extraction {
@@ -208,13 +215,14 @@ fn expect_of(candidate: &patterns::Candidate, found: &[figures::Found], ids: &[S
     };
     match candidate.kind {
         RelationKind::Total => {
-            let parts: Vec<&str> = candidate
-                .roles
-                .iter()
-                .filter(|(r, _)| *r == Role::Part)
-                .filter_map(|(_, i)| ids.get(*i).map(String::as_str))
-                .collect();
-            format!("{} == {}", id(Role::Whole), parts.join(" + "))
+            let mut expect = String::from(id(Role::Whole));
+            expect.push_str(" ==");
+            let parts = candidate.roles.iter().filter(|(r, _)| *r == Role::Part);
+            for (n, (_, i)) in parts.enumerate() {
+                expect.push_str(if n == 0 { " " } else { " + " });
+                expect.push_str(ids.get(*i).map_or("", String::as_str));
+            }
+            expect
         }
         RelationKind::Share => {
             // A member of a ratio printed without % (37.2:20.5:42.3) is a share in hundredths.

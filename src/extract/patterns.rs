@@ -8,6 +8,7 @@
 
 use super::figures::Found;
 use super::{RelationKind, Role};
+use crate::strmap::StrMap;
 use crate::units;
 
 /// How many figures a pattern looks at around one figure: bounds the work on any text (a
@@ -130,12 +131,12 @@ impl Context<'_> {
     /// The few characters just before figure `i`, back to punctuation, lowercased.
     fn lead(&self, i: usize) -> String {
         self.text(self.figures[i].label_start, self.figures[i].numeral.start)
-            .to_lowercase()
+            .to_ascii_lowercase()
     }
     /// The few characters just after figure `i`'s unit, lowercased.
     fn tail(&self, i: usize, length: usize) -> String {
         let end = self.figures[i].unit_end;
-        self.text(end, end + length).to_lowercase()
+        self.text(end, end + length).to_ascii_lowercase()
     }
     /// An earlier period's value: 上年同期10763件, 去年为…, "from 790", "4,125 last year".
     fn is_earlier(&self, i: usize) -> bool {
@@ -315,18 +316,39 @@ pub fn find(
     colon_shares(&context, holds, &mut found);
     implicit_lists(&context, holds, &mut found);
     within(&context, holds, &mut found);
-    // One relation per set of figures and kind: the first pattern that found it wins.
-    let mut seen = std::collections::BTreeSet::new();
-    let mut unique: Vec<Candidate> = Vec::new();
-    for candidate in found {
-        let mut key: Vec<usize> = candidate.roles.iter().map(|(_, i)| *i).collect();
-        key.sort_unstable();
-        if seen.insert((candidate.kind as u8, key)) {
-            unique.push(candidate);
+    // One relation per set of figures and kind: the first pattern that found it wins. (The
+    // crate's small string map keeps the module smaller than a `BTreeSet` would.)
+    let keys: Vec<String> = found
+        .iter()
+        .map(|candidate| {
+            let mut figures: Vec<usize> = candidate.roles.iter().map(|(_, i)| *i).collect();
+            sort_by_key(&mut figures, |i| *i);
+            let mut key = String::from(match candidate.kind {
+                RelationKind::Total => "t",
+                RelationKind::Share => "s",
+                RelationKind::Change => "c",
+                RelationKind::NotExceeding => "n",
+            });
+            for i in figures {
+                key.push(' ');
+                key.push_str(&i.to_string());
+            }
+            key
+        })
+        .collect();
+    let mut seen = StrMap::with_capacity(keys.len());
+    // In the order of their first figure, ties in the order found: bucketed by first figure,
+    // which is linear and needs no sort.
+    let mut by_first: Vec<Vec<Candidate>> = (0..figures.len()).map(|_| Vec::new()).collect();
+    for (n, (candidate, key)) in found.into_iter().zip(&keys).enumerate() {
+        if seen.insert_first(key, n).is_none() {
+            let first = candidate.roles.iter().map(|(_, i)| *i).min().unwrap_or(0);
+            if let Some(bucket) = by_first.get_mut(first) {
+                bucket.push(candidate);
+            }
         }
     }
-    unique.sort_by_key(|c| c.roles.iter().map(|(_, i)| *i).min().unwrap_or(0));
-    unique
+    by_first.into_iter().flatten().collect()
 }
 
 fn total(whole: usize, parts: &[usize], wording_sure: bool) -> Candidate {
@@ -428,9 +450,26 @@ fn whole_before(context: &Context, at: usize) -> Option<usize> {
 
 /// 共…N件,其中A a件,B b件 / "N cases, of which …" / "including".
 fn breakdowns(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec<Candidate>) {
-    let mut markers = occurrences(context.chars, BREAKDOWN_WORDS);
-    markers.extend(by_category_markers(context.chars));
-    markers.sort_unstable();
+    // Both lists are in text order: merged, not sorted (there may be very many).
+    let words = occurrences(context.chars, BREAKDOWN_WORDS);
+    let categories = by_category_markers(context.chars);
+    let mut markers = Vec::with_capacity(words.len() + categories.len());
+    let (mut a, mut b) = (
+        words.into_iter().peekable(),
+        categories.into_iter().peekable(),
+    );
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if x.0 <= y.0 => a.next(),
+            (Some(_), Some(_)) => b.next(),
+            (Some(_), None) => a.next(),
+            (None, _) => b.next(),
+        };
+        match next {
+            Some(marker) => markers.push(marker),
+            None => break,
+        }
+    }
     for (n, &(at, after)) in markers.iter().enumerate() {
         let next_marker = markers.get(n + 1).map_or(context.chars.len(), |(s, _)| *s);
         match whole_before(context, at) {
@@ -601,7 +640,7 @@ fn parenthesised(
             }
         }
         // (含再审1件), (including 3 appeals): one part of the count.
-        let opening = context.text(open + 1, open + 5).to_lowercase();
+        let opening = context.text(open + 1, open + 5).to_ascii_lowercase();
         let names_part = ["含", "其中", "包括", "including", "of which"]
             .iter()
             .any(|w| opening.starts_with(w));
@@ -695,7 +734,9 @@ fn shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
             continue;
         }
         let lead = context.lead(share);
-        let after = context.text(f.unit_end, f.unit_end + 4).to_lowercase();
+        let after = context
+            .text(f.unit_end, f.unit_end + 4)
+            .to_ascii_lowercase();
         let explicit = SHARE_WORDS.iter().any(|w| lead.contains(w)) || after.starts_with(" of");
         let rate = RATE_WORDS.iter().any(|w| lead.contains(w));
         if !explicit && !rate {
@@ -729,7 +770,7 @@ fn shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
                     (usize::MAX - score, distance, j)
                 })
                 .collect();
-            ranked.sort_unstable();
+            sort_by_key(&mut ranked, |r| *r);
             ranked
         };
         let parts = ranked(&part_name, true);
@@ -774,6 +815,18 @@ fn shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
                 }
             }
             None => {}
+        }
+    }
+}
+
+/// Sorts a short list (insertion sort, stable): the lists sorted here hold a few dozen items at
+/// most, and one small sort keeps the WebAssembly module smaller than std's sorts would.
+fn sort_by_key<T, K: PartialOrd>(items: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && key(&items[j - 1]) > key(&items[j]) {
+            items.swap(j - 1, j);
+            j -= 1;
         }
     }
 }
@@ -843,7 +896,7 @@ fn colon_shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &m
             })
             .collect();
         // Only the ratio of this total: a ratio of another year holds for none of its parts.
-        if shares.iter().any(|c| holds(c)) {
+        if shares.iter().any(holds) {
             found.extend(shares);
         }
     }
@@ -862,12 +915,8 @@ fn implicit_lists(
             *w = true;
         }
     }
-    for whole in 0..context.figures.len() {
-        if wholes_taken[whole]
-            || context.is_ratio(whole)
-            || context.earlier[whole]
-            || context.change[whole]
-        {
+    for (whole, &taken) in wholes_taken.iter().enumerate() {
+        if taken || context.is_ratio(whole) || context.earlier[whole] || context.change[whole] {
             continue;
         }
         let depth = context.depth_of(whole);
@@ -933,8 +982,8 @@ fn within(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
             }
         }
     }
-    for part in 0..context.figures.len() {
-        if context.is_ratio(part) || context.earlier[part] || is_part_of[part] {
+    for part in 0..is_part_of.len() {
+        if context.is_ratio(part) || context.earlier[part] || is_part_of.get(part) == Some(&true) {
             continue;
         }
         let clause = context.clause_text(part);
