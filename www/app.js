@@ -68,6 +68,7 @@ function startWorker() {
     fatal(error);
     return;
   }
+  state.extractSent = false; // a new worker has not had the extraction module yet
   worker.onmessage = (event) => onWorkerMessage(worker, event.data);
   worker.onerror = (event) => {
     if (worker !== state.worker) return;
@@ -194,8 +195,21 @@ const fileOf = (entry) => (entry.bytes ? { bytes: entry.bytes.slice().buffer } :
 function messageFor(entry) {
   const base = { id: entry.id, name: entry.name, lang: state.lang };
   if (entry.batch) return { ...base, type: 'checkMany', files: entry.batch.map((one) => ({ name: one.name, ...fileOf(one) })) };
-  if (entry.kind === 'text' && !entry.draft) return { ...base, type: 'extract', text: entry.source, file: entry.file };
+  if (entry.kind === 'text' && !entry.draft) {
+    sendExtractModule();
+    return { ...base, type: 'extract', text: entry.source, file: entry.file };
+  }
   return { ...base, type: 'check', ...fileOf(entry) };
+}
+
+/** The single-file build carries the extraction module too: handed to the worker before its first text. */
+function sendExtractModule() {
+  if (state.extractSent) return;
+  state.extractSent = true;
+  const inline = embedded('crossfoot-wasm-extract');
+  if (inline === null) return; // served: the worker fetches www/pkg-extract itself
+  const wasm = base64Bytes(inline);
+  state.worker.postMessage({ type: 'extract-module', wasm: wasm.buffer }, [wasm.buffer]);
 }
 
 /** A batch the module could not check together: each file alone, so that one bad file costs only itself. */
