@@ -30,8 +30,9 @@ const state = {
   batchSize: 0,
   progressTimer: 0,
   notice: '',
-  features: [], // what the module can do beyond check: 'checkMany', 'extract'
-  form: null, // the template form: {template, view, entry, timer}
+  features: [], // what the checking module can do beyond check: 'checkMany'
+  extractSent: false, // the single file's extraction module was handed to this worker
+  form: null, // the template form: {template, view, entry, values, timer, layoutId}
 }; // entries of kind 'form' (the template form) and 'text' (a report's text) live in the workspace
 state.t = translator(state.lang);
 
