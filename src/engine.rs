@@ -292,6 +292,19 @@ fn summary_of_confirmed(verdict: Status, counts: &Counts, lang: Lang) -> String 
             "consistent: nothing to check".into(),
             "一致:没有需要核对的校验".into(),
         ),
+        // Only warnings fail (a cross-year link, a check of severity warning).
+        Status::Consistent if counts.failed > 0 => {
+            let failed = counts.failed;
+            let noun = if failed == 1 {
+                "warning fails"
+            } else {
+                "warnings fail"
+            };
+            lang.pick(
+                format!("consistent: every error-level check holds; {failed} {noun}"),
+                format!("一致:错误级校验全部成立;{failed} 项警告不成立"),
+            )
+        }
         Status::Consistent if checks == 1 => lang.pick(
             "consistent: the one check holds".into(),
             "一致:唯一的校验成立".into(),

@@ -528,6 +528,13 @@ fn a_broken_link_is_a_warning_naming_both_years_and_cells() {
     assert_eq!(v.verdict, together(&[&this])[0].verdict);
     assert_eq!(v.checks.first().map(|c| c.status), Some(CheckStatus::Fail));
     assert_eq!(v.counts.checks as usize, v.checks.len());
+    // …and its summary does not claim that every check holds.
+    assert_eq!(v.verdict, Status::Consistent);
+    let failed = v.counts.failed;
+    assert_eq!(
+        v.summary,
+        format!("consistent: every error-level check holds; {failed} warnings fail")
+    );
 }
 
 #[test]

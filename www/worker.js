@@ -18,8 +18,8 @@
 // The build of the single file replaces the next line with the module's glue code.
 import init, * as core from './pkg/crossfoot.js';
 
-// Extraction is a module of its own (www/pkg-extract: checking and extract(), too large for the
-// checking module's size budget), loaded the first time a text is read. The single-file build
+// Extraction is a module of its own (www/pkg-extract: extract() only; each module has a size
+// budget), loaded the first time a text is read; its draft report goes to the checker above. The single-file build
 // replaces the next line with the module's glue code, inlined.
 const loadExtractModule = () => import('./pkg-extract/crossfoot.js');
 let extractWasm; // its bytes, in the single-file build
