@@ -102,13 +102,28 @@ const exported = [...glue.matchAll(/^export function (\w+)/gm)].map((match) => m
 glue = glue.replace(/^export (function|async function|class|const|let) /gm, '$1 ');
 glue = glue.replace(/import\.meta\.url/g, 'self.location.href'); // only for a default path; the bytes are always given
 if (/^\s*(export|import)\s/m.test(glue)) fail('crossfoot.js has an export or import the bundler does not know');
+// The extraction module's glue, the same way, inside a function of its own (its names are the
+// checking module's names too): worker.js loads it the first time a text is read.
+let extractGlue = read('www/pkg-extract/crossfoot.js');
+extractGlue = without(extractGlue, 'export { initSync, __wbg_init as default };', 'pkg-extract/crossfoot.js');
+const extractExported = [...extractGlue.matchAll(/^export function (\w+)/gm)].map((match) => match[1]);
+if (!extractExported.includes('extract')) fail('www/pkg-extract has no extract(): build it with --features wasm-extract');
+extractGlue = extractGlue.replace(/^export (function|async function|class|const|let) /gm, '$1 ');
+extractGlue = extractGlue.replace(/import\.meta\.url/g, 'self.location.href');
+if (/^\s*(export|import)\s/m.test(extractGlue)) fail('pkg-extract/crossfoot.js has an export or import the bundler does not know');
+const extractModule = `(() => {\n${extractGlue}\nreturn { default: __wbg_init, ${extractExported.join(', ')} };\n})()`;
+
 let worker = read('www/worker.js');
 worker = worker.replace("import init, * as core from './pkg/crossfoot.js';", () => `const init = __wbg_init;\nconst core = { ${exported.join(', ')} };`);
-if (/^\s*import\s/m.test(worker)) fail('worker.js import line changed: update build-web.sh');
+const LOAD_EXTRACT = "const loadExtractModule = () => import('./pkg-extract/crossfoot.js');";
+if (!worker.includes(LOAD_EXTRACT)) fail('worker.js no longer loads ./pkg-extract as expected: update build-web.sh');
+worker = worker.replace(LOAD_EXTRACT, () => `const extractModule = ${extractModule};\nconst loadExtractModule = () => Promise.resolve(extractModule);`);
+if (/^\s*import\s/m.test(worker) || /\bimport\(/.test(worker)) fail('worker.js import line changed: update build-web.sh');
 const workerSource = `${glue}\n// ---- worker.js ----\n${worker}`;
 
 const style = read('www/style.css');
 const wasm = readFileSync('www/pkg/crossfoot_bg.wasm').toString('base64');
+const extractWasm = readFileSync('www/pkg-extract/crossfoot_bg.wasm').toString('base64');
 const example = readFileSync('www/example.json').toString('base64');
 
 // Text inside <script>/<style> ends at the first "</script" or "</style": make sure there is none.
@@ -133,6 +148,7 @@ html = html.replace('<script type="module" src="app.js"></script>', () => `<scri
 html = html.replace('</body>', () =>
   `<script type="text/plain" id="crossfoot-worker-source">${workerSource}</script>\n` +
   `<script type="application/octet-stream" id="crossfoot-wasm">${wasm}</script>\n` +
+  `<script type="application/octet-stream" id="crossfoot-wasm-extract">${extractWasm}</script>\n` +
   `<script type="application/octet-stream" id="crossfoot-example">${example}</script>\n</body>`);
 for (const needle of ['href="style.css"', 'src="app.js"', "connect-src 'self'"]) {
   if (html.includes(needle)) fail(`index.html changed: ${needle} is still in the single file`);

@@ -30,8 +30,9 @@ const state = {
   batchSize: 0,
   progressTimer: 0,
   notice: '',
-  features: [], // what the module can do beyond check: 'checkMany', 'extract'
-  form: null, // the template form: {template, view, entry, timer}
+  features: [], // what the checking module can do beyond check: 'checkMany'
+  extractSent: false, // the single file's extraction module was handed to this worker
+  form: null, // the template form: {template, view, entry, values, timer, layoutId}
 }; // entries of kind 'form' (the template form) and 'text' (a report's text) live in the workspace
 state.t = translator(state.lang);
 
@@ -68,6 +69,7 @@ function startWorker() {
     fatal(error);
     return;
   }
+  state.extractSent = false; // a new worker has not had the extraction module yet
   worker.onmessage = (event) => onWorkerMessage(worker, event.data);
   worker.onerror = (event) => {
     if (worker !== state.worker) return;
@@ -140,7 +142,7 @@ function onWorkerMessage(worker, message) {
       pump();
       break;
     case 'layout':
-      if (state.form && state.form.layoutId === message.id) showForm(message.tables);
+      if (state.form && state.form.layoutId === message.id) showForm(message.tables, message.title);
       break;
     case 'error':
       if (message.trap) {
@@ -194,8 +196,21 @@ const fileOf = (entry) => (entry.bytes ? { bytes: entry.bytes.slice().buffer } :
 function messageFor(entry) {
   const base = { id: entry.id, name: entry.name, lang: state.lang };
   if (entry.batch) return { ...base, type: 'checkMany', files: entry.batch.map((one) => ({ name: one.name, ...fileOf(one) })) };
-  if (entry.kind === 'text' && !entry.draft) return { ...base, type: 'extract', text: entry.source, file: entry.file };
+  if (entry.kind === 'text' && !entry.draft) {
+    sendExtractModule();
+    return { ...base, type: 'extract', text: entry.source, file: entry.file };
+  }
   return { ...base, type: 'check', ...fileOf(entry) };
+}
+
+/** The single-file build carries the extraction module too: handed to the worker before its first text. */
+function sendExtractModule() {
+  if (state.extractSent) return;
+  state.extractSent = true;
+  const inline = embedded('crossfoot-wasm-extract');
+  if (inline === null) return; // served: the worker fetches www/pkg-extract itself
+  const wasm = base64Bytes(inline);
+  state.worker.postMessage({ type: 'extract-module', wasm: wasm.buffer }, [wasm.buffer]);
 }
 
 /** A batch the module could not check together: each file alone, so that one bad file costs only itself. */
@@ -349,6 +364,7 @@ function showSelected() {
     renderVerdict(body, entry.verdict, entry.excerpts, state.t, {
       actions: entry.kind === 'text' ? relationActions(entry) : undefined,
       showTables: entry.kind !== 'form', // the form itself shows them, marked
+      places: !entry.kind, // a form's or a text's report is made by the page: its lines mean nothing to the reader
     });
     showWorkspaceVerdict(entry);
     document.documentElement.dataset.verdict = entry.verdict.verdict;
@@ -356,6 +372,7 @@ function showSelected() {
     banner.className = 'banner banner-error';
     banner.replaceChildren(el('p', { class: 'verdict-word' }, el('span', { class: 'verdict-icon', 'aria-hidden': 'true' }, '!'), state.t('failed')), el('p', { class: 'summary' }, entry.error), el('p', { class: 'file-name' }, `${state.t('file')}: `, entry.name));
     body.replaceChildren();
+    if (entry.kind === 'text') $('workspace-body').replaceChildren(el('p', { class: 'notice' }, entry.error));
     document.documentElement.dataset.verdict = 'error';
   } else {
     banner.className = 'banner banner-pending';
@@ -451,11 +468,11 @@ function requestLayout() {
   state.worker.postMessage({ type: 'layout', id: form.layoutId, lang: state.lang, template: form.template });
 }
 
-function showForm(tables) {
+function showForm(tables, title) {
   const form = state.form;
   if (form.view) form.values = form.view.values(); // a new language: keep what was typed
   form.view = templateForm({ template: form.template, tables, t: state.t, values: form.values, onChange: formEdited });
-  $('workspace-title').textContent = state.t(`template_${form.template}`);
+  $('workspace-title').textContent = title || state.t(`template_${form.template}`);
   $('workspace-body').replaceChildren(form.view.node);
   document.documentElement.dataset.form = 'ready';
   if (!form.entry) {
@@ -504,7 +521,7 @@ function relationActions(entry) {
 function showWorkspaceVerdict(entry) {
   if (entry.kind === 'form' && state.form && state.form.entry === entry && state.form.view) {
     state.form.view.mark(entry.verdict);
-    $('workspace-status').textContent = `${state.t(`verdict_${entry.verdict.verdict}`)}: ${entry.verdict.summary || ''}`;
+    $('workspace-status').textContent = statusLine(entry.verdict);
     $('workspace-status').className = `workspace-status status-${entry.verdict.verdict}`;
   } else if (entry.kind === 'text' && entry.draft) {
     const focused = document.activeElement && document.activeElement.closest && document.activeElement.closest('.fig');
@@ -512,11 +529,17 @@ function showWorkspaceVerdict(entry) {
     const view = textView({ text: entry.text, figures: entry.figures, verdict: entry.verdict, report: entry.draft, t: state.t, actions: relationActions(entry), lang: (entry.draft.report && entry.draft.report.language) || undefined });
     $('workspace').hidden = false;
     $('workspace-title').textContent = state.t('textTitle');
-    $('workspace-status').textContent = `${state.t(`verdict_${entry.verdict.verdict}`)}: ${entry.verdict.summary || ''}`;
+    $('workspace-status').textContent = statusLine(entry.verdict);
     $('workspace-status').className = `workspace-status status-${entry.verdict.verdict}`;
     $('workspace-body').replaceChildren(view.node);
     if (focusedFact) view.node.querySelector(`.fig[data-fact="${CSS.escape(focusedFact)}"]`)?.focus();
   }
+}
+
+/** One line above the form or the text: the verdict's mark and summary. */
+function statusLine(verdict) {
+  const mark = verdict.verdict === 'consistent' ? '✓' : verdict.verdict === 'inconsistent' ? '✗' : '!';
+  return `${mark} ${verdict.summary || state.t(`verdict_${verdict.verdict}`)}`;
 }
 
 function saveReport() {

@@ -125,6 +125,18 @@ table.facts { border-collapse: collapse; width: 100%; font-size: 0.88em; }
 table.facts th, table.facts td { text-align: start; vertical-align: top; padding: 0.25em 0.45em; border-bottom: 1px solid var(--cf-line); }
 table.facts td.num { text-align: end; white-space: nowrap; }
 table.facts td.quote-cell { color: var(--cf-muted); min-width: 10em; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.grid-block + .grid-block { margin-top: 1em; }
+.grid-title { font-weight: 700; margin-bottom: 0.25em; }
+.grid-wrap { position: relative; border: 1px solid var(--cf-line); border-radius: 6px; }
+table.grid { border-collapse: collapse; font-size: 0.88em; min-width: 100%; }
+table.grid th, table.grid td { padding: 0.2em 0.45em; border-top: 1px solid var(--cf-line); }
+table.grid thead th, table.grid thead td { border-top: 0; text-align: end; vertical-align: bottom; }
+table.grid tbody th { text-align: start; font-weight: 400; min-width: 9em; }
+table.grid td.num { text-align: end; white-space: nowrap; }
+table.grid td.cell-fail { background: var(--cf-bad-bg); color: var(--cf-bad); font-weight: 700; box-shadow: inset 0 0 0 2px var(--cf-bad); }
+.cell-mark { margin-inline-start: 0.2em; }
+.cell-suspect-mark { display: block; font-size: 0.75em; }
 @media (max-width: 40rem) {
   .where { margin-inline-start: 0; width: 100%; }
   table.facts th:nth-child(5), table.facts td:nth-child(5) { display: none; }
@@ -144,6 +156,7 @@ const PARTS = [
   ['.badge', 'badge'],
   ['.arithmetic', 'arithmetic'],
   ['table.facts', 'facts'],
+  ['table.grid', 'table'],
   ['button', 'button'],
 ];
 

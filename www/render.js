@@ -38,28 +38,32 @@ function icon(status) {
 /** The body: report metadata, failing checks, suspects, tables, findings, relations to confirm,
  *  passing checks, facts. `actions` ({confirm(check), dismiss(check)}) puts the two buttons on
  *  each check that is to be confirmed (the text view has them; a file's verdict has not). */
-export function renderVerdict(body, verdict, excerpts, t, { actions, showTables = true } = {}) {
+export function renderVerdict(body, verdict, excerpts, t, { actions, showTables = true, places = true } = {}) {
+  const shown = { places }; // places: lines and columns of the file, left out where the file is not shown
   const checks = verdict.checks || [];
   const sure = checks.filter((c) => !c.toConfirm);
-  const failing = sure.filter((c) => c.status === 'fail');
+  // A failing warning (a cross-year link, say) leaves the report consistent: it gets its own list.
+  const failing = sure.filter((c) => c.status === 'fail' && c.severity !== 'warning');
+  const warnings = sure.filter((c) => c.status === 'fail' && c.severity === 'warning');
   const errors = sure.filter((c) => c.status === 'error');
   const passing = sure.filter((c) => c.status === 'pass');
   const toConfirm = checks.filter((c) => c.toConfirm);
   fill(
     body,
     reportInfo(verdict.report, t),
-    failing.length ? section('failing', t('failingChecks'), failing.length, list('checks', failing, (c) => checkItem(c, t))) : null,
-    (verdict.suspects || []).length ? section('suspects', t('suspects'), verdict.suspects.length, list('suspects', verdict.suspects, (s) => suspectItem(s, t))) : null,
-    showTables && (verdict.tables || []).length ? section('tables', t('tables'), verdict.tables.length, renderTables(verdict.tables, checks, t)) : null,
-    errors.length ? section('check-errors', t('checkErrors'), errors.length, list('checks', errors, (c) => checkItem(c, t))) : null,
+    failing.length ? section('failing', t('failingChecks'), failing.length, list('checks', failing, (c) => checkItem(c, t, shown))) : null,
+    warnings.length ? section('warnings', t('failingWarnings'), warnings.length, list('checks', warnings, (c) => checkItem(c, t, shown))) : null,
+    (verdict.suspects || []).length ? section('suspects', t('suspects'), verdict.suspects.length, list('suspects', verdict.suspects, (s) => suspectItem(s, t, shown))) : null,
+    showTables && (verdict.tables || []).length ? section('tables', t('tables'), verdict.tables.length, renderTables(verdict.tables, checks, t, verdict.suspects || [])) : null,
+    errors.length ? section('check-errors', t('checkErrors'), errors.length, list('checks', errors, (c) => checkItem(c, t, shown))) : null,
     (verdict.findings || []).length
       ? section('findings', t('findings'), verdict.findings.length, list('findings', verdict.findings, (f) => findingItem(f, excerpts || {}, t)))
       : null,
     toConfirm.length
-      ? section('to-confirm', t('toConfirm'), toConfirm.length, el('p', { class: 'muted small' }, t('toConfirmHelp')), list('checks', toConfirm, (c) => checkItem(c, t, actions)))
+      ? section('to-confirm', t('toConfirm'), toConfirm.length, el('p', { class: 'muted small' }, t('toConfirmHelp')), list('checks', toConfirm, (c) => checkItem(c, t, { ...shown, actions })))
       : null,
     passing.length
-      ? el('details', { class: 'passing', id: 'passing' }, el('summary', {}, t('passingChecks', { n: passing.length })), list('checks', passing, (c) => checkItem(c, t)))
+      ? el('details', { class: 'passing', id: 'passing' }, el('summary', {}, t('passingChecks', { n: passing.length })), list('checks', passing, (c) => checkItem(c, t, shown)))
       : null,
     (verdict.facts || []).length ? section('facts', t('facts'), verdict.facts.length, factTable(verdict.facts, t)) : null,
   );
@@ -98,7 +102,7 @@ function paged(container, items, renderItem, wrap) {
   return wrap(more);
 }
 
-export function checkItem(check, t, actions) {
+function checkItem(check, t, { actions, places = true } = {}) {
   const title = has(check.label) ? check.label : check.id;
   const kind = check.toConfirm ? 'confirm' : check.status;
   return el(
@@ -111,7 +115,7 @@ export function checkItem(check, t, actions) {
       el('strong', { class: 'item-title' }, title),
       has(check.label) ? el('code', { class: 'id' }, check.id) : null,
       check.severity === 'warning' ? el('span', { class: 'badge badge-warning' }, t('severity_warning')) : null,
-      where(t, check) ? el('span', { class: 'where' }, where(t, check)) : null),
+      places && where(t, check) ? el('span', { class: 'where' }, where(t, check)) : null),
     has(check.arithmetic) ? el('p', { class: 'arithmetic' }, check.arithmetic) : null,
     has(check.message) ? el('p', { class: 'message' }, check.message) : null,
     has(check.quote) ? el('blockquote', { class: 'quote' }, check.quote) : null,
@@ -124,7 +128,7 @@ export function checkItem(check, t, actions) {
   );
 }
 
-function suspectItem(suspect, t) {
+function suspectItem(suspect, t, { places = true } = {}) {
   return el(
     'li',
     { class: 'suspect', 'data-fact': suspect.fact },
@@ -132,7 +136,7 @@ function suspectItem(suspect, t) {
     el('p', { class: 'muted small' },
       el('code', {}, suspect.fact), has(suspect.label) ? ` · ${suspect.label}` : null,
       ` · ${suspect.value}${has(suspect.unit) ? ` ${suspect.unit}` : ''}`,
-      where(t, suspect) ? ` · ${where(t, suspect)}` : null),
+      places && where(t, suspect) ? ` · ${where(t, suspect)}` : null),
   );
 }
 

@@ -24,23 +24,25 @@ export function describeChecks(checks) {
 }
 
 /**
- * A table with a caption, a header row of column labels (and units), one header cell per row, and
+ * A table with a title, a header row of column labels (and units), one header cell per row, and
  * `cellContent(row, rowIndex, column, columnIndex)` in each body cell. Wrapped in a scrolling
  * region (keyboard reachable), so a wide table scrolls inside itself, never the page.
  */
 export function grid({ id, title, subtitle, columns, rows, cellContent, className = '' }) {
-  const captionId = `table-${id}-caption`;
+  const titleId = `table-${id}-title`;
   const head = el('tr', {}, el('td', { class: 'corner' }), columns.map((column) =>
     el('th', { scope: 'col', 'data-column': column.id }, column.label || column.id, column.unit ? el('span', { class: 'unit' }, ` (${column.unit})`) : null)));
   const body = el('tbody', {}, rows.map((row, r) =>
     el('tr', { 'data-row': row.id },
       el('th', { scope: 'row' }, row.label || row.id),
       columns.map((column, c) => cellContent(row, r, column, c)))));
-  return el('div', { class: 'table-wrap grid-wrap', role: 'region', tabindex: '0', 'aria-labelledby': captionId },
-    el('table', { class: `grid ${className}`.trim(), 'data-table': id },
-      el('caption', { id: captionId }, title || id, subtitle ? el('span', { class: 'muted small' }, ` · ${subtitle}`) : null),
-      el('thead', {}, head),
-      body));
+  // The title stands outside the scrolling region, so it stays in view when the table scrolls.
+  return el('div', { class: 'grid-block', 'data-table': id },
+    el('p', { class: 'grid-title', id: titleId }, title || id, subtitle ? el('span', { class: 'muted small' }, ` · ${subtitle}`) : null),
+    el('div', { class: 'table-wrap grid-wrap', role: 'region', tabindex: '0', 'aria-labelledby': titleId },
+      el('table', { class: `grid ${className}`.trim(), 'data-table': id, 'aria-labelledby': titleId },
+        el('thead', {}, head),
+        body)));
 }
 
 /** Puts the fail marker into a cell (or takes it away): ✗ seen, "fails" heard, checks in the title. */
@@ -56,8 +58,10 @@ export function markCell(td, failing, t) {
 }
 
 /** Every table of a verdict, each cell's status from the verdict (`pass`, `fail`, `none`). */
-export function renderTables(tables, checks, t) {
+export function renderTables(tables, checks, t, suspects = []) {
   const failingOf = failingChecksByFact(checks);
+  // The figure most likely wrong, when one value would mend every failing check: said in its cell.
+  const likeliest = suspects.length && suspects[0].wouldFix && (suspects[0].reasons || []).includes('fixes-all') ? suspects[0] : null;
   return el('div', { class: 'tables' }, tables.map((table) => {
     const rows = table.rows || [];
     return grid({
@@ -74,6 +78,10 @@ export function renderTables(tables, checks, t) {
         if (cell.status === 'fail' || failing.length) {
           markCell(td, failing.length ? failing : [{ id: cell.fact, arithmetic: '' }], t);
           td.tabIndex = 0; // the title is a tooltip: focus shows where a keyboard user is
+        }
+        if (likeliest && cell.fact === likeliest.fact) {
+          td.classList.add('cell-suspect');
+          td.append(el('span', { class: 'cell-suspect-mark' }, t('cellSuspect', { value: likeliest.wouldFix })));
         }
         return td;
       },

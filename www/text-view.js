@@ -62,7 +62,8 @@ export function textView({ text, figures, verdict, report, t, actions, lang }) {
   const checksOf = checksOfFacts(verdict);
   const byPlace = factsByPlace(report);
   const known = new Set((verdict.facts || []).map((fact) => fact.id));
-  const tip = el('div', { class: 'fig-tip', role: 'tooltip', id: 'fig-tip', hidden: true });
+  // Not role=tooltip: it holds buttons. A group named after its figure, described by aria-describedby.
+  const tip = el('div', { class: 'fig-tip', role: 'group', id: 'fig-tip', hidden: true });
 
   const counts = { n: 0, bound: 0, confirm: 0 };
   const pre = el('div', { class: 'source-text', lang: lang || undefined });
@@ -80,7 +81,7 @@ export function textView({ text, figures, verdict, report, t, actions, lang }) {
     pre.append(text.slice(utf16[at], utf16[figure.start]));
     const span = el('span', {
       class: `fig fig-${status}${status !== 'confirm' && checks.some((c) => c.toConfirm) ? ' fig-also-confirm' : ''}`,
-      tabindex: '0', role: 'button', 'aria-haspopup': 'dialog', 'aria-expanded': 'false',
+      tabindex: '0', role: 'button', 'aria-expanded': 'false', 'aria-controls': 'fig-tip',
       'aria-label': `${printed}${figure.unit ? ` ${figure.unit}` : ''}: ${t(`figureStatus_${status}`)}`,
       'data-fact': fact, 'data-status': status,
     }, printed, MARK[status] ? el('sup', { class: 'fig-mark', 'aria-hidden': 'true' }, MARK[status]) : null);
@@ -101,6 +102,7 @@ export function textView({ text, figures, verdict, report, t, actions, lang }) {
     fillTip(tip, span.figure, t, actions);
     span.after(tip);
     tip.hidden = false;
+    place(tip, span, pre);
     span.setAttribute('aria-expanded', 'true');
     span.setAttribute('aria-describedby', 'fig-tip');
   };
@@ -145,8 +147,19 @@ export function textView({ text, figures, verdict, report, t, actions, lang }) {
   return { node, counts };
 }
 
+/** Just under the figure, kept inside the text's box. */
+function place(tip, span, box) {
+  const rects = span.getClientRects();
+  const last = rects[rects.length - 1] || span.getBoundingClientRect();
+  const outer = box.getBoundingClientRect();
+  const left = Math.max(0, Math.min(last.left - outer.left, box.clientWidth - tip.offsetWidth - 4));
+  tip.style.left = `${left}px`;
+  tip.style.top = `${last.bottom - outer.top + 4}px`;
+}
+
 function fillTip(tip, { figure, printed, checks }, t, actions) {
   const name = `${printed}${figure.unit ? ` ${figure.unit}` : ''}`;
+  tip.setAttribute('aria-label', t('figureChecks', { figure: name }));
   tip.replaceChildren(
     el('p', { class: 'fig-tip-head' }, el('strong', {}, name), figure.label ? el('span', { class: 'muted' }, ` · ${figure.label}`) : null),
     checks.length

@@ -2,6 +2,7 @@
 // the page never freezes. One request at a time; the page sends the next when this one answers.
 //
 // Messages in:  {type: 'init', wasm?: ArrayBuffer}          (wasm given: the single-file build)
+//               {type: 'extract-module', wasm: ArrayBuffer}  (the single-file build, before its first text)
 //               {type: 'check', id, name, lang, file?: Blob, bytes?: ArrayBuffer}
 //               {type: 'checkMany', id, lang, files: [{name, file?: Blob, bytes?: ArrayBuffer}]}
 //               {type: 'extract', id, name, lang, file?: Blob, text?: string}
@@ -17,6 +18,25 @@
 // The build of the single file replaces the next line with the module's glue code.
 import init, * as core from './pkg/crossfoot.js';
 
+// Extraction is a module of its own (www/pkg-extract: checking and extract(), too large for the
+// checking module's size budget), loaded the first time a text is read. The single-file build
+// replaces the next line with the module's glue code, inlined.
+const loadExtractModule = () => import('./pkg-extract/crossfoot.js');
+let extractWasm; // its bytes, in the single-file build
+let extracting = null;
+
+/** The extraction module, instantiated once. */
+function extractor() {
+  if (!extracting) {
+    extracting = loadExtractModule().then(async (module) => {
+      await module.default(extractWasm ? { module_or_path: extractWasm } : undefined);
+      return module;
+    });
+    extracting.catch(() => { extracting = null; }); // a failed load may be retried
+  }
+  return extracting;
+}
+
 let ready = null;
 
 self.onmessage = (event) => {
@@ -25,6 +45,8 @@ self.onmessage = (event) => {
     ready = start(message.wasm);
   } else if (Object.hasOwn(WORK, message.type)) {
     (ready || Promise.reject(new Error('not initialised'))).then(() => guarded(message, WORK[message.type]), () => {});
+  } else if (message.type === 'extract-module') {
+    extractWasm = message.wasm;
   } else if (message.type === 'selftest-trap') {
     // Lets the tests prove that a dead module is replaced and the next file still works.
     post({ type: 'error', id: message.id, message: 'RuntimeError: unreachable (self-test)', trap: true });
@@ -35,7 +57,7 @@ async function start(wasm) {
   try {
     // Asynchronous compile and instantiate (WebAssembly.instantiate), never on the main thread.
     await init(wasm ? { module_or_path: wasm } : undefined);
-    const features = ['checkMany', 'extract'].filter((name) => typeof core[name] === 'function');
+    const features = ['checkMany'].filter((name) => typeof core[name] === 'function');
     post({ type: 'ready', version: core.version(), features });
   } catch (error) {
     post({ type: 'fatal', message: describe(error) });
@@ -94,7 +116,7 @@ async function extractOne({ id, name, lang, file, text }) {
   const source = text ?? new TextDecoder('utf-8').decode(await readBytes({ file }));
   post({ type: 'progress', id, stage: 'checking' });
   const html = /\.(html?|xhtml)$/i.test(name || '') || /^\s*<(!doctype|html|body|div|p|table)\b/i.test(source);
-  const extraction = core.extract(source, { source: name, html });
+  const extraction = (await extractor()).extract(source, { source: name, html });
   const verdict = core.check(extraction.report, { lang, source: name });
   post({ type: 'extracted', id, text: extraction.text ?? source, figures: extraction.figures, report: extraction.report, verdict });
 }

@@ -451,7 +451,7 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
     // Month ranges: 1至9月, 1-9月.
     if matches!(next, Some('至' | '到' | '-' | '—' | '~' | '～'))
         && chars.get(end + 1).is_some_and(|c| is_digit(*c))
-        && chars[end + 1..].iter().skip_while(|c| is_digit(**c)).next() == Some(&'月')
+        && chars[end + 1..].iter().find(|c| !is_digit(**c)) == Some(&'月')
     {
         return None;
     }

@@ -896,7 +896,7 @@ fn colon_shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &m
             })
             .collect();
         // Only the ratio of this total: a ratio of another year holds for none of its parts.
-        if shares.iter().any(|c| holds(c)) {
+        if shares.iter().any(holds) {
             found.extend(shares);
         }
     }
@@ -915,12 +915,8 @@ fn implicit_lists(
             *w = true;
         }
     }
-    for whole in 0..context.figures.len() {
-        if wholes_taken[whole]
-            || context.is_ratio(whole)
-            || context.earlier[whole]
-            || context.change[whole]
-        {
+    for (whole, &taken) in wholes_taken.iter().enumerate() {
+        if taken || context.is_ratio(whole) || context.earlier[whole] || context.change[whole] {
             continue;
         }
         let depth = context.depth_of(whole);
@@ -986,8 +982,8 @@ fn within(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
             }
         }
     }
-    for part in 0..context.figures.len() {
-        if context.is_ratio(part) || context.earlier[part] || is_part_of[part] {
+    for part in 0..is_part_of.len() {
+        if context.is_ratio(part) || context.earlier[part] || is_part_of.get(part) == Some(&true) {
             continue;
         }
         let clause = context.clause_text(part);

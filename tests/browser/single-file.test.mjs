@@ -101,6 +101,38 @@ describe('Firefox ESR: the single file from file://, and the served page', () =>
     await page.close();
   });
 
+  test('the single file from file://: a report\'s text pasted, and the template form', async () => {
+    const page = await firefox.browser.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(SINGLE_FILE_URL);
+    await page.evaluate(() => localStorage.setItem('crossfoot.lang', 'en'));
+    await page.reload();
+    await page.waitForSelector(VERDICT_BANNER, { timeout: 30000 });
+    let before = await page.evaluate(renders);
+    await page.click('.paste-box summary');
+    await page.$eval('#paste', (area) => { area.value = '𠮷 共收到申请142件,其中受理79件,不予受理21件,补正42件。'; });
+    await page.click('#paste-check');
+    await page.waitForFunction(settledAfter, { timeout: 30000 }, before);
+    const figures = await page.$$eval('#workspace .source-text .fig', (spans) => spans.map((s) => `${s.firstChild.textContent}:${s.dataset.status}`));
+    assert.deepEqual(figures, ['142:pass', '79:pass', '21:pass', '42:pass']);
+
+    await page.click('#template-box summary');
+    before = await page.evaluate(renders);
+    await page.click('#template-open');
+    await page.waitForFunction(settledAfter, { timeout: 30000 }, before);
+    assert.ok((await page.$$('#workspace input[data-cell^="t3."]')).length > 100, 'the form of table 3');
+    before = await page.evaluate(renders);
+    await page.type('input[data-cell="t4.reconsideration.total"]', '5');
+    await page.type('input[data-cell="t4.reconsideration.upheld"]', '4');
+    await page.waitForFunction(settledAfter, { timeout: 30000 }, before);
+    await page.waitForFunction(() => document.querySelector('#workspace td.cell-fail') !== null, { timeout: 30000 });
+    await page.screenshot({ path: artifact('firefox-file-url-template-form-en-1280.png') });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test('the served page works in Firefox too: example verdict and a drop', async () => {
     const server = await startServer();
     const page = await firefox.browser.newPage();

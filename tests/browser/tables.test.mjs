@@ -30,12 +30,14 @@ describe('tables in the verdict', () => {
       await nextVerdict(page, () => page.setInputFiles('#file-input', { name: 'table.json', mimeType: 'application/json', buffer: TABLE }));
       assert.match(await page.getAttribute('#banner', 'class'), /banner-inconsistent/);
       const table = page.locator('.part-tables table.grid[data-table="apps"]');
-      assert.equal(await table.locator('caption').textContent(), 'Applications received');
+      assert.equal(await page.textContent('.part-tables .grid-block[data-table="apps"] .grid-title'), 'Applications received');
       assert.deepEqual(await table.locator('thead th').allTextContents(), ['online (件)', 'on paper (件)', 'total (件)']);
       assert.deepEqual(await table.locator('tbody th').allTextContents(), ['accepted', 'refused', 'total']);
       const grandTotal = table.locator('tr[data-row="total"] td').nth(2);
       assert.match(await grandTotal.getAttribute('class'), /cell-fail/);
-      assert.match(await grandTotal.textContent(), /^19✗ \(fails: \d+ checks?\)$/, 'a visible ✗ and words for screen readers');
+      assert.match(await grandTotal.textContent(), /^19✗ \(fails: 2 checks\)likely wrong: 18\?$/, 'a visible ✗, words for screen readers, and the value that mends both');
+      assert.match(await grandTotal.getAttribute('class'), /cell-suspect/);
+      assert.doesNotMatch(await table.locator('tr[data-row="total"] td').first().getAttribute('class'), /cell-suspect/, 'only the likeliest cell is named');
       assert.match(await grandTotal.locator('.visually-hidden').textContent(), /fails/);
       assert.match(await grandTotal.getAttribute('title'), /Failing checks with this cell:\n.+19/);
       assert.equal(await grandTotal.evaluate((td) => getComputedStyle(td).textAlign), 'end', 'figures right-aligned');
@@ -52,6 +54,23 @@ describe('tables in the verdict', () => {
       await page.close();
     });
   }
+
+  test('the <crossfoot-report> component shows the table too, failing cells marked', async () => {
+    const page = await openPage(browser.context, server.url, { lang: 'en' });
+    const cells = await page.evaluate(async (text) => {
+      await import('./crossfoot-element.js');
+      const element = document.createElement('crossfoot-report');
+      element.setAttribute('compact', 'false');
+      const verdict = new Promise((resolve) => element.addEventListener('crossfoot-verdict', resolve, { once: true }));
+      element.report = text;
+      document.body.append(element);
+      await verdict;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      return Array.from(element.shadowRoot.querySelectorAll('table.grid td.cell-fail'), (td) => td.firstChild.textContent);
+    }, TABLE.toString('utf8'));
+    assert.deepEqual(cells.sort(), ['13', '15', '19', '3', '5']);
+    await page.close();
+  });
 
   test('a wide template table at phone width scrolls inside itself', async () => {
     const page = await openPage(browser.context, server.url, { lang: 'zh', width: 390 });

@@ -41,7 +41,7 @@ describe('the template form', () => {
     const page = await openPage(browser.context, server.url, { lang: 'zh' });
     await openForm(page);
     assert.equal(await page.locator('#workspace table[data-table="t3"] tbody tr').count(), templateRows('t3').length);
-    assert.match(await page.textContent('#workspace table[data-table="t3"] caption'), /表三/);
+    assert.match(await page.textContent('#workspace .grid-block[data-table="t3"] .grid-title'), /表三/);
     assert.match(await page.getAttribute('input[data-cell="t3.new.natural"]', 'aria-label'), /新收.*自然人|自然人/);
     assert.equal(await page.locator('#workspace input[data-cell]').evaluateAll((inputs) => inputs.filter((i) => i.value !== '').length), 0, 'the form starts empty');
 
@@ -67,6 +67,20 @@ describe('the template form', () => {
     assert.match(await page.getAttribute('#banner', 'class'), /banner-consistent/, 'mending the cell mends the verdict');
     assert.equal(await page.locator('#workspace td.cell-fail').count(), 0);
     assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test('switching the language relabels the form and keeps what was typed', async () => {
+    const page = await openPage(browser.context, server.url, { lang: 'en' });
+    await openForm(page);
+    assert.match(await page.textContent('#workspace .grid-block[data-table="t3"] .grid-title'), /Table 3/);
+    await page.fill('#field-issuer', 'Some district');
+    await type(page, 't4.reconsideration.upheld', '7');
+    await nextVerdict(page, () => page.click('#lang-switch button[data-lang="zh"]'));
+    await page.waitForFunction(() => /表三/.test(document.querySelector('#workspace .grid-block[data-table="t3"] .grid-title')?.textContent || ''));
+    assert.equal(await page.inputValue('input[data-cell="t4.reconsideration.upheld"]'), '7');
+    assert.equal(await page.inputValue('#field-issuer'), 'Some district');
+    assert.match(await page.textContent('label.field-issuer'), /发布机关/);
     await page.close();
   });
 
@@ -105,7 +119,7 @@ describe('the template form', () => {
     ]));
     assert.equal(await page.locator('#file-list li').count(), 2);
     await page.click('#file-list li:nth-child(2) button');
-    const warning = page.locator('#verdict-body li.check-fail').filter({ has: page.locator('.badge-warning') });
+    const warning = page.locator('#verdict-body .part-warnings li.check-fail').filter({ has: page.locator('.badge-warning') });
     assert.ok(await warning.count() > 0, 'a failing cross-year check of severity warning');
     const text = await warning.first().textContent();
     assert.match(text, /2021/);
