@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Turn a hand-written marks file into a gold file, with offsets that cannot be wrong.
 
-Usage: python3 tests/gold/mark.py [NAME ...]   (no name: every tests/gold/*.marks)
+Usage: python3 tests/gold/mark.py [NAME ...]   (no name: every tests/gold/*.marks and
+       tests/gold/holdout/*.marks; a held-out text is named holdout/NAME)
 
 A marks file `NAME.marks` sits beside `NAME.txt` and reads:
 
@@ -264,7 +265,8 @@ SHOW_UNMARKED = "--unmarked" in sys.argv
 
 def main():
     names = [a for a in sys.argv[1:] if a != "--unmarked"]
-    names = names or sorted(p.stem for p in HERE.glob("*.marks"))
+    names = names or (sorted(p.stem for p in HERE.glob("*.marks"))
+                      + sorted(f"holdout/{p.stem}" for p in HERE.glob("holdout/*.marks")))
     for name in names:
         build(name)
 
