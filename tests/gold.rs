@@ -116,6 +116,8 @@ struct Marked {
     relations: Vec<Relation>,
     /// Extracted relations the extractor is unsure of (always 0 for gold).
     to_confirm: usize,
+    /// For each extracted relation: whether the extractor is sure of it (empty for gold).
+    sure: Vec<bool>,
 }
 
 struct GoldText {
@@ -270,6 +272,7 @@ fn read_gold(name: &str, text: String, json: &str) -> GoldText {
             figures,
             relations,
             to_confirm: 0,
+            sure: Vec::new(),
         },
     }
 }
@@ -327,10 +330,16 @@ fn extracted(text: &str) -> Marked {
         .iter()
         .filter(|r| r.confidence == Confidence::Unsure)
         .count();
+    let sure = found
+        .relations
+        .iter()
+        .map(|r| r.confidence == Confidence::Sure)
+        .collect();
     Marked {
         figures,
         relations,
         to_confirm,
+        sure,
     }
 }
 
@@ -359,6 +368,9 @@ struct Tally {
     gold_relations_found: usize,
     found_relations_right: usize,
     to_confirm: usize,
+    /// Relations the extractor is sure of (they can fail: a red figure), and how many are right.
+    sure: usize,
+    sure_right: usize,
 }
 
 impl Tally {
@@ -391,6 +403,13 @@ impl Tally {
                 .filter(|f| gold.relations.iter().any(|g| g.matches(f)))
                 .count(),
             to_confirm: found.to_confirm,
+            sure: found.sure.iter().filter(|&&s| s).count(),
+            sure_right: found
+                .relations
+                .iter()
+                .zip(&found.sure)
+                .filter(|(f, &sure)| sure && gold.relations.iter().any(|g| g.matches(f)))
+                .count(),
         }
     }
 
@@ -405,6 +424,8 @@ impl Tally {
         self.gold_relations_found += other.gold_relations_found;
         self.found_relations_right += other.found_relations_right;
         self.to_confirm += other.to_confirm;
+        self.sure += other.sure;
+        self.sure_right += other.sure_right;
     }
 
     /// Figure recall, figure precision, relation recall, relation precision, in percent.
@@ -431,7 +452,7 @@ impl Tally {
     fn row(&self, label: &str) -> String {
         let [fr, fp, rr, rp] = self.scores();
         format!(
-            "{label:<48} {:>5} {:>6} {:>6} {:>7.1}% {:>7.1}% {:>6} {:>6} {:>7.1}% {:>7.1}% {:>8}",
+            "{label:<48} {:>5} {:>6} {:>6} {:>7.1}% {:>7.1}% {:>6} {:>6} {:>7.1}% {:>7.1}% {:>8} {:>5} {:>7.1}%",
             self.texts,
             self.gold_figures,
             self.found_figures,
@@ -441,7 +462,13 @@ impl Tally {
             self.found_relations,
             rr,
             rp,
-            self.to_confirm
+            self.to_confirm,
+            self.sure,
+            if self.sure == 0 {
+                100.0
+            } else {
+                100.0 * self.sure_right as f64 / self.sure as f64
+            }
         )
     }
 }
@@ -565,7 +592,7 @@ fn score_group<'a>(texts: impl Iterator<Item = &'a GoldText>) -> Tally {
 fn gold_scores() {
     let set = load_all();
     let header = format!(
-        "{:<48} {:>5} {:>6} {:>6} {:>8} {:>8} {:>6} {:>6} {:>8} {:>8} {:>8}",
+        "{:<48} {:>5} {:>6} {:>6} {:>8} {:>8} {:>6} {:>6} {:>8} {:>8} {:>8} {:>5} {:>8}",
         "text",
         "texts",
         "figs",
@@ -576,9 +603,11 @@ fn gold_scores() {
         "found",
         "recall",
         "precis.",
-        "confirm"
+        "confirm",
+        "sure",
+        "sure ok"
     );
-    println!("\ngold set: figures (gold, found, recall, precision), relations (gold, found, recall, precision), relations to confirm\n");
+    println!("\ngold set: figures (gold, found, recall, precision), relations (gold, found, recall, precision), relations to confirm, relations sure (shown green or red without a person's confirmation) and how many of those are right\n");
     println!("{header}");
     let mut failures = Vec::new();
     for (group, floor) in FLOORS {
