@@ -578,3 +578,53 @@ fn the_json_of_an_extraction_is_its_serde_serialisation() {
         assert_eq!(by_hand, serde_json::to_value(&e).expect("serde"));
     }
 }
+
+#[test]
+fn a_breakdown_opening_the_next_sentence_refers_back() {
+    assert_eq!(
+        relations("全区完成生产总值356.56亿元,下降4.2%。其中,第一产业18.1亿元;第二产业151.39亿元;第三产业187.07亿元。"),
+        vec![(RelationKind::Total, "f1 == f3 + f4 + f5".into(), true)]
+    );
+    assert_eq!(
+        relations("新收刑事案件24064件,比上年下降6.7%。收案中,一审案件21503件;二审案件2395件;再审案件166件。"),
+        vec![(RelationKind::Total, "f1 == f3 + f4 + f5".into(), true)]
+    );
+    assert_eq!(
+        relations("社会消费品零售总额440.96亿元,同比增长4.1%。按经营单位所在地分,城镇351.65亿元,乡村89.31亿元。"),
+        vec![(RelationKind::Total, "f1 == f3 + f4".into(), true)]
+    );
+    // Near miss: per-head figures larger than the total are no breakdown of it.
+    assert!(
+        relations("居民人均可支配收入36591元。按常住地分,城镇居民42689元,农村居民18982元。")
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_part_named_in_parentheses_and_a_ratio_of_shares() {
+    assert_eq!(
+        relations("审结民商事案件4822件(含再审1件)。"),
+        vec![(RelationKind::NotExceeding, "f2 <= f1".into(), true)]
+    );
+    let found = relations(
+        "生产总值1291.92亿元。其中,第一产业72.61亿元,第二产业730.64亿元,第三产业488.68亿元。三次产业结构为5.6:56.6:37.8。",
+    );
+    assert!(found.contains(&(RelationKind::Share, "f5 == f2 / f1 * 100".into(), true)));
+    assert!(found.contains(&(RelationKind::Share, "f7 == f4 / f1 * 100".into(), true)));
+    // Near miss: a ratio of another year holds for none of the parts: not bound.
+    let other_year = relations(
+        "生产总值1291.92亿元。其中,第一产业72.61亿元,第二产业730.64亿元,第三产业488.68亿元。上年结构为4.6:45.7:49.7。",
+    );
+    assert!(other_year
+        .iter()
+        .all(|(kind, ..)| *kind != RelationKind::Share));
+}
+
+#[test]
+fn an_earlier_year_in_parentheses() {
+    assert_eq!(
+        relations("expenditure fell to £44.2m (2019: £48.2m), a reduction of 8.3%."),
+        vec![(RelationKind::Change, "f3 == change(f1, f2)".into(), true)]
+    );
+    assert_eq!(values("a reduction of 8.3%"), vec!["-8.3"]);
+}

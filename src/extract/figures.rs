@@ -152,6 +152,8 @@ const NEGATIVE_ENGLISH: &[&str] = &[
     "a drop of",
     "lower by",
     "reduced by",
+    "a reduction of",
+    "reduction of",
 ];
 
 /// Words before a phone number.

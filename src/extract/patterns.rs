@@ -154,6 +154,24 @@ impl Context<'_> {
             || (trimmed.ends_with(" on")
                 && ENGLISH_CHANGE.iter().any(|w| lead.contains(w.trim_end())))
             || EARLIER_TAILS.iter().any(|w| self.tail(i, 28).contains(w))
+            || self.after_year_in_parentheses(i)
+    }
+    /// "(2019: £48.2m)": a figure of the year named before it in parentheses, beside this year's.
+    fn after_year_in_parentheses(&self, i: usize) -> bool {
+        let start = self.figures[i].numeral.start;
+        let before: Vec<char> = self.chars[start.saturating_sub(12)..start].to_vec();
+        let Some(open) = before.iter().rposition(|c| matches!(c, '(' | '（')) else {
+            return false;
+        };
+        let inside: String = before[open + 1..].iter().collect();
+        let inside = inside.trim_end_matches(|c: char| c == ' ' || "£$€¥￥".contains(c));
+        let Some(year) = inside.strip_suffix([':', '：']) else {
+            return false;
+        };
+        let year = year.trim_end_matches('年');
+        year.len() == 4
+            && year.bytes().all(|b| b.is_ascii_digit())
+            && matches!(&year[..2], "19" | "20")
     }
     /// A change: 同比上升1.05%, 比上年增加20件, "up 5%", "a 1.1 percent increase".
     fn is_change(&self, i: usize) -> bool {
@@ -161,6 +179,15 @@ impl Context<'_> {
         let lead = self.lead(i);
         let clause = self.text(f.label_start.saturating_sub(8), f.numeral.start);
         let tail = self.tail(i, 12);
+        // "fell to £44.2m", "降至": the new level, not the change.
+        let level = lead.trim_end_matches(|c: char| c == ' ' || "£$€¥￥".contains(c));
+        if level.ends_with(" to")
+            || level.ends_with("降至")
+            || level.ends_with("增至")
+            || level.ends_with("到")
+        {
+            return false;
+        }
         (CHANGE_VERBS.iter().any(|w| lead.contains(w))
             && COMPARE_WORDS.iter().any(|w| clause.contains(w)))
             || ENGLISH_CHANGE.iter().any(|w| lead.contains(w))
@@ -244,6 +271,7 @@ const ENGLISH_CHANGE: &[&str] = &[
     "dropped",
     "rise of",
     "fall of",
+    "reduction",
     "growth of",
     "higher",
     "lower",
@@ -568,10 +596,26 @@ fn counts_of_sentence(context: &Context, sentence: u32) -> Vec<usize> {
         .collect()
 }
 
-/// 按经营单位所在地分, / 按性别分: : a breakdown by category, as 其中 is.
+/// 按经营单位所在地分, / 按性别分: / 在收案中, : a breakdown by category, as 其中 is.
 fn by_category_markers(chars: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (i, c) in chars.iter().enumerate() {
+        // (在)收案中, opening a sentence: a breakdown of a total of the sentence before.
+        if *c == '中' && matches!(chars.get(i + 1), Some('，' | ',')) {
+            let mut start = i;
+            while start > 0
+                && i - start < 10
+                && !is_digit_or_punctuation(chars[start - 1])
+                && chars[start - 1] != '\n'
+            {
+                start -= 1;
+            }
+            let opens = start == 0 || matches!(chars[start - 1], '。' | '\n' | '；' | ';');
+            if opens && start + 1 < i {
+                out.push((start, i + 2));
+                continue;
+            }
+        }
         if *c == '分'
             && matches!(chars.get(i + 1), Some('，' | ',' | ':' | '：'))
             && chars[i.saturating_sub(12)..i].contains(&'按')
@@ -817,6 +861,14 @@ fn shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
             None => {}
         }
     }
+}
+
+fn is_digit_or_punctuation(c: char) -> bool {
+    c.is_ascii_digit()
+        || matches!(
+            c,
+            '，' | ',' | '。' | '；' | ';' | '、' | '(' | ')' | '（' | '）' | '：' | ':'
+        )
 }
 
 /// Sorts a short list (insertion sort, stable): the lists sorted here hold a few dozen items at
