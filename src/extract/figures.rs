@@ -441,6 +441,21 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
     if MONTHS.iter().any(|w| word_before.ends_with(w)) {
         return None;
     }
+    // Periods named by a count ("the last 10 years"): a span of time, not a figure reported.
+    if ["last ", "past ", "next "]
+        .iter()
+        .any(|w| word_before.ends_with(w))
+    {
+        return None;
+    }
+    // A note number standing alone after a sentence ("…探讨。 1 公募", "Term. 14. The").
+    if !numeral.chinese
+        && prev == Some(' ')
+        && matches!(prev2, Some('。' | '.'))
+        && matches!(next, Some(' ' | '.' | '．'))
+    {
+        return None;
+    }
     // A number made an adjective (a 51-year history, a 3-day visit).
     if next == Some('-') && after_next.is_some_and(is_latin) {
         return None;

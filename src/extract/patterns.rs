@@ -1039,9 +1039,9 @@ fn within(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
             continue;
         }
         let clause = context.clause_text(part);
-        let Some(verb) = SUBSET_VERBS.iter().find(|v| clause.contains(*v)) else {
+        if !SUBSET_VERBS.iter().any(|v| clause.contains(v)) {
             continue;
-        };
+        }
         let depth = context.depth_of(part);
         let whole = (0..part)
             .rev()
@@ -1055,7 +1055,11 @@ fn within(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
         if let Some(whole) = whole {
             // Only a guess from a verb: proposed when it holds (審结 may include older cases).
             let candidate = not_exceeding(part, whole, false);
-            if !context.clause_text(whole).contains(verb) && holds(&candidate) {
+            // The whole counts what came in (受理, 收案), not another kind of outcome (审结 30件
+            // beside 办结 1件).
+            let whole_clause = context.clause_text(whole);
+            let outcome = SUBSET_VERBS.iter().any(|v| whole_clause.contains(v));
+            if !outcome && holds(&candidate) {
                 found.push(candidate);
                 is_part_of[part] = true;
             }
