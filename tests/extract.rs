@@ -628,3 +628,37 @@ fn an_earlier_year_in_parentheses() {
     );
     assert_eq!(values("a reduction of 8.3%"), vec!["-8.3"]);
 }
+
+#[test]
+fn whole_rates_and_scaled_amounts_are_rounded_not_exact() {
+    // 2% is 1.5%…2.5%: it agrees with 4,188 against 4,125 (+1.53%).
+    assert_eq!(
+        relations("4,188 complaints - a 2% increase on the 4,125 received last year."),
+        vec![(RelationKind::Change, "f2 == change(f1, f3)".into(), true)]
+    );
+    let e = run("服务3万人,成功率89%,共142件");
+    assert!(e
+        .report
+        .contains("\"value\": \"3\", \"unit\": \"万人\", \"decimals\": 0"));
+    assert!(e
+        .report
+        .contains("\"value\": \"89\", \"unit\": \"%\", \"decimals\": 0"));
+    // A count is exact.
+    assert!(e
+        .report
+        .contains("\"value\": \"142\", \"unit\": \"件\", \"label\""));
+}
+
+#[test]
+fn a_sentence_that_only_describes_a_change_refers_to_the_count_before() {
+    assert_eq!(
+        relations("1,707 enquiries were received. A massive 89% increase on the 904 in the previous year."),
+        vec![(RelationKind::Change, "f2 == change(f1, f3)".into(), true)]
+    );
+    // Near miss: a sentence with its own count does not reach back.
+    assert!(relations(
+        "1,707 enquiries were received. 12 staff saw an 89% increase on the 904 in the previous year."
+    )
+    .iter()
+    .all(|(_, expect, _)| !expect.contains("f1")));
+}

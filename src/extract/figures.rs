@@ -25,6 +25,9 @@ pub struct Found {
     pub approximate: bool,
     /// A sign word before it made it negative (下降, decreased by).
     pub negated: bool,
+    /// A whole number that is still rounded: a rate (89%) or a scaled amount (3万人, 2 million).
+    /// The format reads an integer as exact, so the draft writes `"decimals": 0` for it.
+    pub rounded: bool,
     /// The words before the figure that name it.
     pub label: String,
     /// Where the label starts.
@@ -451,8 +454,8 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
     // A note number standing alone after a sentence ("…探讨。 1 公募", "Term. 14. The").
     if !numeral.chinese
         && prev == Some(' ')
-        && matches!(prev2, Some('。' | '.'))
-        && matches!(next, Some(' ' | '.' | '．'))
+        && ((prev2 == Some('。') && next == Some(' '))
+            || (matches!(prev2, Some('。' | '.')) && matches!(next, Some('.' | '．'))))
     {
         return None;
     }
@@ -617,7 +620,12 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
         value.insert(0, '-');
     }
     let approximate = approximate || approximate_before(chars, start);
+    let scaled = unit.as_deref().is_some_and(|u| {
+        CHINESE_SCALES.iter().any(|sc| u.starts_with(sc)) || ENGLISH_SCALES.contains(&u)
+    });
+    let rounded = integer.is_some() && (kind.is_some() || scaled);
     Some(Found {
+        rounded,
         printed,
         value,
         unit,

@@ -743,6 +743,32 @@ fn changes(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Ve
                         && context.addable(j, before)
                 })
         });
+        // "1,707 enquiries. An 89% increase on the 904 …": a sentence that only describes the
+        // change refers to the count of the sentence before.
+        let now = now.or_else(|| {
+            let first = before.min(change);
+            let sentence = context.sentence_of(first);
+            let alone = (first.saturating_sub(REACH)..first)
+                .rev()
+                .take_while(|&j| context.sentence_of(j) == sentence)
+                .all(|j| context.is_ratio(j) || context.earlier[j] || context.change[j]);
+            if !alone {
+                return None;
+            }
+            (first.saturating_sub(REACH)..first)
+                .rev()
+                .skip_while(|&j| context.sentence_of(j) == sentence)
+                .take_while(|&j| context.sentence_of(j) + 1 == sentence)
+                .find(|&j| {
+                    !context.earlier[j]
+                        && !context.change[j]
+                        && if before_is_ratio {
+                            context.is_ratio(j)
+                        } else {
+                            context.addable(j, before)
+                        }
+                })
+        });
         let Some(now) = now else { continue };
         let c = &context.figures[change];
         let fits = if c.percent {
