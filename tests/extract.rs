@@ -662,3 +662,16 @@ fn a_sentence_that_only_describes_a_change_refers_to_the_count_before() {
     .iter()
     .all(|(_, expect, _)| !expect.contains("f1")));
 }
+
+#[test]
+fn a_table_row_marked_with_a_hash_is_part_of_the_row_above() {
+    let table = "产品名称 | 产量 |\n粮食 | 143972 |\n#稻谷 | 118787 |\n小麦 | 11200 |";
+    assert_eq!(
+        relations(table),
+        vec![(RelationKind::NotExceeding, "f2 <= f1".into(), true)]
+    );
+    let e = run(table);
+    assert_eq!(e.figures[0].label, "粮食");
+    // Near miss: without the mark, rows are siblings.
+    assert!(relations("粮食 | 143972 |\n稻谷 | 118787 |").is_empty());
+}

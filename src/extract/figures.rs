@@ -844,7 +844,9 @@ fn label_all(chars: &[char], found: &mut [Found]) {
         let mut words: String = chars[from..start].iter().collect();
         let english = words.chars().any(|c| c.is_ascii_alphabetic());
         loop {
-            let trimmed = words.trim_matches(|c: char| c.is_whitespace() || c == '-' || c == '−');
+            // Blanks, dashes and the bars of a text table ("粮食 | 143972").
+            let trimmed =
+                words.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '−' | '|'));
             let mut changed = trimmed.len() != words.len();
             let mut next = trimmed.to_string();
             if let Some(tail) = LABEL_TAIL

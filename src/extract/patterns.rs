@@ -343,6 +343,7 @@ pub fn find(
     shares(&context, holds, &mut found);
     colon_shares(&context, holds, &mut found);
     implicit_lists(&context, holds, &mut found);
+    marked_rows(&context, holds, &mut found);
     within(&context, holds, &mut found);
     // One relation per set of figures and kind: the first pattern that found it wins. (The
     // crate's small string map keeps the module smaller than a `BTreeSet` would.)
@@ -1017,6 +1018,27 @@ fn implicit_lists(
                     break;
                 }
             }
+        }
+    }
+}
+
+/// Statistical tables mark an "of which" row with `#` (粮食 143972 / #稻谷 118787): the row is a
+/// part of the nearest row above it that has no mark.
+fn marked_rows(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec<Candidate>) {
+    for part in 0..context.figures.len() {
+        if !context.figures[part].label.starts_with(['#', '＃']) {
+            continue;
+        }
+        let whole = (part.saturating_sub(REACH)..part).rev().find(|&j| {
+            !context.figures[j].label.starts_with(['#', '＃']) && context.addable(part, j)
+        });
+        if let Some(whole) = whole {
+            let candidate = not_exceeding(part, whole, true);
+            let sure = holds(&candidate);
+            found.push(Candidate {
+                wording_sure: sure,
+                ..candidate
+            });
         }
     }
 }
