@@ -675,3 +675,13 @@ fn a_table_row_marked_with_a_hash_is_part_of_the_row_above() {
     // Near miss: without the mark, rows are siblings.
     assert!(relations("粮食 | 143972 |\n稻谷 | 118787 |").is_empty());
 }
+
+#[test]
+fn shares_of_one_sentence_share_the_whole_said_once() {
+    let text = "全区完成生产总值356.56亿元。其中,第一产业完成增加值18.1亿元,第二产业完成增加值151.39亿元,第三产业完成增加值187.07亿元。第一产业增加值占全区生产总值比重为5.1%,第三产业增加值比重为52.4%。";
+    let found = relations(text);
+    assert!(found.contains(&(RelationKind::Share, "f5 == f2 / f1".into(), true)));
+    // 187.07 / 356.56 is 52.47%, printed 52.4% (the shares were rounded to add up to 100):
+    // bound, to be confirmed.
+    assert!(found.contains(&(RelationKind::Share, "f6 == f4 / f1".into(), false)));
+}

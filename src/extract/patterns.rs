@@ -799,6 +799,9 @@ fn changes(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Ve
 
 /// 占…x%, …率为x%, "x% of": a share of a part in a whole.
 fn shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec<Candidate>) {
+    // The whole of the last share of a sentence: the next shares of that sentence may leave it
+    // unsaid (第一产业占生产总值比重为5.1%,第二产业比重为42.5%).
+    let mut sentence_whole: Option<(u32, usize)> = None;
     for share in 0..context.figures.len() {
         let f = &context.figures[share];
         if !f.percent || context.change[share] || f.negated {
@@ -870,8 +873,23 @@ fn shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
                 }
             }
         }
+        if let Some(c) = &chosen {
+            sentence_whole = c.roles.get(2).map(|(_, whole)| (sentence, *whole));
+        }
         match chosen {
             Some(c) => found.push(c),
+            // The whole said for an earlier share of this sentence, with the best named part.
+            None if sentence_whole.is_some_and(|(s, _)| s == sentence) => {
+                let whole = sentence_whole.map_or(0, |(_, w)| w);
+                let part = parts.iter().map(|(_, _, j)| *j).find(|&p| {
+                    p != whole
+                        && context.addable(p, whole)
+                        && similarity(&part_name, &context.figures[p].label) >= 2
+                });
+                if let Some(part) = part {
+                    found.push(candidate(part, whole, false));
+                }
+            }
             // 占 names its whole: the best named counts, to be confirmed.
             None if explicit => {
                 let part = parts.first().map(|(_, _, j)| *j);
