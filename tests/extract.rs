@@ -578,3 +578,110 @@ fn the_json_of_an_extraction_is_its_serde_serialisation() {
         assert_eq!(by_hand, serde_json::to_value(&e).expect("serde"));
     }
 }
+
+#[test]
+fn a_breakdown_opening_the_next_sentence_refers_back() {
+    assert_eq!(
+        relations("全区完成生产总值356.56亿元,下降4.2%。其中,第一产业18.1亿元;第二产业151.39亿元;第三产业187.07亿元。"),
+        vec![(RelationKind::Total, "f1 == f3 + f4 + f5".into(), true)]
+    );
+    assert_eq!(
+        relations("新收刑事案件24064件,比上年下降6.7%。收案中,一审案件21503件;二审案件2395件;再审案件166件。"),
+        vec![(RelationKind::Total, "f1 == f3 + f4 + f5".into(), true)]
+    );
+    assert_eq!(
+        relations("社会消费品零售总额440.96亿元,同比增长4.1%。按经营单位所在地分,城镇351.65亿元,乡村89.31亿元。"),
+        vec![(RelationKind::Total, "f1 == f3 + f4".into(), true)]
+    );
+    // Near miss: per-head figures larger than the total are no breakdown of it.
+    assert!(
+        relations("居民人均可支配收入36591元。按常住地分,城镇居民42689元,农村居民18982元。")
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_part_named_in_parentheses_and_a_ratio_of_shares() {
+    assert_eq!(
+        relations("审结民商事案件4822件(含再审1件)。"),
+        vec![(RelationKind::NotExceeding, "f2 <= f1".into(), true)]
+    );
+    let found = relations(
+        "生产总值1291.92亿元。其中,第一产业72.61亿元,第二产业730.64亿元,第三产业488.68亿元。三次产业结构为5.6:56.6:37.8。",
+    );
+    assert!(found.contains(&(RelationKind::Share, "f5 == f2 / f1 * 100".into(), true)));
+    assert!(found.contains(&(RelationKind::Share, "f7 == f4 / f1 * 100".into(), true)));
+    // Near miss: a ratio of another year holds for none of the parts: not bound.
+    let other_year = relations(
+        "生产总值1291.92亿元。其中,第一产业72.61亿元,第二产业730.64亿元,第三产业488.68亿元。上年结构为4.6:45.7:49.7。",
+    );
+    assert!(other_year
+        .iter()
+        .all(|(kind, ..)| *kind != RelationKind::Share));
+}
+
+#[test]
+fn an_earlier_year_in_parentheses() {
+    assert_eq!(
+        relations("expenditure fell to £44.2m (2019: £48.2m), a reduction of 8.3%."),
+        vec![(RelationKind::Change, "f3 == change(f1, f2)".into(), true)]
+    );
+    assert_eq!(values("a reduction of 8.3%"), vec!["-8.3"]);
+}
+
+#[test]
+fn whole_rates_and_scaled_amounts_are_rounded_not_exact() {
+    // 2% is 1.5%…2.5%: it agrees with 4,188 against 4,125 (+1.53%).
+    assert_eq!(
+        relations("4,188 complaints - a 2% increase on the 4,125 received last year."),
+        vec![(RelationKind::Change, "f2 == change(f1, f3)".into(), true)]
+    );
+    let e = run("服务3万人,成功率89%,共142件");
+    assert!(e
+        .report
+        .contains("\"value\": \"3\", \"unit\": \"万人\", \"decimals\": 0"));
+    assert!(e
+        .report
+        .contains("\"value\": \"89\", \"unit\": \"%\", \"decimals\": 0"));
+    // A count is exact.
+    assert!(e
+        .report
+        .contains("\"value\": \"142\", \"unit\": \"件\", \"label\""));
+}
+
+#[test]
+fn a_sentence_that_only_describes_a_change_refers_to_the_count_before() {
+    assert_eq!(
+        relations("1,707 enquiries were received. A massive 89% increase on the 904 in the previous year."),
+        vec![(RelationKind::Change, "f2 == change(f1, f3)".into(), true)]
+    );
+    // Near miss: a sentence with its own count does not reach back.
+    assert!(relations(
+        "1,707 enquiries were received. 12 staff saw an 89% increase on the 904 in the previous year."
+    )
+    .iter()
+    .all(|(_, expect, _)| !expect.contains("f1")));
+}
+
+#[test]
+fn a_table_row_marked_with_a_hash_is_part_of_the_row_above() {
+    let table = "产品名称 | 产量 |\n粮食 | 143972 |\n#稻谷 | 118787 |\n小麦 | 11200 |";
+    assert_eq!(
+        relations(table),
+        vec![(RelationKind::NotExceeding, "f2 <= f1".into(), true)]
+    );
+    let e = run(table);
+    assert_eq!(e.figures[0].label, "粮食");
+    // Near miss: without the mark, rows are siblings.
+    assert!(relations("粮食 | 143972 |\n稻谷 | 118787 |").is_empty());
+}
+
+#[test]
+fn shares_of_one_sentence_share_the_whole_said_once() {
+    let text = "全区完成生产总值356.56亿元。其中,第一产业完成增加值18.1亿元,第二产业完成增加值151.39亿元,第三产业完成增加值187.07亿元。第一产业增加值占全区生产总值比重为5.1%,第三产业增加值比重为52.4%。";
+    let found = relations(text);
+    assert!(found.contains(&(RelationKind::Share, "f5 == f2 / f1".into(), true)));
+    // 187.07 / 356.56 is 52.47%, printed 52.4% (the shares were rounded to add up to 100):
+    // bound, to be confirmed.
+    assert!(found.contains(&(RelationKind::Share, "f6 == f4 / f1".into(), false)));
+}

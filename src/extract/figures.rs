@@ -25,6 +25,9 @@ pub struct Found {
     pub approximate: bool,
     /// A sign word before it made it negative (下降, decreased by).
     pub negated: bool,
+    /// A whole number that is still rounded: a rate (89%) or a scaled amount (3万人, 2 million).
+    /// The format reads an integer as exact, so the draft writes `"decimals": 0` for it.
+    pub rounded: bool,
     /// The words before the figure that name it.
     pub label: String,
     /// Where the label starts.
@@ -152,6 +155,8 @@ const NEGATIVE_ENGLISH: &[&str] = &[
     "a drop of",
     "lower by",
     "reduced by",
+    "a reduction of",
+    "reduction of",
 ];
 
 /// Words before a phone number.
@@ -439,6 +444,21 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
     if MONTHS.iter().any(|w| word_before.ends_with(w)) {
         return None;
     }
+    // Periods named by a count ("the last 10 years"): a span of time, not a figure reported.
+    if ["last ", "past ", "next "]
+        .iter()
+        .any(|w| word_before.ends_with(w))
+    {
+        return None;
+    }
+    // A note number standing alone after a sentence ("…探讨。 1 公募", "Term. 14. The").
+    if !numeral.chinese
+        && prev == Some(' ')
+        && ((prev2 == Some('。') && next == Some(' '))
+            || (matches!(prev2, Some('。' | '.')) && matches!(next, Some('.' | '．'))))
+    {
+        return None;
+    }
     // A number made an adjective (a 51-year history, a 3-day visit).
     if next == Some('-') && after_next.is_some_and(is_latin) {
         return None;
@@ -600,7 +620,12 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
         value.insert(0, '-');
     }
     let approximate = approximate || approximate_before(chars, start);
+    let scaled = unit.as_deref().is_some_and(|u| {
+        CHINESE_SCALES.iter().any(|sc| u.starts_with(sc)) || ENGLISH_SCALES.contains(&u)
+    });
+    let rounded = integer.is_some() && (kind.is_some() || scaled);
     Some(Found {
+        rounded,
         printed,
         value,
         unit,
@@ -819,7 +844,9 @@ fn label_all(chars: &[char], found: &mut [Found]) {
         let mut words: String = chars[from..start].iter().collect();
         let english = words.chars().any(|c| c.is_ascii_alphabetic());
         loop {
-            let trimmed = words.trim_matches(|c: char| c.is_whitespace() || c == '-' || c == '−');
+            // Blanks, dashes and the bars of a text table ("粮食 | 143972").
+            let trimmed =
+                words.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '−' | '|'));
             let mut changed = trimmed.len() != words.len();
             let mut next = trimmed.to_string();
             if let Some(tail) = LABEL_TAIL

@@ -154,6 +154,24 @@ impl Context<'_> {
             || (trimmed.ends_with(" on")
                 && ENGLISH_CHANGE.iter().any(|w| lead.contains(w.trim_end())))
             || EARLIER_TAILS.iter().any(|w| self.tail(i, 28).contains(w))
+            || self.after_year_in_parentheses(i)
+    }
+    /// "(2019: £48.2m)": a figure of the year named before it in parentheses, beside this year's.
+    fn after_year_in_parentheses(&self, i: usize) -> bool {
+        let start = self.figures[i].numeral.start;
+        let before: Vec<char> = self.chars[start.saturating_sub(12)..start].to_vec();
+        let Some(open) = before.iter().rposition(|c| matches!(c, '(' | '（')) else {
+            return false;
+        };
+        let inside: String = before[open + 1..].iter().collect();
+        let inside = inside.trim_end_matches(|c: char| c == ' ' || "£$€¥￥".contains(c));
+        let Some(year) = inside.strip_suffix([':', '：']) else {
+            return false;
+        };
+        let year = year.trim_end_matches('年');
+        year.len() == 4
+            && year.bytes().all(|b| b.is_ascii_digit())
+            && matches!(&year[..2], "19" | "20")
     }
     /// A change: 同比上升1.05%, 比上年增加20件, "up 5%", "a 1.1 percent increase".
     fn is_change(&self, i: usize) -> bool {
@@ -161,6 +179,15 @@ impl Context<'_> {
         let lead = self.lead(i);
         let clause = self.text(f.label_start.saturating_sub(8), f.numeral.start);
         let tail = self.tail(i, 12);
+        // "fell to £44.2m", "降至": the new level, not the change.
+        let level = lead.trim_end_matches(|c: char| c == ' ' || "£$€¥￥".contains(c));
+        if level.ends_with(" to")
+            || level.ends_with("降至")
+            || level.ends_with("增至")
+            || level.ends_with("到")
+        {
+            return false;
+        }
         (CHANGE_VERBS.iter().any(|w| lead.contains(w))
             && COMPARE_WORDS.iter().any(|w| clause.contains(w)))
             || ENGLISH_CHANGE.iter().any(|w| lead.contains(w))
@@ -244,6 +271,7 @@ const ENGLISH_CHANGE: &[&str] = &[
     "dropped",
     "rise of",
     "fall of",
+    "reduction",
     "growth of",
     "higher",
     "lower",
@@ -315,6 +343,7 @@ pub fn find(
     shares(&context, holds, &mut found);
     colon_shares(&context, holds, &mut found);
     implicit_lists(&context, holds, &mut found);
+    marked_rows(&context, holds, &mut found);
     within(&context, holds, &mut found);
     // One relation per set of figures and kind: the first pattern that found it wins. (The
     // crate's small string map keeps the module smaller than a `BTreeSet` would.)
@@ -568,10 +597,26 @@ fn counts_of_sentence(context: &Context, sentence: u32) -> Vec<usize> {
         .collect()
 }
 
-/// 按经营单位所在地分, / 按性别分: : a breakdown by category, as 其中 is.
+/// 按经营单位所在地分, / 按性别分: / 在收案中, : a breakdown by category, as 其中 is.
 fn by_category_markers(chars: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (i, c) in chars.iter().enumerate() {
+        // (在)收案中, opening a sentence: a breakdown of a total of the sentence before.
+        if *c == '中' && matches!(chars.get(i + 1), Some('，' | ',')) {
+            let mut start = i;
+            while start > 0
+                && i - start < 10
+                && !is_digit_or_punctuation(chars[start - 1])
+                && chars[start - 1] != '\n'
+            {
+                start -= 1;
+            }
+            let opens = start == 0 || matches!(chars[start - 1], '。' | '\n' | '；' | ';');
+            if opens && start + 1 < i {
+                out.push((start, i + 2));
+                continue;
+            }
+        }
         if *c == '分'
             && matches!(chars.get(i + 1), Some('，' | ',' | ':' | '：'))
             && chars[i.saturating_sub(12)..i].contains(&'按')
@@ -699,6 +744,32 @@ fn changes(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Ve
                         && context.addable(j, before)
                 })
         });
+        // "1,707 enquiries. An 89% increase on the 904 …": a sentence that only describes the
+        // change refers to the count of the sentence before.
+        let now = now.or_else(|| {
+            let first = before.min(change);
+            let sentence = context.sentence_of(first);
+            let alone = (first.saturating_sub(REACH)..first)
+                .rev()
+                .take_while(|&j| context.sentence_of(j) == sentence)
+                .all(|j| context.is_ratio(j) || context.earlier[j] || context.change[j]);
+            if !alone {
+                return None;
+            }
+            (first.saturating_sub(REACH)..first)
+                .rev()
+                .skip_while(|&j| context.sentence_of(j) == sentence)
+                .take_while(|&j| context.sentence_of(j) + 1 == sentence)
+                .find(|&j| {
+                    !context.earlier[j]
+                        && !context.change[j]
+                        && if before_is_ratio {
+                            context.is_ratio(j)
+                        } else {
+                            context.addable(j, before)
+                        }
+                })
+        });
         let Some(now) = now else { continue };
         let c = &context.figures[change];
         let fits = if c.percent {
@@ -728,6 +799,9 @@ fn changes(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Ve
 
 /// 占…x%, …率为x%, "x% of": a share of a part in a whole.
 fn shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec<Candidate>) {
+    // The whole of the last share of a sentence: the next shares of that sentence may leave it
+    // unsaid (第一产业占生产总值比重为5.1%,第二产业比重为42.5%).
+    let mut sentence_whole: Option<(u32, usize)> = None;
     for share in 0..context.figures.len() {
         let f = &context.figures[share];
         if !f.percent || context.change[share] || f.negated {
@@ -799,8 +873,23 @@ fn shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
                 }
             }
         }
+        if let Some(c) = &chosen {
+            sentence_whole = c.roles.get(2).map(|(_, whole)| (sentence, *whole));
+        }
         match chosen {
             Some(c) => found.push(c),
+            // The whole said for an earlier share of this sentence, with the best named part.
+            None if sentence_whole.is_some_and(|(s, _)| s == sentence) => {
+                let whole = sentence_whole.map_or(0, |(_, w)| w);
+                let part = parts.iter().map(|(_, _, j)| *j).find(|&p| {
+                    p != whole
+                        && context.addable(p, whole)
+                        && similarity(&part_name, &context.figures[p].label) >= 2
+                });
+                if let Some(part) = part {
+                    found.push(candidate(part, whole, false));
+                }
+            }
             // 占 names its whole: the best named counts, to be confirmed.
             None if explicit => {
                 let part = parts.first().map(|(_, _, j)| *j);
@@ -817,6 +906,14 @@ fn shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
             None => {}
         }
     }
+}
+
+fn is_digit_or_punctuation(c: char) -> bool {
+    c.is_ascii_digit()
+        || matches!(
+            c,
+            '，' | ',' | '。' | '；' | ';' | '、' | '(' | ')' | '（' | '）' | '：' | ':'
+        )
 }
 
 /// Sorts a short list (insertion sort, stable): the lists sorted here hold a few dozen items at
@@ -943,6 +1040,27 @@ fn implicit_lists(
     }
 }
 
+/// Statistical tables mark an "of which" row with `#` (粮食 143972 / #稻谷 118787): the row is a
+/// part of the nearest row above it that has no mark.
+fn marked_rows(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec<Candidate>) {
+    for part in 0..context.figures.len() {
+        if !context.figures[part].label.starts_with(['#', '＃']) {
+            continue;
+        }
+        let whole = (part.saturating_sub(REACH)..part).rev().find(|&j| {
+            !context.figures[j].label.starts_with(['#', '＃']) && context.addable(part, j)
+        });
+        if let Some(whole) = whole {
+            let candidate = not_exceeding(part, whole, true);
+            let sure = holds(&candidate);
+            found.push(Candidate {
+                wording_sure: sure,
+                ..candidate
+            });
+        }
+    }
+}
+
 /// 受理的79件复议案件中,审结68件 (sure); 受理…9件,结案5件 and 调解成功 N (to confirm).
 fn within(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec<Candidate>) {
     // Figures already a part of a total or of another whole.
@@ -987,9 +1105,9 @@ fn within(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
             continue;
         }
         let clause = context.clause_text(part);
-        let Some(verb) = SUBSET_VERBS.iter().find(|v| clause.contains(*v)) else {
+        if !SUBSET_VERBS.iter().any(|v| clause.contains(v)) {
             continue;
-        };
+        }
         let depth = context.depth_of(part);
         let whole = (0..part)
             .rev()
@@ -1003,7 +1121,11 @@ fn within(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
         if let Some(whole) = whole {
             // Only a guess from a verb: proposed when it holds (審结 may include older cases).
             let candidate = not_exceeding(part, whole, false);
-            if !context.clause_text(whole).contains(verb) && holds(&candidate) {
+            // The whole counts what came in (受理, 收案), not another kind of outcome (审结 30件
+            // beside 办结 1件).
+            let whole_clause = context.clause_text(whole);
+            let outcome = SUBSET_VERBS.iter().any(|v| whole_clause.contains(v));
+            if !outcome && holds(&candidate) {
                 found.push(candidate);
                 is_part_of[part] = true;
             }
