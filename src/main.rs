@@ -88,25 +88,38 @@ fn check(args: &[String]) -> Result<u8, String> {
 
     let mut inputs = Vec::new();
     for file in &files {
-        let mut input = read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
-        if text {
-            input = extract_report(file, &input).into_bytes();
-        }
+        let input = read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
         let options = Options {
             lang,
             source: Some(file.clone()),
         };
         inputs.push((input, options));
     }
-    // Checked together, so that reports of one issuer for consecutive years are linked.
-    let together: Vec<(&[u8], Options)> = inputs
-        .iter()
-        .map(|(input, options)| (input.as_slice(), options.clone()))
-        .collect();
-    let verdicts: Vec<(Verdict, Vec<u8>)> = crossfoot::check_together(&together)
-        .into_iter()
-        .zip(inputs.into_iter().map(|(input, _)| input))
-        .collect();
+    let verdicts: Vec<(Verdict, Vec<u8>)> = if text {
+        // Each text is checked on its own; its verdict's places are lines of the text.
+        inputs
+            .iter()
+            .map(|(input, options)| {
+                let file = options.source.as_deref().unwrap_or("-");
+                let checked = crossfoot::extract::check_text(
+                    &String::from_utf8_lossy(input),
+                    &extract_options(file, input),
+                    options,
+                );
+                (checked.verdict, checked.text.into_bytes())
+            })
+            .collect()
+    } else {
+        // Checked together, so that reports of one issuer for consecutive years are linked.
+        let together: Vec<(&[u8], Options)> = inputs
+            .iter()
+            .map(|(input, options)| (input.as_slice(), options.clone()))
+            .collect();
+        crossfoot::check_together(&together)
+            .into_iter()
+            .zip(inputs.into_iter().map(|(input, _)| input))
+            .collect()
+    };
 
     let mut out = std::io::stdout().lock();
     let written = match format {
@@ -150,25 +163,26 @@ fn extract(args: &[String]) -> Result<u8, String> {
     }
 }
 
-/// The draft report of a text file: HTML when its name says so or it starts like HTML.
+/// The draft report of a text file.
 fn extract_report(file: &str, input: &[u8]) -> String {
     let text = String::from_utf8_lossy(input);
+    crossfoot::extract::extract(&text, &extract_options(file, input)).report
+}
+
+/// How to read a text file: as HTML when its name says so or it starts like HTML.
+fn extract_options(file: &str, input: &[u8]) -> crossfoot::extract::ExtractOptions {
+    let head = String::from_utf8_lossy(input.get(..64).unwrap_or(input));
+    let head = head.trim_start().to_ascii_lowercase();
     let lower = file.to_ascii_lowercase();
-    let head = text
-        .trim_start()
-        .get(..15)
-        .unwrap_or("")
-        .to_ascii_lowercase();
     let html = lower.ends_with(".html")
         || lower.ends_with(".htm")
         || head.starts_with("<!doctype html")
         || head.starts_with("<html");
-    let options = crossfoot::extract::ExtractOptions {
+    crossfoot::extract::ExtractOptions {
         html,
         source: (file != "-").then(|| file.to_string()),
         title: None,
-    };
-    crossfoot::extract::extract(&text, &options).report
+    }
 }
 
 fn read(file: &str) -> std::io::Result<Vec<u8>> {

@@ -330,10 +330,18 @@ struct Fix {
     reason: Option<&'static str>,
 }
 
+/// The ids extraction gives the figures of a text: `f` and a number.
+fn is_draft_id(id: &str) -> bool {
+    id.strip_prefix('f')
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn message(suspect: &Suspect, shown: Option<&str>, sure: bool, lang: Lang) -> String {
-    // A table's cell is named as a reader would (its label), not by its dotted id.
+    // A table's cell is named as a reader would (its label), not by its dotted id; so is a
+    // figure of a draft from text, whose id (`f7`) says nothing.
+    let says_nothing = suspect.fact.contains('.') || is_draft_id(&suspect.fact);
     let name = match lang {
-        Lang::En if !suspect.fact.contains('.') => suspect.fact.clone(),
+        Lang::En if !says_nothing => suspect.fact.clone(),
         _ => suspect
             .label
             .clone()

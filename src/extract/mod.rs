@@ -5,7 +5,9 @@
 //! figures are told from years, dates and headings ([`figures`]), relations come from the wording
 //! ([`patterns`]), and the draft is written by [`draft`]. HTML is turned into text first
 //! ([`html`]). Doubt is never a failure: a relation is `Sure` only when its wording is
-//! unambiguous and its arithmetic holds; every other relation is written as a check to confirm.
+//! unambiguous (a breakdown that misses its total is sure only when one misprint would explain
+//! the gap); every other relation is written as a check to confirm. A sure relation may fail:
+//! that is an error of the report, shown as one.
 //!
 //! ```
 //! let text = "共收到行政复议申请142件,其中受理79件,不予受理21件,补正42件。";
@@ -20,6 +22,9 @@ pub mod figures;
 pub mod html;
 pub mod numerals;
 pub mod patterns;
+mod placed;
+
+pub use placed::{check_text, TextVerdict};
 
 use serde::Serialize;
 
@@ -101,7 +106,7 @@ pub enum Role {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Confidence {
-    /// The wording is unambiguous and the arithmetic holds.
+    /// The wording is unambiguous: checked like any check, so it may fail.
     Sure,
     /// To be confirmed by a person: shown, never failing.
     Unsure,
@@ -160,7 +165,7 @@ pub fn extract(input: &str, options: &ExtractOptions) -> Extraction {
                 .roles
                 .iter()
                 .any(|(_, i)| found.get(*i).is_some_and(|f| f.approximate));
-            let confidence = if candidate.wording_sure && holds && !approximate {
+            let confidence = if candidate.wording_sure && !approximate {
                 Confidence::Sure
             } else {
                 Confidence::Unsure

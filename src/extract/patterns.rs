@@ -504,7 +504,7 @@ fn breakdowns(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut
         match whole_before(context, at) {
             Some(whole) => {
                 let (all, by_clause) = listed_parts(context, whole, after, next_marker);
-                breakdown(whole, &all, &by_clause, holds, found);
+                breakdown(context, whole, &all, &by_clause, holds, found);
             }
             // 其中 opening a sentence refers to a total of the sentence before.
             None if opens_sentence(context, at) => {
@@ -518,7 +518,8 @@ fn breakdowns(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut
                     .iter()
                     .copied()
                     .find(|&w| all.len() >= 2 && holds(&total(w, &all, true)));
-                breakdown(holding.unwrap_or(first), &all, &by_clause, holds, found);
+                let whole = holding.unwrap_or(first);
+                breakdown(context, whole, &all, &by_clause, holds, found);
             }
             None => {}
         }
@@ -527,6 +528,7 @@ fn breakdowns(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut
 
 /// The relation between a whole and the parts listed after its marker.
 fn breakdown(
+    context: &Context,
     whole: usize,
     all: &[usize],
     by_clause: &[usize],
@@ -566,10 +568,74 @@ fn breakdown(
                 // clause is sure to be a part; the doubt is the reader's to settle.
                 found.push(total(whole, by_clause, false));
             } else {
-                found.push(total(whole, all, false));
+                // A list that misses its total by what one misprint (a digit changed, two
+                // digits swapped) would explain is a breakdown with an error in it: the reader
+                // should see it fail. A larger gap may be a list that names only some parts.
+                let misprint = one_misprint_explains(context.figures, whole, all);
+                found.push(total(whole, all, misprint));
             }
         }
     }
+}
+
+/// Whether whole = Σ parts would hold, in whole numbers of one unit, if one of the figures
+/// had one digit changed or two neighbouring digits swapped.
+fn one_misprint_explains(figures: &[Found], whole: usize, parts: &[usize]) -> bool {
+    let integer = |i: usize| -> Option<(Vec<u8>, &Option<String>)> {
+        let f = figures.get(i)?;
+        if f.approximate || f.percent || f.negated {
+            return None;
+        }
+        let digits: Vec<u8> = f
+            .value
+            .bytes()
+            .filter(|b| *b != b',')
+            .map(|b| b.is_ascii_digit().then(|| b - b'0'))
+            .collect::<Option<_>>()?;
+        (!digits.is_empty() && digits.len() <= 15).then_some((digits, &f.unit))
+    };
+    let value = |digits: &[u8]| digits.iter().fold(0i64, |n, d| n * 10 + i64::from(*d));
+    let Some((whole_digits, unit)) = integer(whole) else {
+        return false;
+    };
+    let mut figures_of_sum = vec![whole_digits];
+    for &p in parts {
+        match integer(p) {
+            Some((digits, u)) if u == unit => figures_of_sum.push(digits),
+            _ => return false,
+        }
+    }
+    // gap = whole − Σ parts; a new value v of figure k closes it when v − old = ±gap.
+    let parts_sum: i64 = figures_of_sum[1..].iter().map(|d| value(d)).sum();
+    let gap = value(&figures_of_sum[0]) - parts_sum;
+    if gap == 0 {
+        return false;
+    }
+    figures_of_sum.iter().enumerate().any(|(k, digits)| {
+        let old = value(digits);
+        let wanted = if k == 0 { old - gap } else { old + gap };
+        misprints(digits).any(|v| v == wanted)
+    })
+}
+
+/// Every value a number's digits give with one digit changed or two neighbours swapped.
+fn misprints(digits: &[u8]) -> impl Iterator<Item = i64> + '_ {
+    let value = |d: &[u8]| d.iter().fold(0i64, |n, x| n * 10 + i64::from(*x));
+    let changed = (0..digits.len()).flat_map(move |i| {
+        (0..10u8).filter(move |&x| x != digits[i]).map(move |x| {
+            let mut d = digits.to_vec();
+            d[i] = x;
+            value(&d)
+        })
+    });
+    let swapped = (1..digits.len())
+        .filter(move |&i| digits[i] != digits[i - 1])
+        .map(move |i| {
+            let mut d = digits.to_vec();
+            d.swap(i - 1, i);
+            value(&d)
+        });
+    changed.chain(swapped)
 }
 
 /// Whether only punctuation stands between the start of the sentence and `at`.
