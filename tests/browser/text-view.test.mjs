@@ -10,8 +10,12 @@ import { readFileSync } from 'node:fs';
 import { artifact, launchChromium, nextVerdict, openPage, pasteText, requireBuild, startServer } from './helpers.mjs';
 
 const SEED = readFileSync('/work/shared/seed/qingpu-2017-rule-of-law-report.txt', 'utf8');
-// The same text with one figure broken: 79 accepted becomes 80, so 80 + 21 + 42 ≠ 142.
+// The same text with one figure misprinted: 79 accepted becomes 80, so 80 + 21 + 42 ≠ 142, a gap
+// one misprint explains: the relation is sure, and fails at once.
 const BROKEN = SEED.replace('其中受理79件', '其中受理80件');
+// …and with a gap no single misprint explains (42 to correct becomes 30): the list may name only
+// some parts, so the relation is to confirm.
+const DOUBTFUL = SEED.replace('补正42件', '补正30件');
 
 /** The colour of a figure's underline and the page's colour for that status, both computed. */
 async function underline(page, locator) {
@@ -98,13 +102,32 @@ describe('text import', () => {
     await page.close();
   });
 
-  test('a wrong figure: doubt is never a failure; confirmed, the relation fails and the figure is red', async () => {
+  test('a misprinted figure is red at once, named as the likely wrong one', async () => {
     const page = await openPage(browser.context, server.url, { lang: 'en' });
     await nextVerdict(page, () => page.evaluate(pasteText, BROKEN));
-    assert.match(await page.getAttribute('#banner', 'class'), /banner-consistent/, 'a relation that does not add up is only "to confirm"');
-    const wrong = figure(page, '80');
+    assert.match(await page.getAttribute('#banner', 'class'), /banner-inconsistent/);
+    const red = figure(page, '80');
+    assert.equal(await red.getAttribute('data-status'), 'fail');
+    const colours = await underline(page, red);
+    assert.equal(colours.decoration, colours.bad, 'red: in a check that fails');
+    assert.match(await red.getAttribute('aria-label'), /fails/);
+    assert.match(await red.textContent(), /✗$/, 'a visible mark besides the colour');
+    assert.equal(await page.locator('#verdict-body .part-failing li').filter({ hasText: '80 + 21 + 42' }).count(), 1);
+    await page.screenshot({ path: artifact('chromium-text-misprint-en-1280.png'), fullPage: false });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-report')]);
+    const draft = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.ok(draft.facts.some((fact) => String(fact.value) === '80' && fact.at), 'the figures, with their place in the text');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test('doubt is never a failure; confirmed, the relation fails and the figure is red', async () => {
+    const page = await openPage(browser.context, server.url, { lang: 'en' });
+    await nextVerdict(page, () => page.evaluate(pasteText, DOUBTFUL));
+    assert.match(await page.getAttribute('#banner', 'class'), /banner-consistent/, 'a relation that may list only some parts is only "to confirm"');
+    const wrong = figure(page, '30');
     assert.equal(await wrong.getAttribute('data-status'), 'confirm');
-    const doubtful = page.locator('#verdict-body .part-to-confirm li.check-confirm').filter({ hasText: '80 + 21 + 42' });
+    const doubtful = page.locator('#verdict-body .part-to-confirm li.check-confirm').filter({ hasText: '79 + 21 + 30' });
     assert.equal(await doubtful.count(), 1);
     assert.match(await doubtful.textContent(), /would fail/);
     const id = await doubtful.getAttribute('data-id');
@@ -112,15 +135,11 @@ describe('text import', () => {
     // Confirm from the figure's own explanation: hover, then the button in it.
     await wrong.hover();
     await page.waitForSelector('#fig-tip:not([hidden])');
-    await nextVerdict(page, () => page.locator('#fig-tip .tip-check-confirm').filter({ hasText: '80 + 21 + 42' }).locator('button.confirm').click());
+    await nextVerdict(page, () => page.locator('#fig-tip .tip-check-confirm').filter({ hasText: '79 + 21 + 30' }).locator('button.confirm').click());
     assert.match(await page.getAttribute('#banner', 'class'), /banner-inconsistent/, 'confirmed, the relation is a real check and fails');
     assert.equal(await page.locator(`#verdict-body .part-failing li[data-id="${id}"]`).count(), 1);
-    const red = figure(page, '80');
+    const red = figure(page, '30');
     assert.equal(await red.getAttribute('data-status'), 'fail');
-    const colours = await underline(page, red);
-    assert.equal(colours.decoration, colours.bad, 'red: in a check that fails');
-    assert.match(await red.getAttribute('aria-label'), /fails/);
-    assert.match(await red.textContent(), /✗$/, 'a visible mark besides the colour');
     await page.screenshot({ path: artifact('chromium-text-confirmed-wrong-en-1280.png'), fullPage: false });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-report')]);
@@ -128,7 +147,6 @@ describe('text import', () => {
     const confirmed = checksOf(draft).find((check) => check.id === id);
     assert.equal(confirmed.to_confirm, undefined);
     assert.equal(confirmed.confidence, 'sure');
-    assert.ok(draft.facts.some((fact) => String(fact.value) === '80' && fact.at), 'the figures, with their place in the text');
     await page.close();
   });
 
