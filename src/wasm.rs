@@ -196,8 +196,11 @@ fn property(object: &JsValue, name: &str) -> Result<JsValue, JsValue> {
 /// and parsed by the engine: one generic JSON writer costs the module far less than building the
 /// objects field by field through JS calls (the module has a size budget).
 fn to_plain_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value)
-        .map_err(|error| js_error(&format!("cannot convert the result to JSON: {error}")))?;
+    // Our values always serialise (string keys, no fallible impls), so this error cannot happen;
+    // it is not formatted, since printing serde_json's error would bring its texts and io's into
+    // the module (about 3 KB).
+    let text =
+        serde_json::to_string(value).map_err(|_| js_error("cannot convert the result to JSON"))?;
     JSON::parse(&text).map_err(|_| js_error("cannot read the result's JSON"))
 }
 
