@@ -122,9 +122,10 @@ impl<'a> Merger<'a> {
         for (layout, given) in template.tables.iter().zip(by_table) {
             let title = layout.title.pick(self.lang);
             match given {
-                None => missing.push(self.lang.pick(
-                    format!("{title} (the whole table)"),
-                    format!("{title}(整张表)"),
+                None => missing.push(self.lang.fill(
+                    "{0} (the whole table)",
+                    "{0}(整张表)",
+                    &[title],
                 )),
                 Some(given) => {
                     let absent: Vec<&str> = layout
@@ -138,9 +139,10 @@ impl<'a> Merger<'a> {
                     match absent.len() {
                         0 => {}
                         1..=3 => missing.push(format!("{title}: {}", absent.join("; "))),
-                        n => missing.push(self.lang.pick(
-                            format!("{title}: {}; {} … ({n} rows)", absent[0], absent[1]),
-                            format!("{title}:{};{} …(共 {n} 行)", absent[0], absent[1]),
+                        n => missing.push(self.lang.fill(
+                            "{0}: {1}; {2} … ({3} rows)",
+                            "{0}:{1};{2} …(共 {3} 行)",
+                            &[title, absent[0], absent[1], &n.to_string()],
                         )),
                     }
                     tables.push(self.table(layout, &given));
