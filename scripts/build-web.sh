@@ -31,11 +31,13 @@ build_module() {
   if [ "$NIGHTLY" = 1 ]; then
     # std rebuilt for size, with panics that abort at once (the module never panics on input, and
     # the page re-creates it if it ever traps): about 10% smaller than with stable's prebuilt std.
+    # optimize_for_size picks core's and alloc's smaller algorithms (sorting, formatting): about
+    # 6 KB less; results are the same (every sort in the crate has a total order).
     step "wasm-pack build $out_dir/$out_name (nightly, build-std) $*"
     RUSTUP_TOOLCHAIN=nightly RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
       CARGO_TARGET_DIR=target/wasm-build-std \
       wasm-pack build --release --target web --out-dir "$out_dir" --out-name "$out_name" --no-pack . \
-      -- -Z build-std=std,panic_abort "$@"
+      -- -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size "$@"
   else
     step "wasm-pack build $out_dir/$out_name $*"
     wasm-pack build --release --target web --out-dir "$out_dir" --out-name "$out_name" --no-pack . -- "$@"
