@@ -705,24 +705,33 @@ fn offset(node: &Node) -> Option<usize> {
     }
 }
 
-/// `text` with every `placeholder` (which starts with `{`) replaced by `value`. (Not
-/// `str::replace`: its substring search would cost the WebAssembly module more than this.)
-fn substitute(text: &str, placeholder: &str, value: &str) -> String {
+/// `text` with every `placeholder` replaced by `value`, left to right, as `str::replace` does.
+/// (Not `str::replace`: its substring search would cost the WebAssembly module more than this.)
+pub(crate) fn substitute(text: &str, placeholder: &str, value: &str) -> String {
+    let Some(first) = placeholder.chars().next() else {
+        return text.to_string();
+    };
     let mut out = String::with_capacity(text.len() + value.len());
     let mut rest = text;
-    while let Some(i) = rest.find('{') {
+    while let Some(i) = rest.find(first) {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
         if rest.starts_with(placeholder) {
             out.push_str(value);
             rest = &rest[placeholder.len()..];
         } else {
-            out.push('{');
-            rest = &rest[1..];
+            out.push(first);
+            rest = &rest[first.len_utf8()..];
         }
     }
     out.push_str(rest);
     out
+}
+
+/// Whether `needle` occurs in `text`. (Not `str::contains`: its substring search would cost the
+/// WebAssembly module more than this; the texts are short.)
+pub(crate) fn contains_text(text: &str, needle: &str) -> bool {
+    (0..text.len()).any(|i| text.as_bytes()[i..].starts_with(needle.as_bytes()))
 }
 
 /// The text of a string node (`""` for any other node).
@@ -764,5 +773,33 @@ fn has_type(node: &Node, field: &Field) -> bool {
         (FieldType::Object(_), Value::Object(_)) => true,
         (FieldType::ArrayOf(_), Value::Array(_)) => true,
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{contains_text, substitute};
+
+    #[test]
+    fn substitute_replaces_like_str_replace() {
+        for (text, placeholder, value) in [
+            ("t.{column} + t.{row}.{column}", "{column}", "x"),
+            ("`this.t3.a == `last.t3.b", "`last.", "`2020."),
+            ("{{column}", "{column}", "{column}"),
+            ("no place", "{row}", "r"),
+        ] {
+            assert_eq!(
+                substitute(text, placeholder, value),
+                text.replace(placeholder, value)
+            );
+        }
+    }
+
+    #[test]
+    fn contains_text_finds_a_substring_anywhere() {
+        assert!(contains_text("sum(t3.new.*)", "t3.new."));
+        assert!(contains_text("a.b.", "a.b."));
+        assert!(!contains_text("t3.news", "t3.new."));
+        assert!(!contains_text("", "x"));
     }
 }

@@ -10,6 +10,7 @@ use crate::json::{Member, Node, Span, Value};
 use crate::nearest::nearest;
 use crate::number::{self, Decimal};
 use crate::position::Locator;
+use crate::report::contains_text;
 use crate::verdict::{Finding, Location};
 use crate::Lang;
 
@@ -247,7 +248,7 @@ impl<'a> Merger<'a> {
         let needs_absent = |text: &str| {
             absent
                 .iter()
-                .any(|row| text.contains(&format!("{}.{row}.", layout.id)))
+                .any(|row| contains_text(text, &format!("{}.{row}.", layout.id)))
         };
         let mut members = vec![
             self.member("id", self.text(&layout.id)),
