@@ -355,11 +355,12 @@ pub fn is_valid_id(s: &str) -> bool {
 
 impl Comparison {
     /// Fact names in order of first use, each with the column of its first use.
-    pub fn references(&self) -> Vec<(String, u32)> {
+    pub fn references<'a>(&'a self) -> Vec<(String, u32)> {
         let mut found: Vec<(String, u32)> = Vec::new();
-        let mut seen = std::collections::BTreeSet::new();
-        let mut visit = |name: &str, column: u32| {
-            if seen.insert(name.to_string()) {
+        // The crate's small map rather than a std set: the module has a size budget.
+        let mut seen = crate::strmap::StrMap::with_capacity(0);
+        let mut visit = |name: &'a str, column: u32| {
+            if seen.insert_first(name, 0).is_none() {
                 found.push((name.to_string(), column));
             }
         };
@@ -372,7 +373,7 @@ impl Comparison {
 impl Expr {
     /// Calls `f` with every fact name and its column, left to right. Recursion is bounded by the
     /// parser's depth limit.
-    pub fn visit_facts(&self, f: &mut dyn FnMut(&str, u32)) {
+    pub fn visit_facts<'a>(&'a self, f: &mut dyn FnMut(&'a str, u32)) {
         match &self.kind {
             ExprKind::Number(_) => {}
             ExprKind::Fact(name) => f(name, self.span.start),
