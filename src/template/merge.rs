@@ -9,7 +9,7 @@
 use crate::json::{Member, Node, Span, Value};
 use crate::nearest::nearest;
 use crate::number::{self, Decimal};
-use crate::position::Locator;
+use crate::position::{pointer_child, pointer_item, Locator};
 use crate::report::contains_text;
 use crate::verdict::{Finding, Location};
 use crate::Lang;
@@ -88,7 +88,7 @@ impl<'a> Merger<'a> {
             _ => &[],
         };
         for (i, node) in given_tables.iter().enumerate() {
-            let pointer = format!("/tables/{i}");
+            let pointer = pointer_item("", "tables", i);
             let Some(id) = string(node, "id") else {
                 self.report_structure(node, &pointer);
                 continue;
@@ -175,7 +175,7 @@ impl<'a> Merger<'a> {
         };
         let title = layout.title.pick(self.lang).to_string();
         for (j, row) in array(table, "rows").iter().enumerate() {
-            let row_pointer = format!("{pointer}/rows/{j}");
+            let row_pointer = pointer_item(pointer, "rows", j);
             let (Some(id), Some(Value::Array(cells))) =
                 (string(row, "id"), member(row, "cells").map(|n| &n.value))
             else {
@@ -214,7 +214,7 @@ impl<'a> Merger<'a> {
                     expected: layout.columns.len(),
                     columns,
                 };
-                self.report(problem, row, &format!("{row_pointer}/cells"));
+                self.report(problem, row, &pointer_child(&row_pointer, "cells"));
                 // Which cell is missing cannot be known: the row is left out.
                 given.cells[index] = None;
                 continue;
@@ -226,7 +226,7 @@ impl<'a> Merger<'a> {
                         value,
                         kind: column.kind,
                     };
-                    self.report(problem, cell, &format!("{row_pointer}/cells/{k}"));
+                    self.report(problem, cell, &pointer_item(&row_pointer, "cells", k));
                 }
             }
             given.cells[index] = Some(cells);
