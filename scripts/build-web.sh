@@ -44,7 +44,9 @@ build_module() {
   fi
   local wasm="$out_dir/${out_name}_bg.wasm" raw
   raw=$(wc -c <"$wasm")
-  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+  # Flattening and re-looping the control flow before two -Oz rounds saves about 1 KB more than
+  # one -Oz, raw and gzipped (the module has a size budget); it takes some seconds longer.
+  node_modules/.bin/wasm-opt --flatten --rereloop -Oz -Oz --strip-debug --strip-producers \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
     --enable-multivalue --enable-sign-ext \
     "$wasm" -o "$wasm.opt"
