@@ -51,7 +51,7 @@ build_module() {
     --enable-multivalue --enable-sign-ext \
     "$wasm" -o "$wasm.opt"
   mv "$wasm.opt" "$wasm"
-  echo "$wasm: $raw bytes from wasm-pack, $(wc -c <"$wasm") after wasm-opt -Oz, $(gzip -9 -c "$wasm" | wc -c) gzipped"
+  echo "$wasm: $raw bytes from wasm-pack, $(wc -c <"$wasm") after wasm-opt, $(gzip -9 -c "$wasm" | wc -c) gzipped"
 }
 
 build_module www/pkg crossfoot
