@@ -106,9 +106,10 @@ fn evaluate_check(check: &Check, facts: &FactIndex, lang: Lang) -> (CheckOutcome
         .map(|(name, _)| name.clone())
         .collect();
     if let Some(name) = check.unknown_ids.first() {
-        outcome.message = lang.pick(
-            format!("uses unknown id \"{name}\""),
-            format!("使用了未知的 id \"{name}\""),
+        outcome.message = lang.fill(
+            "uses unknown id \"{0}\"",
+            "使用了未知的 id \"{0}\"",
+            &[name],
         );
         return (outcome, Vec::new());
     }
@@ -117,9 +118,10 @@ fn evaluate_check(check: &Check, facts: &FactIndex, lang: Lang) -> (CheckOutcome
         .iter()
         .find(|id| facts.get(id.as_str()).is_none_or(|f| f.figure.is_none()));
     if let Some(id) = unusable {
-        outcome.message = lang.pick(
-            format!("uses \"{id}\", whose value is not usable (see the findings)"),
-            format!("使用了 \"{id}\",但其数值无法使用(见结构问题)"),
+        outcome.message = lang.fill(
+            "uses \"{0}\", whose value is not usable (see the findings)",
+            "使用了 \"{0}\",但其数值无法使用(见结构问题)",
+            &[id],
         );
         return (outcome, Vec::new());
     }
@@ -277,9 +279,10 @@ pub(crate) fn summary(verdict: Status, counts: &Counts, lang: Lang) -> String {
     let summary = summary_of_confirmed(verdict, counts, lang);
     match counts.to_confirm {
         0 => summary,
-        n => lang.pick(
-            format!("{summary}; {n} to confirm"),
-            format!("{summary};{n} 项待确认"),
+        n => lang.fill(
+            "{0}; {1} to confirm",
+            "{0};{1} 项待确认",
+            &[&summary, &n.to_string()],
         ),
     }
 }
@@ -309,32 +312,37 @@ fn summary_of_confirmed(verdict: Status, counts: &Counts, lang: Lang) -> String 
             "consistent: the one check holds".into(),
             "一致:唯一的校验成立".into(),
         ),
-        Status::Consistent => lang.pick(
-            format!("consistent: all {checks} checks hold"),
-            format!("一致:{checks} 项校验全部成立"),
+        Status::Consistent => lang.fill(
+            "consistent: all {0} checks hold",
+            "一致:{0} 项校验全部成立",
+            &[&checks.to_string()],
         ),
         Status::Inconsistent if checks == 1 => lang.pick(
             "inconsistent: the one check fails".into(),
             "不一致:唯一的校验不成立".into(),
         ),
         Status::Inconsistent => {
-            let failed = counts.failed;
-            let verb = if failed == 1 { "fails" } else { "fail" };
-            lang.pick(
-                format!("inconsistent: {failed} of {checks} checks {verb}"),
-                format!("不一致:{checks} 项校验中有 {failed} 项不成立"),
+            let en = if counts.failed == 1 {
+                "inconsistent: {0} of {1} checks fails"
+            } else {
+                "inconsistent: {0} of {1} checks fail"
+            };
+            lang.fill(
+                en,
+                "不一致:{1} 项校验中有 {0} 项不成立",
+                &[&counts.failed.to_string(), &checks.to_string()],
             )
         }
         Status::Invalid => {
-            let errors = counts.errors;
-            let (noun, verb) = if errors == 1 {
-                ("error", "prevents")
+            let en = if counts.errors == 1 {
+                "invalid: {0} error prevents a full check"
             } else {
-                ("errors", "prevent")
+                "invalid: {0} errors prevent a full check"
             };
-            lang.pick(
-                format!("invalid: {errors} {noun} {verb} a full check"),
-                format!("无效:有 {errors} 处错误,无法完整核对"),
+            lang.fill(
+                en,
+                "无效:有 {0} 处错误,无法完整核对",
+                &[&counts.errors.to_string()],
             )
         }
     }

@@ -185,49 +185,41 @@ impl JsonError {
                     "存在无效的 UTF-8 字节：请将文件另存为 UTF-8",
                 )
                 .to_owned(),
-            K::TooDeep => match lang {
-                Lang::En => format!("arrays and objects are nested more than {MAX_DEPTH} deep"),
-                Lang::Zh => format!("数组和对象的嵌套超过 {MAX_DEPTH} 层"),
-            },
-            K::UnexpectedEnd { expected } => match lang {
-                Lang::En => format!(
-                    "expected {}, found the end of the file",
-                    expected_en(*expected)
-                ),
-                Lang::Zh => format!("{}，文件却已结束", expected_zh(*expected)),
-            },
-            K::UnexpectedChar { found, expected } => {
-                let hint = unexpected_hint(*found, *expected, lang);
-                match lang {
-                    Lang::En => format!(
-                        "expected {}, found {}{hint}",
-                        expected_en(*expected),
-                        show_char(*found)
-                    ),
-                    Lang::Zh => format!(
-                        "{}，却遇到 {}{hint}",
-                        expected_zh(*expected),
-                        show_char(*found)
-                    ),
-                }
-            }
-            K::TrailingComma { in_object } => {
-                let close = if *in_object { "'}'" } else { "']'" };
-                match lang {
-                    Lang::En => format!("trailing comma before {close}: remove the ','"),
-                    Lang::Zh => format!("{close} 之前有多余的逗号：请删除该 ','"),
-                }
-            }
+            K::TooDeep => lang.fill(
+                "arrays and objects are nested more than {0} deep",
+                "数组和对象的嵌套超过 {0} 层",
+                &[&MAX_DEPTH.to_string()],
+            ),
+            K::UnexpectedEnd { expected } => lang.fill(
+                "expected {0}, found the end of the file",
+                "{0}，文件却已结束",
+                &[expected_text(*expected, lang)],
+            ),
+            K::UnexpectedChar { found, expected } => lang.fill(
+                "expected {0}, found {1}{2}",
+                "{0}，却遇到 {1}{2}",
+                &[
+                    expected_text(*expected, lang),
+                    &show_char(*found),
+                    unexpected_hint(*found, *expected, lang),
+                ],
+            ),
+            K::TrailingComma { in_object } => lang.fill(
+                "trailing comma before {0}: remove the ','",
+                "{0} 之前有多余的逗号：请删除该 ','",
+                &[if *in_object { "'}'" } else { "']'" }],
+            ),
             K::Comment => lang
                 .pick(
                     "comments are not allowed in JSON",
                     "不允许注释：JSON 没有注释语法",
                 )
                 .to_owned(),
-            K::InvalidLiteral { expected } => match lang {
-                Lang::En => format!("invalid word: did you mean '{expected}'?"),
-                Lang::Zh => format!("无效的词：是否应为 '{expected}'？"),
-            },
+            K::InvalidLiteral { expected } => lang.fill(
+                "invalid word: did you mean '{0}'?",
+                "无效的词：是否应为 '{0}'？",
+                &[expected],
+            ),
             K::BadNumber(problem) => match (problem, lang) {
                 (NumberProblem::DigitAfterMinus, Lang::En) => "invalid number: expected a digit after '-'",
                 (NumberProblem::DigitAfterMinus, Lang::Zh) => "无效的数字：'-' 之后应为数字",
@@ -245,41 +237,33 @@ impl JsonError {
                     "字符串未结束：文件结束前没有闭合的 '\"'",
                 )
                 .to_owned(),
-            K::ControlCharacterInString { found } => match lang {
-                Lang::En => format!(
-                    "control character {} in a string: write it as an escape such as \\n or \\u{:04x}",
-                    show_char(*found),
-                    u32::from(*found)
-                ),
-                Lang::Zh => format!(
-                    "字符串中有控制字符 {}：请写成转义形式，例如 \\n 或 \\u{:04x}",
-                    show_char(*found),
-                    u32::from(*found)
-                ),
-            },
-            K::BadEscape { found } => match lang {
-                Lang::En => format!(
-                    "invalid escape '\\{found}' in a string: the escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX"
-                ),
-                Lang::Zh => format!(
-                    "字符串中的转义 '\\{found}' 无效：可用的转义为 \\\" \\\\ \\/ \\b \\f \\n \\r \\t 和 \\uXXXX"
-                ),
-            },
+            K::ControlCharacterInString { found } => lang.fill(
+                "control character {0} in a string: write it as an escape such as \\n or \\u{1}",
+                "字符串中有控制字符 {0}：请写成转义形式，例如 \\n 或 \\u{1}",
+                &[&show_char(*found), &format!("{:04x}", u32::from(*found))],
+            ),
+            K::BadEscape { found } => lang.fill(
+                "invalid escape '\\{0}' in a string: the escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX",
+                "字符串中的转义 '\\{0}' 无效：可用的转义为 \\\" \\\\ \\/ \\b \\f \\n \\r \\t 和 \\uXXXX",
+                &[&found.to_string()],
+            ),
             K::BadUnicodeEscape => lang
                 .pick(
                     "invalid escape in a string: '\\u' must be followed by four hexadecimal digits",
                     "字符串中的转义无效：'\\u' 之后应为四位十六进制数字",
                 )
                 .to_owned(),
-            K::TrailingContent { found } => match lang {
-                Lang::En => format!(
-                    "unexpected {} after the end of the JSON value",
-                    show_char(*found)
-                ),
-                Lang::Zh => format!("在 JSON 值结束之后出现多余的 {}", show_char(*found)),
-            },
+            K::TrailingContent { found } => lang.fill(
+                "unexpected {0} after the end of the JSON value",
+                "在 JSON 值结束之后出现多余的 {0}",
+                &[&show_char(*found)],
+            ),
         }
     }
+}
+
+fn expected_text(expected: Expected, lang: Lang) -> &'static str {
+    lang.pick(expected_en(expected), expected_zh(expected))
 }
 
 fn expected_en(expected: Expected) -> &'static str {

@@ -39,6 +39,36 @@ impl Lang {
             Lang::Zh => zh,
         }
     }
+
+    /// The message in this language, its `{0}`, `{1}`, … replaced by `args` (see [`fill`]).
+    pub fn fill(self, en: &str, zh: &str, args: &[&str]) -> String {
+        fill(self.pick(en, zh), args)
+    }
+}
+
+/// `message` with each `{0}` … `{9}` replaced by that argument; any other `{` is kept as it is.
+/// Messages are filled here rather than with a `format!` per language because each `format!`
+/// call site costs the WebAssembly module code, and there are about a hundred of them (the module
+/// has a size budget); numbered places let a language put the arguments in its own order.
+pub fn fill(message: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(message.len() + 32);
+    let mut rest = message;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        match rest.as_bytes() {
+            [b'{', digit @ b'0'..=b'9', b'}', ..] => {
+                out.push_str(args.get(usize::from(digit - b'0')).copied().unwrap_or(""));
+                rest = &rest[3..];
+            }
+            _ => {
+                out.push('{');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 use crate::expr::{EvalError, EvalWarning, ExprError};
@@ -182,16 +212,18 @@ impl Problem {
             Problem::Bom => lang
                 .pick("the file starts with a byte-order mark; it was ignored", "文件以字节顺序标记 (BOM) 开头,已忽略")
                 .to_string(),
-            Problem::DuplicateKey { key, first_line } => lang.pick(
-                format!("key \"{key}\" appears twice in one object (first on line {first_line}); only the first is used"),
-                format!("同一对象中键 \"{key}\" 出现两次(第一次在第 {first_line} 行);只采用第一次"),
+            Problem::DuplicateKey { key, first_line } => lang.fill(
+                "key \"{0}\" appears twice in one object (first on line {1}); only the first is used",
+                "同一对象中键 \"{0}\" 出现两次(第一次在第 {1} 行);只采用第一次",
+                &[key, &first_line.to_string()],
             ),
             Problem::WrongType { expected } => {
-                lang.pick(format!("expected {}", type_name(*expected, lang)), format!("此处应为{}", type_name(*expected, lang)))
+                lang.fill("expected {0}", "此处应为{0}", &[&type_name(*expected, lang)])
             }
-            Problem::MissingField { field, object } => lang.pick(
-                format!("the {object} has no \"{field}\", which is required"),
-                format!("{}缺少必填字段 \"{field}\"", object_name(object, lang)),
+            Problem::MissingField { field, object } => lang.fill(
+                "the {0} has no \"{1}\", which is required",
+                "{0}缺少必填字段 \"{1}\"",
+                &[object_name(object, lang), field],
             ),
             Problem::TableWithoutColumns => lang
                 .pick(
@@ -199,24 +231,25 @@ impl Problem {
                     "表格缺少 \"columns\";只有模板中的表格可以省略",
                 )
                 .to_string(),
-            Problem::UnknownField { field, object, suggestion } => {
-                let hint = did_you_mean(suggestion.as_deref(), lang);
-                lang.pick(
-                    format!("unknown field \"{field}\" in a {object}; it is ignored{hint}"),
-                    format!("{}中有未知字段 \"{field}\",已忽略{hint}", object_name(object, lang)),
-                )
-            }
-            Problem::UnsupportedVersion { found } => lang.pick(
-                format!("unsupported format version {found}; this crossfoot reads version 1"),
-                format!("不支持的格式版本 {found};本程序读取版本 1"),
+            Problem::UnknownField { field, object, suggestion } => lang.fill(
+                "unknown field \"{0}\" in a {1}; it is ignored{2}",
+                "{1}中有未知字段 \"{0}\",已忽略{2}",
+                &[field, object_name(object, lang), &did_you_mean(suggestion.as_deref(), lang)],
             ),
-            Problem::InvalidId { id } => lang.pick(
-                format!("\"{id}\" is not a valid id: use letters, digits and _, not starting with a digit"),
-                format!("\"{id}\" 不是有效的 id:只能使用字母、数字和 _,且不能以数字开头"),
+            Problem::UnsupportedVersion { found } => lang.fill(
+                "unsupported format version {0}; this crossfoot reads version 1",
+                "不支持的格式版本 {0};本程序读取版本 1",
+                &[found],
             ),
-            Problem::DuplicateId { id, first_line } => lang.pick(
-                format!("id \"{id}\" is already used (line {first_line}); ids must be unique"),
-                format!("id \"{id}\" 已被使用(第 {first_line} 行);id 必须唯一"),
+            Problem::InvalidId { id } => lang.fill(
+                "\"{0}\" is not a valid id: use letters, digits and _, not starting with a digit",
+                "\"{0}\" 不是有效的 id:只能使用字母、数字和 _,且不能以数字开头",
+                &[id],
+            ),
+            Problem::DuplicateId { id, first_line } => lang.fill(
+                "id \"{0}\" is already used (line {1}); ids must be unique",
+                "id \"{0}\" 已被使用(第 {1} 行);id 必须唯一",
+                &[id, &first_line.to_string()],
             ),
             Problem::InvalidValue { error } => error.message(lang),
             Problem::NumberOutOfRange => NumberError::OutOfRange.message(lang),
@@ -224,36 +257,41 @@ impl Problem {
                 .pick("\"decimals\" must be a whole number from -30 to 30", "\"decimals\" 必须是 -30 到 30 之间的整数")
                 .to_string(),
             Problem::ExpressionSyntax { error } => error.message(lang),
-            Problem::UnknownId { name, suggestion } => {
-                let hint = did_you_mean(suggestion.as_deref(), lang);
-                lang.pick(format!("unknown id \"{name}\"{hint}"), format!("未知的 id \"{name}\"{hint}"))
-            }
-            Problem::UnitMismatch { check, warning } => lang.pick(
-                format!("check {check} {}", warning.message(lang)),
-                format!("校验 {check}:{}", warning.message(lang)),
+            Problem::UnknownId { name, suggestion } => lang.fill(
+                "unknown id \"{0}\"{1}",
+                "未知的 id \"{0}\"{1}",
+                &[name, &did_you_mean(suggestion.as_deref(), lang)],
             ),
-            Problem::Evaluation { check, error, .. } => lang.pick(
-                format!("check {check} cannot be evaluated: {}", error.message(lang)),
-                format!("校验 {check} 无法计算:{}", error.message(lang)),
+            Problem::UnitMismatch { check, warning } => lang.fill(
+                "check {0} {1}",
+                "校验 {0}:{1}",
+                &[check, &warning.message(lang)],
+            ),
+            Problem::Evaluation { check, error, .. } => lang.fill(
+                "check {0} cannot be evaluated: {1}",
+                "校验 {0} 无法计算:{1}",
+                &[check, &error.message(lang)],
             ),
             Problem::NoChecks => lang
                 .pick("the report has no checks, so nothing was verified", "报告中没有任何校验,因此未核对任何内容")
                 .to_string(),
-            Problem::CellCount { row, cells, columns } => lang.pick(
-                format!("row \"{row}\" has {cells} cells, but the table has {columns} columns; write one cell per column (null for an empty one)"),
-                format!("行 \"{row}\" 有 {cells} 个单元格,但表格有 {columns} 列;每列应有一个单元格(空格写 null)"),
+            Problem::CellCount { row, cells, columns } => lang.fill(
+                "row \"{0}\" has {1} cells, but the table has {2} columns; write one cell per column (null for an empty one)",
+                "行 \"{0}\" 有 {1} 个单元格,但表格有 {2} 列;每列应有一个单元格(空格写 null)",
+                &[row, &cells.to_string(), &columns.to_string()],
             ),
             Problem::UnknownTablePart { table, column, name, suggestion } => {
-                let hint = did_you_mean(suggestion.as_deref(), lang);
-                let (en, zh) = if *column { ("column", "列") } else { ("row", "行") };
-                lang.pick(
-                    format!("table \"{table}\" has no {en} \"{name}\"{hint}"),
-                    format!("表格 \"{table}\" 没有{zh} \"{name}\"{hint}"),
+                let part = if *column { lang.pick("column", "列") } else { lang.pick("row", "行") };
+                lang.fill(
+                    "table \"{0}\" has no {1} \"{2}\"{3}",
+                    "表格 \"{0}\" 没有{1} \"{2}\"{3}",
+                    &[table, part, name, &did_you_mean(suggestion.as_deref(), lang)],
                 )
             }
-            Problem::EmptyCell { check, cell } => lang.pick(
-                format!("check {check} uses {cell}, which has no figure (an empty cell); it is not evaluated"),
-                format!("校验 {check} 使用的 {cell} 没有数字(空单元格);该校验未计算"),
+            Problem::EmptyCell { check, cell } => lang.fill(
+                "check {0} uses {1}, which has no figure (an empty cell); it is not evaluated",
+                "校验 {0} 使用的 {1} 没有数字(空单元格);该校验未计算",
+                &[check, cell],
             ),
         }
     }
@@ -270,10 +308,7 @@ impl Problem {
 
 fn did_you_mean(suggestion: Option<&str>, lang: Lang) -> String {
     match suggestion {
-        Some(s) => lang.pick(
-            format!(" (did you mean \"{s}\"?)"),
-            format!("(是否应为 \"{s}\"?)"),
-        ),
+        Some(s) => lang.fill(" (did you mean \"{0}\"?)", "(是否应为 \"{0}\"?)", &[s]),
         None => String::new(),
     }
 }
@@ -324,18 +359,36 @@ fn type_name(ty: FieldType, lang: Lang) -> String {
         FieldType::OneOf(words) => {
             let list = words
                 .iter()
-                .map(|w| format!("\"{w}\""))
+                .map(|w| fill("\"{0}\"", &[w]))
                 .collect::<Vec<_>>()
                 .join(", ");
-            lang.pick(format!("one of {list}"), format!("以下之一:{list}"))
+            lang.fill("one of {0}", "以下之一:{0}", &[&list])
         }
-        FieldType::Object(shape) => lang.pick(
-            format!("a {} object", shape.name),
-            format!("{}对象", object_name(shape.name, lang)),
+        FieldType::Object(shape) => {
+            lang.fill("a {0} object", "{0}对象", &[object_name(shape.name, lang)])
+        }
+        FieldType::ArrayOf(shape) => lang.fill(
+            "an array of {0}s",
+            "{0}数组",
+            &[object_name(shape.name, lang)],
         ),
-        FieldType::ArrayOf(shape) => lang.pick(
-            format!("an array of {}s", shape.name),
-            format!("{}数组", object_name(shape.name, lang)),
-        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_puts_arguments_in_their_numbered_places() {
+        assert_eq!(fill("{1} 项中有 {0} 项", &["2", "12"]), "12 项中有 2 项");
+        assert_eq!(fill("a {0}{0}", &["x"]), "a xx");
+    }
+
+    #[test]
+    fn fill_keeps_other_braces_and_missing_arguments_are_empty() {
+        assert_eq!(fill("t.{column} {x} {", &[]), "t.{column} {x} {");
+        assert_eq!(fill("[{3}]", &["a"]), "[]");
+        assert_eq!(fill("{0}", &["{1}", "no"]), "{1}");
     }
 }

@@ -10,7 +10,7 @@ use crate::json::{Node, Value};
 use crate::messages::Problem;
 use crate::nearest::nearest;
 use crate::number::{self, Decimal, NumberError};
-use crate::position::{pointer_escape, Locator};
+use crate::position::{pointer_child, pointer_escape, pointer_item, Locator};
 use crate::strmap::StrMap;
 use crate::table::Table;
 use crate::units::{self, Dimension, Unit};
@@ -328,7 +328,7 @@ impl<'a> Loader<'a> {
         let mut fields = Fields { found: Vec::new() };
         for member in members {
             // Built only when a problem is reported: most members have none.
-            let member_pointer = || format!("{pointer}/{}", pointer_escape(&member.key));
+            let member_pointer = || pointer_child(pointer, &pointer_escape(&member.key));
             let Some(field) = shape.field(&member.key) else {
                 let suggestion =
                     nearest(&member.key, shape.fields.iter().map(|f| f.name)).map(str::to_string);
@@ -402,16 +402,16 @@ impl<'a> Loader<'a> {
     /// The facts, checks and sub-sections of the file or of one section.
     fn members(&mut self, fields: &Fields<'a>, pointer: &str, section: Option<&str>) {
         for (i, node) in fields.array("facts").iter().enumerate() {
-            self.fact(node, &format!("{pointer}/facts/{i}"), section);
+            self.fact(node, &pointer_item(pointer, "facts", i), section);
         }
         for (i, node) in fields.array("checks").iter().enumerate() {
-            self.check(node, &format!("{pointer}/checks/{i}"), section, None);
+            self.check(node, &pointer_item(pointer, "checks", i), section, None);
         }
         for (i, node) in fields.array("tables").iter().enumerate() {
-            self.table(node, &format!("{pointer}/tables/{i}"), section);
+            self.table(node, &pointer_item(pointer, "tables", i), section);
         }
         for (i, node) in fields.array("sections").iter().enumerate() {
-            let section_pointer = format!("{pointer}/sections/{i}");
+            let section_pointer = pointer_item(pointer, "sections", i);
             // Nesting is bounded by the JSON parser's depth limit, so this recursion is too.
             if let Some(section_fields) = self.object(node, &SECTION, &section_pointer) {
                 let title = section_fields
@@ -430,7 +430,8 @@ impl<'a> Loader<'a> {
         let id = fields.string("id");
         if let (Some(id), Some(id_node)) = (&id, fields.get("id")) {
             // Located only when there is a problem: most ids have none.
-            let id_location = |loader: &Self| loader.location(id_node, &format!("{pointer}/id"));
+            let id_location =
+                |loader: &Self| loader.location(id_node, &pointer_child(pointer, "id"));
             if !expr::is_valid_id(id) {
                 let problem = Problem::InvalidId { id: id.clone() };
                 self.report_problem(problem, id_location(self));
@@ -458,7 +459,7 @@ impl<'a> Loader<'a> {
             .map(|u| units::parse_unit(&u));
         let at = fields
             .get("at")
-            .and_then(|node| self.object(node, &AT, &format!("{pointer}/at")))
+            .and_then(|node| self.object(node, &AT, &pointer_child(pointer, "at")))
             .and_then(|at| {
                 Some(TextSpan::new(
                     offset(at.get("start")?)?,
@@ -499,7 +500,7 @@ impl<'a> Loader<'a> {
         let decimal = match parsed {
             Ok(decimal) => decimal,
             Err(error) => {
-                let location = self.location(value, &format!("{pointer}/value"));
+                let location = self.location(value, &pointer_child(pointer, "value"));
                 let problem = match error {
                     NumberError::OutOfRange => Problem::NumberOutOfRange,
                     NumberError::NotANumber => Problem::InvalidValue { error },
@@ -517,7 +518,7 @@ impl<'a> Loader<'a> {
                 Value::Number(literal) => match literal.parse::<i32>() {
                     Ok(d) if (-number::MAX_EXPONENT..=number::MAX_EXPONENT).contains(&d) => Some(d),
                     _ => {
-                        let location = self.location(node, &format!("{pointer}/decimals"));
+                        let location = self.location(node, &pointer_child(pointer, "decimals"));
                         self.report_problem(Problem::InvalidDecimals, location);
                         return None;
                     }
@@ -563,7 +564,7 @@ impl<'a> Loader<'a> {
                 Some((ids, placeholder))
             }
             (Some(for_each), None) => {
-                let location = self.location(for_each, &format!("{pointer}/for_each"));
+                let location = self.location(for_each, &pointer_child(pointer, "for_each"));
                 let problem = Problem::UnknownField {
                     field: "for_each".to_string(),
                     object: "check",
@@ -597,7 +598,7 @@ impl<'a> Loader<'a> {
                 .insert_first(as_str(id_node), location.line as usize)
             {
                 let first_line = first_line as u32;
-                let id_location = self.location(id_node, &format!("{pointer}/id"));
+                let id_location = self.location(id_node, &pointer_child(pointer, "id"));
                 self.report_problem(
                     Problem::DuplicateId {
                         id: id.clone(),
@@ -616,7 +617,7 @@ impl<'a> Loader<'a> {
                         // One finding for a for_each check, not one per column.
                         if !syntax_reported {
                             let location =
-                                expect_place.at(format!("{pointer}/expect"), error.column);
+                                expect_place.at(pointer_child(pointer, "expect"), error.column);
                             self.report_problem(Problem::ExpressionSyntax { error }, location);
                         }
                         syntax_reported = true;
@@ -705,24 +706,33 @@ fn offset(node: &Node) -> Option<usize> {
     }
 }
 
-/// `text` with every `placeholder` (which starts with `{`) replaced by `value`. (Not
-/// `str::replace`: its substring search would cost the WebAssembly module more than this.)
-fn substitute(text: &str, placeholder: &str, value: &str) -> String {
+/// `text` with every `placeholder` replaced by `value`, left to right, as `str::replace` does.
+/// (Not `str::replace`: its substring search would cost the WebAssembly module more than this.)
+pub(crate) fn substitute(text: &str, placeholder: &str, value: &str) -> String {
+    let Some(first) = placeholder.chars().next() else {
+        return text.to_string();
+    };
     let mut out = String::with_capacity(text.len() + value.len());
     let mut rest = text;
-    while let Some(i) = rest.find('{') {
+    while let Some(i) = rest.find(first) {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
         if rest.starts_with(placeholder) {
             out.push_str(value);
             rest = &rest[placeholder.len()..];
         } else {
-            out.push('{');
-            rest = &rest[1..];
+            out.push(first);
+            rest = &rest[first.len_utf8()..];
         }
     }
     out.push_str(rest);
     out
+}
+
+/// Whether `needle` occurs in `text`. (Not `str::contains`: its substring search would cost the
+/// WebAssembly module more than this; the texts are short.)
+pub(crate) fn contains_text(text: &str, needle: &str) -> bool {
+    (0..text.len()).any(|i| text.as_bytes()[i..].starts_with(needle.as_bytes()))
 }
 
 /// The text of a string node (`""` for any other node).
@@ -764,5 +774,33 @@ fn has_type(node: &Node, field: &Field) -> bool {
         (FieldType::Object(_), Value::Object(_)) => true,
         (FieldType::ArrayOf(_), Value::Array(_)) => true,
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{contains_text, substitute};
+
+    #[test]
+    fn substitute_replaces_like_str_replace() {
+        for (text, placeholder, value) in [
+            ("t.{column} + t.{row}.{column}", "{column}", "x"),
+            ("`this.t3.a == `last.t3.b", "`last.", "`2020."),
+            ("{{column}", "{column}", "{column}"),
+            ("no place", "{row}", "r"),
+        ] {
+            assert_eq!(
+                substitute(text, placeholder, value),
+                text.replace(placeholder, value)
+            );
+        }
+    }
+
+    #[test]
+    fn contains_text_finds_a_substring_anywhere() {
+        assert!(contains_text("sum(t3.new.*)", "t3.new."));
+        assert!(contains_text("a.b.", "a.b."));
+        assert!(!contains_text("t3.news", "t3.new."));
+        assert!(!contains_text("", "x"));
     }
 }

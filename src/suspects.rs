@@ -355,37 +355,44 @@ fn message(suspect: &Suspect, shown: Option<&str>, sure: bool, lang: Lang) -> St
     let printed = &suspect.value;
     let Some(value) = shown else {
         let count = suspect.checks.len();
-        return lang.pick(
-            format!(
-                "{name} takes part in {count} failing check{}",
-                if count == 1 { "" } else { "s" }
-            ),
-            format!("{name} 参与了 {count} 项不成立的校验"),
+        let en = if count == 1 {
+            "{0} takes part in {1} failing check"
+        } else {
+            "{0} takes part in {1} failing checks"
+        };
+        return lang.fill(
+            en,
+            "{0} 参与了 {1} 项不成立的校验",
+            &[&name, &count.to_string()],
         );
     };
     let why = if suspect.reasons.contains(&TRANSPOSED) {
-        lang.pick(
-            format!(" ({printed} looks like {value} with two digits swapped)"),
-            format!("({printed} 疑似两位数字颠倒)"),
+        lang.fill(
+            " ({0} looks like {1} with two digits swapped)",
+            "({0} 疑似两位数字颠倒)",
+            &[printed, value],
         )
     } else if suspect.reasons.contains(&SLIPPED) {
-        lang.pick(
-            format!(" ({printed} looks like {value} with the decimal point slipped)"),
-            format!("({printed} 疑似小数点错位)"),
+        lang.fill(
+            " ({0} looks like {1} with the decimal point slipped)",
+            "({0} 疑似小数点错位)",
+            &[printed, value],
         )
     } else {
         String::new()
     };
     if suspect.reasons.contains(&FIXES_ALL) {
-        lang.pick(
-            format!("{name} {likely}{why}: if it were {value}, every check would hold"),
-            format!("{name} {likely}{why}:若为 {value},所有校验均成立"),
+        lang.fill(
+            "{0} {1}{2}: if it were {3}, every check would hold",
+            "{0} {1}{2}:若为 {3},所有校验均成立",
+            &[&name, likely, &why, value],
         )
     } else {
         let checks = suspect.checks.join(lang.pick(", ", "、"));
-        lang.pick(
-            format!("{name} {likely}{why}: if it were {value}, {checks} would hold"),
-            format!("{name} {likely}{why}:若为 {value},校验 {checks} 将成立"),
+        lang.fill(
+            "{0} {1}{2}: if it were {3}, {4} would hold",
+            "{0} {1}{2}:若为 {3},校验 {4} 将成立",
+            &[&name, likely, &why, value, &checks],
         )
     }
 }

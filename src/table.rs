@@ -13,6 +13,7 @@ use crate::json::{Node, Value};
 use crate::messages::Problem;
 use crate::nearest::nearest;
 use crate::number::{self, NumberError};
+use crate::position::{pointer_child, pointer_item};
 use crate::report::{Fact, FactIndex, Loader, Precision, Report};
 use crate::units::{self, Dimension};
 use crate::verdict::{
@@ -117,7 +118,7 @@ impl<'a> Loader<'a> {
         };
         let id_location = |loader: &Self| {
             let id_node = fields.get("id").unwrap_or(node);
-            loader.location(id_node, &format!("{pointer}/id"))
+            loader.location(id_node, &pointer_child(pointer, "id"))
         };
         if !expr::is_valid_id(&id) {
             let location = id_location(self);
@@ -148,25 +149,25 @@ impl<'a> Loader<'a> {
         }
         let column_nodes = fields.array("columns");
         for (i, node) in column_nodes.iter().enumerate() {
-            self.column(&mut table, node, &format!("{pointer}/columns/{i}"));
+            self.column(&mut table, node, &pointer_item(pointer, "columns", i));
         }
         // Shares are resolved once every column is known.
         for (i, node) in column_nodes.iter().enumerate() {
-            self.share_of(&mut table, i, node, &format!("{pointer}/columns/{i}"));
+            self.share_of(&mut table, i, node, &pointer_item(pointer, "columns", i));
         }
         for (i, node) in fields.array("rows").iter().enumerate() {
-            self.row(&mut table, node, &format!("{pointer}/rows/{i}"));
+            self.row(&mut table, node, &pointer_item(pointer, "rows", i));
         }
         if let Some(node) = fields.get("total_row") {
-            let place = format!("{pointer}/total_row");
+            let place = pointer_child(pointer, "total_row");
             table.total_row = self.row_of(&table, node, &place);
         }
         if let Some(node) = fields.get("total_column") {
-            let place = format!("{pointer}/total_column");
+            let place = pointer_child(pointer, "total_column");
             table.total_column = self.column_of(&table, node, &place);
         }
         for (i, node) in fields.array("parts").iter().enumerate() {
-            self.part(&mut table, node, &format!("{pointer}/parts/{i}"));
+            self.part(&mut table, node, &pointer_item(pointer, "parts", i));
         }
         // Columns and rows without a usable id (a finding says why) have no cells to check.
         let ids = |ids: Vec<&String>| -> Vec<String> {
@@ -178,7 +179,7 @@ impl<'a> Loader<'a> {
         let columns = ids(table.columns.iter().map(|c| &c.id).collect());
         let rows = ids(table.rows.iter().map(|r| &r.id).collect());
         for (i, node) in fields.array("checks").iter().enumerate() {
-            let place = format!("{pointer}/checks/{i}");
+            let place = pointer_item(pointer, "checks", i);
             self.check(node, &place, section, Some((&columns, &rows)));
         }
         let generated = footing::checks(&table, self.lang);
@@ -191,7 +192,7 @@ impl<'a> Loader<'a> {
         let Value::String(id) = &node.value else {
             return None;
         };
-        let location = || format!("{pointer}/id");
+        let location = || pointer_child(pointer, "id");
         if !expr::is_valid_id(id) {
             let location = self.location(node, &location());
             self.report_problem(Problem::InvalidId { id: id.clone() }, location);
@@ -252,7 +253,7 @@ impl<'a> Loader<'a> {
         if !matches!(member.value.value, Value::String(_)) {
             return; // wrong type: reported
         }
-        let share_of = self.column_of(table, &member.value, &format!("{pointer}/share_of"));
+        let share_of = self.column_of(table, &member.value, &pointer_child(pointer, "share_of"));
         if let Some(column) = table.columns.get_mut(index) {
             column.share_of = share_of;
         }
@@ -271,7 +272,7 @@ impl<'a> Loader<'a> {
         let columns = table.columns.len();
         if let Some(cells_node) = fields.get("cells") {
             if cell_nodes.len() != columns {
-                let location = self.location(cells_node, &format!("{pointer}/cells"));
+                let location = self.location(cells_node, &pointer_child(pointer, "cells"));
                 let problem = Problem::CellCount {
                     row: id.clone().unwrap_or_default(),
                     cells: cell_nodes.len(),
@@ -293,7 +294,7 @@ impl<'a> Loader<'a> {
         for column in 0..columns {
             let cell = match (cell_nodes.get(column), &id) {
                 (Some(node), Some(_)) => {
-                    let place = format!("{pointer}/cells/{column}");
+                    let place = pointer_item(pointer, "cells", column);
                     self.cell(table, &row, column, node, &place)
                 }
                 _ => Cell::default(),
@@ -448,12 +449,12 @@ impl<'a> Loader<'a> {
         let location = self.location(node, pointer);
         let total = fields
             .get("total")
-            .and_then(|n| self.row_of(table, n, &format!("{pointer}/total")));
+            .and_then(|n| self.row_of(table, n, &pointer_child(pointer, "total")));
         let mut rows = Vec::new();
         // A part with a row that is not there would be summed wrongly: it is left out whole.
         let mut complete = true;
         for (i, row) in fields.array("rows").iter().enumerate() {
-            let place = format!("{pointer}/rows/{i}");
+            let place = pointer_item(pointer, "rows", i);
             if !matches!(row.value, Value::String(_)) {
                 let location = self.location(row, &place);
                 let problem = Problem::WrongType {

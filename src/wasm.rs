@@ -31,18 +31,24 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 #[wasm_bindgen]
 pub fn check(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = read_options(&options)?;
-    let verdict = if let Some(text) = input.as_string() {
-        crate::check(text.as_bytes(), &options)
+    let bytes = input_bytes(input).ok_or_else(|| {
+        js_error("check(input): input must be a Uint8Array, an ArrayBuffer or a string")
+    })?;
+    to_plain_js(&crate::check(&bytes, &options))
+}
+
+/// An input's bytes: a string's UTF-8, a `Uint8Array`'s or an `ArrayBuffer`'s bytes. (One
+/// function for `check` and `checkMany`: the module has a size budget.)
+#[cfg(not(feature = "text-module"))]
+fn input_bytes(input: JsValue) -> Option<Vec<u8>> {
+    if let Some(text) = input.as_string() {
+        Some(text.into_bytes())
     } else if let Some(bytes) = input.dyn_ref::<Uint8Array>() {
-        crate::check(&bytes.to_vec(), &options)
-    } else if let Some(buffer) = input.dyn_ref::<ArrayBuffer>() {
-        crate::check(&Uint8Array::new(buffer).to_vec(), &options)
+        Some(bytes.to_vec())
     } else {
-        return Err(js_error(
-            "check(input): input must be a Uint8Array, an ArrayBuffer or a string",
-        ));
-    };
-    to_plain_js(&verdict)
+        let buffer = input.dyn_ref::<ArrayBuffer>()?;
+        Some(Uint8Array::new(buffer).to_vec())
+    }
 }
 
 /// Checks several reports together (see `crate::check_together`): reports of one issuer for
@@ -58,18 +64,11 @@ pub fn check_many(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue>
     }
     let mut files = Vec::new();
     for input in Array::from(&inputs).iter() {
-        let bytes = if let Some(text) = input.as_string() {
-            text.into_bytes()
-        } else if let Some(bytes) = input.dyn_ref::<Uint8Array>() {
-            bytes.to_vec()
-        } else if let Some(buffer) = input.dyn_ref::<ArrayBuffer>() {
-            Uint8Array::new(buffer).to_vec()
-        } else {
-            return Err(js_error(
+        files.push(input_bytes(input).ok_or_else(|| {
+            js_error(
                 "checkMany(inputs): each input must be a Uint8Array, an ArrayBuffer or a string",
-            ));
-        };
-        files.push(bytes);
+            )
+        })?);
     }
     let together: Vec<(&[u8], Options)> = files
         .iter()
@@ -216,8 +215,11 @@ fn property(object: &JsValue, name: &str) -> Result<JsValue, JsValue> {
 /// objects field by field through JS calls (the module has a size budget).
 #[cfg(not(feature = "wasm-extract"))]
 fn to_plain_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value)
-        .map_err(|error| js_error(&format!("cannot convert the result to JSON: {error}")))?;
+    // Our values always serialise (string keys, no fallible impls), so this error cannot happen;
+    // it is not formatted, since printing serde_json's error would bring its texts and io's into
+    // the module (about 3 KB).
+    let text =
+        serde_json::to_string(value).map_err(|_| js_error("cannot convert the result to JSON"))?;
     JSON::parse(&text).map_err(|_| js_error("cannot read the result's JSON"))
 }
 

@@ -115,16 +115,15 @@ impl EvalWarning {
                 right,
                 action,
                 ..
-            } => match (action, lang) {
-                (UnitAction::Add, Lang::En) => format!("adds {left} to {right}"),
-                (UnitAction::Add, Lang::Zh) => format!("将 {left} 与 {right} 相加"),
-                (UnitAction::Subtract, Lang::En) => format!("subtracts {right} from {left}"),
-                (UnitAction::Subtract, Lang::Zh) => format!("从 {left} 中减去 {right}"),
-                (UnitAction::Compare, Lang::En) => format!("compares {left} with {right}"),
-                (UnitAction::Compare, Lang::Zh) => format!("将 {left} 与 {right} 比较"),
-                (UnitAction::Combine, Lang::En) => format!("combines {left} with {right}"),
-                (UnitAction::Combine, Lang::Zh) => format!("将 {left} 与 {right} 合并计算"),
-            },
+            } => {
+                let (en, zh) = match action {
+                    UnitAction::Add => ("adds {0} to {1}", "将 {0} 与 {1} 相加"),
+                    UnitAction::Subtract => ("subtracts {1} from {0}", "从 {0} 中减去 {1}"),
+                    UnitAction::Compare => ("compares {0} with {1}", "将 {0} 与 {1} 比较"),
+                    UnitAction::Combine => ("combines {0} with {1}", "将 {0} 与 {1} 合并计算"),
+                };
+                lang.fill(en, zh, &[left, right])
+            }
         }
     }
 }
@@ -157,14 +156,14 @@ impl EvalError {
 
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (EvalError::UnknownName { name, .. }, Lang::En) => format!("unknown name `{name}`"),
-            (EvalError::UnknownName { name, .. }, Lang::Zh) => format!("未知的名称 `{name}`"),
-            (EvalError::DivisionByZero { divisor, .. }, Lang::En) => {
-                format!("division by zero: the divisor {divisor} can be zero")
+            (EvalError::UnknownName { name, .. }, _) => {
+                lang.fill("unknown name `{0}`", "未知的名称 `{0}`", &[name])
             }
-            (EvalError::DivisionByZero { divisor, .. }, Lang::Zh) => {
-                format!("除以零:除数 {divisor} 可能为零")
-            }
+            (EvalError::DivisionByZero { divisor, .. }, _) => lang.fill(
+                "division by zero: the divisor {0} can be zero",
+                "除以零:除数 {0} 可能为零",
+                &[divisor],
+            ),
             (EvalError::TooLarge { .. }, Lang::En) => {
                 "the numbers grow too large to compute exactly (beyond 38 digits)".to_string()
             }

@@ -260,32 +260,23 @@ impl Expected {
 impl ExprError {
     pub fn message(&self, lang: Lang) -> String {
         use ExprErrorKind::*;
-        let en = lang == Lang::En;
         match &self.kind {
             Empty => lang.pick("the expression is empty", "表达式为空").to_string(),
-            UnexpectedChar(c) => {
-                if en {
-                    format!("unexpected character `{c}`")
-                } else {
-                    format!("无法识别的字符 `{c}`")
-                }
-            }
-            UnexpectedToken { found, expected } => {
-                let expected = expected.describe(lang);
-                if en {
-                    format!("expected {expected}, found `{found}`")
-                } else {
-                    format!("此处应为{expected},却是 `{found}`")
-                }
-            }
-            UnexpectedEnd { expected } => {
-                let expected = expected.describe(lang);
-                if en {
-                    format!("expected {expected}, but the expression ends")
-                } else {
-                    format!("此处应为{expected},但表达式已结束")
-                }
-            }
+            UnexpectedChar(c) => lang.fill(
+                "unexpected character `{0}`",
+                "无法识别的字符 `{0}`",
+                &[&c.to_string()],
+            ),
+            UnexpectedToken { found, expected } => lang.fill(
+                "expected {0}, found `{1}`",
+                "此处应为{0},却是 `{1}`",
+                &[expected.describe(lang), found],
+            ),
+            UnexpectedEnd { expected } => lang.fill(
+                "expected {0}, but the expression ends",
+                "此处应为{0},但表达式已结束",
+                &[expected.describe(lang)],
+            ),
             MissingComparison => lang
                 .pick(
                     "a check must compare two sides, as in `total == a + b` (also != < <= > >=)",
@@ -302,15 +293,12 @@ impl ExprError {
             UnclosedBackquote => lang.pick("a backquote (`) is never closed", "反引号 (`) 缺少结尾").to_string(),
             EmptyName => lang.pick("empty name between backquotes", "反引号之间的名称为空").to_string(),
             UnknownFunction { name, nearest } => {
-                let known: Vec<String> = Func::ALL.iter().map(|f| f.name().to_string()).collect();
-                if en {
-                    format!(
-                        "unknown function `{name}`; did you mean `{nearest}`? (functions: {}; to multiply, write `*`)",
-                        known.join(", ")
-                    )
-                } else {
-                    format!("未知函数 `{name}`,是否应为 `{nearest}`?(可用函数:{};相乘请写 `*`)", known.join("、"))
-                }
+                let known: Vec<&str> = Func::ALL.iter().map(|f| f.name()).collect();
+                lang.fill(
+                    "unknown function `{0}`; did you mean `{1}`? (functions: {2}; to multiply, write `*`)",
+                    "未知函数 `{0}`,是否应为 `{1}`?(可用函数:{2};相乘请写 `*`)",
+                    &[name, nearest, &known.join(lang.pick(", ", "、"))],
+                )
             }
             WrongArgCount { function, found } => {
                 let wants = match Func::from_name(function) {
@@ -318,28 +306,22 @@ impl ExprError {
                     Some(Func::Change) => lang.pick("exactly 2 arguments (now, before)", "恰好 2 个参数(本期, 上期)"),
                     _ => lang.pick("at least 1 argument", "至少 1 个参数"),
                 };
-                if en {
-                    format!("`{function}` takes {wants}, found {found}")
-                } else {
-                    format!("`{function}` 需要{wants},实际为 {found} 个")
-                }
+                lang.fill(
+                    "`{0}` takes {1}, found {2}",
+                    "`{0}` 需要{1},实际为 {2} 个",
+                    &[function, wants, &found.to_string()],
+                )
             }
-            TooDeep => {
-                if en {
-                    format!("the expression nests deeper than {MAX_DEPTH} levels")
-                } else {
-                    format!("表达式嵌套超过 {MAX_DEPTH} 层")
-                }
-            }
-            TooLong => {
-                if en {
-                    format!(
-                        "the expression is too long: at most {MAX_TOKENS} parts and {MAX_PRODUCTS} multiplications or divisions"
-                    )
-                } else {
-                    format!("表达式过长:最多 {MAX_TOKENS} 个成分、{MAX_PRODUCTS} 次乘除")
-                }
-            }
+            TooDeep => lang.fill(
+                "the expression nests deeper than {0} levels",
+                "表达式嵌套超过 {0} 层",
+                &[&MAX_DEPTH.to_string()],
+            ),
+            TooLong => lang.fill(
+                "the expression is too long: at most {0} parts and {1} multiplications or divisions",
+                "表达式过长:最多 {0} 个成分、{1} 次乘除",
+                &[&MAX_TOKENS.to_string(), &MAX_PRODUCTS.to_string()],
+            ),
             BadNumber(e) => e.message(lang),
             SliceOutsideAggregate => lang
                 .pick(
@@ -373,11 +355,12 @@ pub fn is_valid_id(s: &str) -> bool {
 
 impl Comparison {
     /// Fact names in order of first use, each with the column of its first use.
-    pub fn references(&self) -> Vec<(String, u32)> {
+    pub fn references<'a>(&'a self) -> Vec<(String, u32)> {
         let mut found: Vec<(String, u32)> = Vec::new();
-        let mut seen = std::collections::BTreeSet::new();
-        let mut visit = |name: &str, column: u32| {
-            if seen.insert(name.to_string()) {
+        // The crate's small map rather than a std set: the module has a size budget.
+        let mut seen = crate::strmap::StrMap::with_capacity(0);
+        let mut visit = |name: &'a str, column: u32| {
+            if seen.insert_first(name, 0).is_none() {
                 found.push((name.to_string(), column));
             }
         };
@@ -390,7 +373,7 @@ impl Comparison {
 impl Expr {
     /// Calls `f` with every fact name and its column, left to right. Recursion is bounded by the
     /// parser's depth limit.
-    pub fn visit_facts(&self, f: &mut dyn FnMut(&str, u32)) {
+    pub fn visit_facts<'a>(&'a self, f: &mut dyn FnMut(&'a str, u32)) {
         match &self.kind {
             ExprKind::Number(_) => {}
             ExprKind::Fact(name) => f(name, self.span.start),

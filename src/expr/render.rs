@@ -318,60 +318,31 @@ pub(super) fn arithmetic(
         }
     }
 
-    let en = lang == Lang::En;
     let (a_term, b_term) = (term(&a), term(&b));
     let b_literal = matches!(b.shape, Shape::Literal);
-    let off = |text: String| match (&off_by, en) {
-        (Some(gap), true) => format!("{text} (off by {gap})"),
-        (Some(gap), false) => format!("{text}(相差 {gap})"),
-        (None, _) => text,
+    let off = |text: String| match &off_by {
+        Some(gap) => lang.fill("{0} (off by {1})", "{0}(相差 {1})", &[&text, gap]),
+        None => text,
     };
     let not_hold = |prefix: String| {
         let relation = format!("{} {} {}", short(&a), op.symbol(), short(&b));
-        if en {
-            format!("{prefix}: {relation} does not hold")
-        } else {
-            format!("{prefix}:{relation} 不成立")
-        }
+        lang.fill(
+            "{0}: {1} does not hold",
+            "{0}:{1} 不成立",
+            &[&prefix, &relation],
+        )
     };
-    // Only the chosen language's text is written.
-    macro_rules! pick {
-        ($en:expr, $zh:expr $(,)?) => {
-            if en {
-                $en
-            } else {
-                $zh
-            }
-        };
-    }
+    let both = |en: &str, zh: &str| lang.fill(en, zh, &[&a_term, &b_term]);
     let main = match (op, holds) {
-        (CmpOp::Eq, true) if b_told => a_term,
-        (CmpOp::Eq, true) if b_literal => pick!(
-            format!("{a_term}, which matches {b_term}"),
-            format!("{a_term},与 {b_term} 相符"),
-        ),
-        (CmpOp::Eq, true) => pick!(
-            format!("{a_term}, and {b_term}"),
-            format!("{a_term},且 {b_term}"),
-        ),
-        (CmpOp::Eq, false) if b_literal => off(pick!(
-            format!("{a_term}, but {b_term} is expected"),
-            format!("{a_term},但应为 {b_term}"),
-        )),
-        (CmpOp::Eq, false) => off(pick!(
-            format!("{a_term}, but {b_term}"),
-            format!("{a_term},但 {b_term}"),
-        )),
+        (CmpOp::Eq, true) if b_told => a_term.clone(),
+        (CmpOp::Eq, true) if b_literal => both("{0}, which matches {1}", "{0},与 {1} 相符"),
+        (CmpOp::Eq, true) => both("{0}, and {1}", "{0},且 {1}"),
+        (CmpOp::Eq, false) if b_literal => off(both("{0}, but {1} is expected", "{0},但应为 {1}")),
+        (CmpOp::Eq, false) => off(both("{0}, but {1}", "{0},但 {1}")),
         (_, true) => format!("{a_term} {} {b_term}", op.symbol()),
-        (_, false) if b_literal => not_hold(a_term),
-        (CmpOp::Ne, false) => not_hold(pick!(
-            format!("{a_term}, and {b_term}"),
-            format!("{a_term},且 {b_term}"),
-        )),
-        (_, false) => not_hold(pick!(
-            format!("{a_term}, but {b_term}"),
-            format!("{a_term},但 {b_term}"),
-        )),
+        (_, false) if b_literal => not_hold(a_term.clone()),
+        (CmpOp::Ne, false) => not_hold(both("{0}, and {1}", "{0},且 {1}")),
+        (_, false) => not_hold(both("{0}, but {1}", "{0},但 {1}")),
     };
     clauses.push(main);
     (clauses.join("; "), off_by)

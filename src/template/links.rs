@@ -7,6 +7,7 @@ use crate::engine;
 use crate::expr::{self, Quantity};
 use crate::json::{self, Node, Value};
 use crate::number;
+use crate::report::substitute;
 use crate::units;
 use crate::verdict::{CheckOutcome, CheckStatus, Location, Severity, Verdict};
 use crate::Lang;
@@ -130,12 +131,10 @@ pub fn link_checks(earlier: &Yearly, later: &Yearly, lang: Lang) -> Vec<CheckOut
             None => vec![("", "")],
         };
         for (id, label) in instances {
-            let expect = link
-                .expect
-                .replace("{column}", id)
-                .replace("{row}", id)
-                .replace("`this.", &format!("`{}.", later.year))
-                .replace("`last.", &format!("`{}.", earlier.year));
+            let mut expect = substitute(&link.expect, "{column}", id);
+            expect = substitute(&expect, "{row}", id);
+            expect = substitute(&expect, "`this.", &format!("`{}.", later.year));
+            expect = substitute(&expect, "`last.", &format!("`{}.", earlier.year));
             let Ok(comparison) = expr::parse_expect(&expect) else {
                 continue;
             };

@@ -9,7 +9,8 @@
 use crate::json::{Member, Node, Span, Value};
 use crate::nearest::nearest;
 use crate::number::{self, Decimal};
-use crate::position::Locator;
+use crate::position::{pointer_child, pointer_item, Locator};
+use crate::report::contains_text;
 use crate::verdict::{Finding, Location};
 use crate::Lang;
 
@@ -87,7 +88,7 @@ impl<'a> Merger<'a> {
             _ => &[],
         };
         for (i, node) in given_tables.iter().enumerate() {
-            let pointer = format!("/tables/{i}");
+            let pointer = pointer_item("", "tables", i);
             let Some(id) = string(node, "id") else {
                 self.report_structure(node, &pointer);
                 continue;
@@ -122,9 +123,10 @@ impl<'a> Merger<'a> {
         for (layout, given) in template.tables.iter().zip(by_table) {
             let title = layout.title.pick(self.lang);
             match given {
-                None => missing.push(self.lang.pick(
-                    format!("{title} (the whole table)"),
-                    format!("{title}(整张表)"),
+                None => missing.push(self.lang.fill(
+                    "{0} (the whole table)",
+                    "{0}(整张表)",
+                    &[title],
                 )),
                 Some(given) => {
                     let absent: Vec<&str> = layout
@@ -138,9 +140,10 @@ impl<'a> Merger<'a> {
                     match absent.len() {
                         0 => {}
                         1..=3 => missing.push(format!("{title}: {}", absent.join("; "))),
-                        n => missing.push(self.lang.pick(
-                            format!("{title}: {}; {} … ({n} rows)", absent[0], absent[1]),
-                            format!("{title}:{};{} …(共 {n} 行)", absent[0], absent[1]),
+                        n => missing.push(self.lang.fill(
+                            "{0}: {1}; {2} … ({3} rows)",
+                            "{0}:{1};{2} …(共 {3} 行)",
+                            &[title, absent[0], absent[1], &n.to_string()],
                         )),
                     }
                     tables.push(self.table(layout, &given));
@@ -172,7 +175,7 @@ impl<'a> Merger<'a> {
         };
         let title = layout.title.pick(self.lang).to_string();
         for (j, row) in array(table, "rows").iter().enumerate() {
-            let row_pointer = format!("{pointer}/rows/{j}");
+            let row_pointer = pointer_item(pointer, "rows", j);
             let (Some(id), Some(Value::Array(cells))) =
                 (string(row, "id"), member(row, "cells").map(|n| &n.value))
             else {
@@ -211,7 +214,7 @@ impl<'a> Merger<'a> {
                     expected: layout.columns.len(),
                     columns,
                 };
-                self.report(problem, row, &format!("{row_pointer}/cells"));
+                self.report(problem, row, &pointer_child(&row_pointer, "cells"));
                 // Which cell is missing cannot be known: the row is left out.
                 given.cells[index] = None;
                 continue;
@@ -223,7 +226,7 @@ impl<'a> Merger<'a> {
                         value,
                         kind: column.kind,
                     };
-                    self.report(problem, cell, &format!("{row_pointer}/cells/{k}"));
+                    self.report(problem, cell, &pointer_item(&row_pointer, "cells", k));
                 }
             }
             given.cells[index] = Some(cells);
@@ -245,7 +248,7 @@ impl<'a> Merger<'a> {
         let needs_absent = |text: &str| {
             absent
                 .iter()
-                .any(|row| text.contains(&format!("{}.{row}.", layout.id)))
+                .any(|row| contains_text(text, &format!("{}.{row}.", layout.id)))
         };
         let mut members = vec![
             self.member("id", self.text(&layout.id)),

@@ -62,73 +62,73 @@ impl TemplateProblem {
 
     pub fn message(&self, lang: Lang) -> String {
         let hint = |suggestion: &Option<String>| match suggestion {
-            Some(s) => lang.pick(
-                format!(" (did you mean \"{s}\"?)"),
-                format!("(是否应为 \"{s}\"?)"),
-            ),
+            Some(s) => lang.fill(" (did you mean \"{0}\"?)", "(是否应为 \"{0}\"?)", &[s]),
             None => String::new(),
         };
         match self {
-            TemplateProblem::UnknownTemplate { name, suggestion } => {
-                let known = super::names().collect::<Vec<_>>().join(", ");
-                let hint = hint(suggestion);
-                lang.pick(
-                    format!("unknown template \"{name}\"{hint}; the templates are: {known}"),
-                    format!("未知的模板 \"{name}\"{hint};现有模板:{known}"),
-                )
-            }
-            TemplateProblem::BrokenTemplate { name, detail } => lang.pick(
-                format!("the template \"{name}\" cannot be read ({detail}); please report this"),
-                format!("模板 \"{name}\" 无法读取({detail});请报告此问题"),
+            TemplateProblem::UnknownTemplate { name, suggestion } => lang.fill(
+                "unknown template \"{0}\"{1}; the templates are: {2}",
+                "未知的模板 \"{0}\"{1};现有模板:{2}",
+                &[
+                    name,
+                    &hint(suggestion),
+                    &super::names().collect::<Vec<_>>().join(", "),
+                ],
+            ),
+            TemplateProblem::BrokenTemplate { name, detail } => lang.fill(
+                "the template \"{0}\" cannot be read ({1}); please report this",
+                "模板 \"{0}\" 无法读取({1});请报告此问题",
+                &[name, detail],
             ),
             TemplateProblem::UnknownTable {
                 table,
                 template,
                 suggestion,
-            } => {
-                let hint = hint(suggestion);
-                lang.pick(
-                    format!("the template {template} has no table \"{table}\"{hint}; it is ignored"),
-                    format!("模板 {template} 中没有表 \"{table}\"{hint};已忽略"),
-                )
-            }
+            } => lang.fill(
+                "the template {0} has no table \"{1}\"{2}; it is ignored",
+                "模板 {0} 中没有表 \"{1}\"{2};已忽略",
+                &[template, table, &hint(suggestion)],
+            ),
             TemplateProblem::UnknownRow {
                 row,
                 table,
                 suggestion,
-            } => {
-                let hint = hint(suggestion);
-                lang.pick(
-                    format!("{table} has no row \"{row}\"{hint}; it is ignored"),
-                    format!("{table}中没有行 \"{row}\"{hint};已忽略"),
-                )
-            }
+            } => lang.fill(
+                "{0} has no row \"{1}\"{2}; it is ignored",
+                "{0}中没有行 \"{1}\"{2};已忽略",
+                &[table, row, &hint(suggestion)],
+            ),
             TemplateProblem::CellCount {
                 row,
                 found,
                 expected,
                 columns,
-            } => lang.pick(
-                format!("{row} has {found} cells, but the template has {expected} columns ({columns}); the row is not checked"),
-                format!("{row}有 {found} 个单元格,但模板有 {expected} 列({columns});该行未核对"),
+            } => lang.fill(
+                "{0} has {1} cells, but the template has {2} columns ({3}); the row is not checked",
+                "{0}有 {1} 个单元格,但模板有 {2} 列({3});该行未核对",
+                &[row, &found.to_string(), &expected.to_string(), columns],
             ),
-            TemplateProblem::NotACount { cell, value, kind } => match kind {
-                super::Kind::Count => lang.pick(
-                    format!("{cell} is {value}, but it counts things: it must be a whole number of 0 or more"),
-                    format!("{cell} 为 {value},但这是件数:必须是大于或等于 0 的整数"),
-                ),
-                super::Kind::Signed => lang.pick(
-                    format!("{cell} is {value}, but it must be a whole number"),
-                    format!("{cell} 为 {value},但必须是整数"),
-                ),
-                super::Kind::Amount => lang.pick(
-                    format!("{cell} is {value}, but an amount cannot be below 0"),
-                    format!("{cell} 为 {value},但金额不能小于 0"),
-                ),
-            },
-            TemplateProblem::Missing { what } => lang.pick(
-                format!("the report does not give {what}: the identities that use them are not checked"),
-                format!("报告未提供{what}:用到它们的勾稽关系未核对"),
+            TemplateProblem::NotACount { cell, value, kind } => {
+                let (en, zh) = match kind {
+                    super::Kind::Count => (
+                        "{0} is {1}, but it counts things: it must be a whole number of 0 or more",
+                        "{0} 为 {1},但这是件数:必须是大于或等于 0 的整数",
+                    ),
+                    super::Kind::Signed => (
+                        "{0} is {1}, but it must be a whole number",
+                        "{0} 为 {1},但必须是整数",
+                    ),
+                    super::Kind::Amount => (
+                        "{0} is {1}, but an amount cannot be below 0",
+                        "{0} 为 {1},但金额不能小于 0",
+                    ),
+                };
+                lang.fill(en, zh, &[cell, value])
+            }
+            TemplateProblem::Missing { what } => lang.fill(
+                "the report does not give {0}: the identities that use them are not checked",
+                "报告未提供{0}:用到它们的勾稽关系未核对",
+                &[what],
             ),
         }
     }
