@@ -39,7 +39,7 @@ pub fn check(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
 
 /// An input's bytes: a string's UTF-8, a `Uint8Array`'s or an `ArrayBuffer`'s bytes. (One
 /// function for `check` and `checkMany`: the module has a size budget.)
-#[cfg(not(feature = "text-module"))]
+#[cfg(not(feature = "wasm-extract"))]
 fn input_bytes(input: JsValue) -> Option<Vec<u8>> {
     if let Some(text) = input.as_string() {
         Some(text.into_bytes())
