@@ -57,6 +57,8 @@ build_module() {
 build_module www/pkg-extract --features wasm-extract
 # The checker last, so that target/ holds its build.
 build_module www/pkg
+# Which std the modules were built with: scripts/size-budget.sh allows stable's prebuilt std more.
+if [ "$NIGHTLY" = 1 ]; then echo nightly-build-std; else echo stable; fi >www/pkg/built-with
 
 step "www/example.json"
 if [ -f examples/qingpu-2017.json ]; then
