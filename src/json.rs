@@ -867,7 +867,7 @@ pub fn write_compact(node: &Node, out: &mut String) {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Value::Number(text) => out.push_str(text),
-        Value::String(s) => render_string(s, out),
+        Value::String(s) => write_string(s, out),
         Value::Array(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
@@ -884,7 +884,7 @@ pub fn write_compact(node: &Node, out: &mut String) {
                 if i > 0 {
                     out.push(',');
                 }
-                render_string(&member.key, out);
+                write_string(&member.key, out);
                 out.push(':');
                 write_compact(&member.value, out);
             }
@@ -893,12 +893,17 @@ pub fn write_compact(node: &Node, out: &mut String) {
     }
 }
 
-fn render_string(s: &str, out: &mut String) {
+/// Writes `s` as a JSON string: quotes, backslashes and control characters escaped, the rest
+/// (any script) as it is.
+pub fn write_string(s: &str, out: &mut String) {
     out.push('"');
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
             c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
             c => out.push(c),
         }

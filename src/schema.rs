@@ -136,7 +136,7 @@ impl Json {
     fn write(&self, out: &mut String, depth: usize) {
         let pad = |out: &mut String, depth: usize| out.push_str(&"  ".repeat(depth));
         match self {
-            Json::String(text) => write_string(out, text),
+            Json::String(text) => crate::json::write_string(text, out),
             Json::Literal(text) => out.push_str(text),
             Json::Array(items) => {
                 out.push('[');
@@ -151,7 +151,7 @@ impl Json {
                 for (i, (key, value)) in members.iter().enumerate() {
                     out.push_str(if i == 0 { "\n" } else { ",\n" });
                     pad(out, depth + 1);
-                    write_string(out, key);
+                    crate::json::write_string(key, out);
                     out.push_str(": ");
                     value.write(out, depth + 1);
                 }
@@ -161,18 +161,4 @@ impl Json {
             }
         }
     }
-}
-
-fn write_string(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }

@@ -130,7 +130,8 @@ pub fn parse_unit(text: &str) -> Unit {
     unit(pow10(0), Dimension::Named(text.to_string()))
 }
 
-fn join_words(words: &[&str]) -> String {
+/// The words with one space between each.
+pub(crate) fn join_words(words: &[&str]) -> String {
     let mut joined = String::new();
     for word in words {
         if !joined.is_empty() {

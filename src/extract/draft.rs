@@ -3,6 +3,7 @@
 
 use super::figures::Found;
 use super::{Confidence, ExtractOptions, Extraction, Figure, Relation, RelationKind, Role};
+use crate::json;
 
 /// Longest quote written for a check, in characters (a long sentence is cut with an ellipsis).
 const MAX_QUOTE: usize = 160;
@@ -17,13 +18,13 @@ pub fn write(
 ) -> String {
     let chinese = is_mostly_chinese(chars);
     let mut out = String::from("{\n  \"crossfoot\": 1,\n  \"report\": {\"title\": ");
-    string(&mut out, &title(chars, options));
+    json::write_string(&title(chars, options), &mut out);
     if let Some(source) = &options.source {
         out.push_str(", \"source\": ");
-        string(&mut out, source);
+        json::write_string(source, &mut out);
     }
     out.push_str(", \"language\": ");
-    string(&mut out, if chinese { "zh" } else { "en" });
+    json::write_string(if chinese { "zh" } else { "en" }, &mut out);
     out.push_str("},\n  \"facts\": [");
     for (n, (f, figure)) in found.iter().zip(figures).enumerate() {
         out.push_str(if n == 0 { "\n    {" } else { ",\n    {" });
@@ -154,26 +155,9 @@ fn member(out: &mut String, key: &str, value: &str, first: bool) {
     if !first {
         out.push_str(", ");
     }
-    string(out, key);
+    json::write_string(key, out);
     out.push_str(": ");
-    string(out, value);
-}
-
-/// A JSON string.
-fn string(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    json::write_string(value, out);
 }
 
 /// The extraction as JSON text, field for field what serde writes for [`Extraction`] (camelCase):
@@ -204,7 +188,7 @@ pub fn extraction_json(extraction: &Extraction) -> String {
         out.push_str(",\"roles\":[");
         for (k, (role, figure)) in r.roles.iter().enumerate() {
             out.push_str(if k == 0 { "[" } else { ",[" });
-            string(&mut out, role_name(*role));
+            json::write_string(role_name(*role), &mut out);
             out.push(',');
             out.push_str(&figure.to_string());
             out.push(']');

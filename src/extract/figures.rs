@@ -4,6 +4,7 @@
 //! from the words before it.
 
 use super::numerals::{self, is_digit, Numeral};
+use crate::units::join_words;
 
 /// A figure found in the text. Offsets are in characters.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -806,17 +807,6 @@ fn english_label(chars: &[char], from: usize, start: usize, unit_end: usize) -> 
         let from_word = before_words.len().saturating_sub(6);
         join_words(&before_words[from_word..])
     }
-}
-
-fn join_words(words: &[&str]) -> String {
-    let mut joined = String::new();
-    for word in words {
-        if !joined.is_empty() {
-            joined.push(' ');
-        }
-        joined.push_str(word);
-    }
-    joined
 }
 
 /// Labels every figure with the words before it, back to punctuation or the previous figure.
