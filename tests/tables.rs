@@ -3,19 +3,14 @@
 
 mod common;
 
-use common::{check_outcome, finding, verdict_in, verdict_of, verdict_of_text};
+use common::{check_outcome, checks_json, finding, verdict_in, verdict_of, verdict_of_text};
 use crossfoot::{CellStatus, CheckStatus, Lang, Severity, Status, Verdict};
 
 /// A report with one table (the JSON of its object) and top-level checks (expressions).
 fn table_report(table: &str, checks: &[&str]) -> String {
-    let checks: Vec<String> = checks
-        .iter()
-        .enumerate()
-        .map(|(i, expect)| format!("{{\"id\": \"c{}\", \"expect\": \"{expect}\"}}", i + 1))
-        .collect();
     format!(
         "{{\"crossfoot\": 1, \"report\": {{\"title\": \"t\"}}, \"tables\": [{table}], \"checks\": [{}]}}",
-        checks.join(", ")
+        checks_json(checks)
     )
 }
 

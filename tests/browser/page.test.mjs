@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { artifact, launchChromium, largeReportText, reportText, requireBuild, startServer, VERDICT_BANNER } from './helpers.mjs';
+import { artifact, launchChromium, largeReportText, nextVerdict, reportText, requireBuild, startServer, VERDICT_BANNER } from './helpers.mjs';
 
 const json = (text) => ({ mimeType: 'application/json', buffer: Buffer.from(text) });
 const BROKEN = '{\n  "crossfoot": 1,\n  "report": {"title": "broken",, "period": "2017"},\n  "sections": []\n}\n';
@@ -48,16 +48,6 @@ describe('the served page in Chromium', () => {
     return page;
   }
 
-  /** Runs an action and waits for the verdict it brings (the page counts the verdicts it shows). */
-  async function nextVerdict(page, action) {
-    const before = await page.evaluate(() => Number(document.documentElement.dataset.renders || 0));
-    await action();
-    await page.waitForFunction(
-      (n) => Number(document.documentElement.dataset.renders || 0) > n && document.documentElement.dataset.busy === 'false',
-      before,
-      { timeout: 90000 },
-    );
-  }
 
   const bannerClass = (page) => page.getAttribute('#banner', 'class');
 

@@ -41,16 +41,21 @@ pub fn check_outcome<'a>(verdict: &'a Verdict, id: &str) -> &'a CheckOutcome {
         .unwrap_or_else(|| panic!("no check {id}; checks: {:#?}", verdict.checks))
 }
 
-/// A report with one section of the given facts (JSON objects) and checks (expressions).
-pub fn report(facts: &[&str], checks: &[&str]) -> String {
+/// Checks (expressions) as the JSON of a `checks` array's members, with ids c1, c2, ….
+pub fn checks_json(checks: &[&str]) -> String {
     let checks: Vec<String> = checks
         .iter()
         .enumerate()
         .map(|(i, expect)| format!("{{\"id\": \"c{}\", \"expect\": \"{expect}\"}}", i + 1))
         .collect();
+    checks.join(", ")
+}
+
+/// A report with one section of the given facts (JSON objects) and checks (expressions).
+pub fn report(facts: &[&str], checks: &[&str]) -> String {
     format!(
         "{{\"crossfoot\": 1, \"report\": {{\"title\": \"t\"}}, \"sections\": [{{\"id\": \"s\", \"facts\": [{}], \"checks\": [{}]}}]}}",
         facts.join(", "),
-        checks.join(", ")
+        checks_json(checks)
     )
 }
