@@ -7,9 +7,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { artifact, launchChromium, nextVerdict, openPage, pasteText, requireBuild, startServer } from './helpers.mjs';
+import { join } from 'node:path';
+import { artifact, launchChromium, nextVerdict, openPage, pasteText, requireBuild, ROOT, startServer } from './helpers.mjs';
 
-const SEED = readFileSync('/work/shared/seed/qingpu-2017-rule-of-law-report.txt', 'utf8');
+const SEED = readFileSync(join(ROOT, 'tests', 'fixtures', 'text', 'qingpu-2017-rule-of-law-report.txt'), 'utf8');
 // The same text with one figure misprinted: 79 accepted becomes 80, so 80 + 21 + 42 ≠ 142, a gap
 // one misprint explains: the relation is sure, and fails at once.
 const BROKEN = SEED.replace('其中受理79件', '其中受理80件');
