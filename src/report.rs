@@ -4,6 +4,8 @@
 use num_traits::One;
 
 use crate::expr::{self, Comparison, Quantity};
+use std::rc::Rc;
+
 use crate::format::{Field, FieldType, Shape, AT, CHECK, FACT, FILE, REPORT, SECTION};
 use crate::interval::{Interval, Rational};
 use crate::json::{Node, Value};
@@ -479,7 +481,13 @@ impl<'a> Loader<'a> {
             quantity: None,
         };
         fact.quantity = fact.figure.as_ref().map(|(decimal, precision)| {
-            fact.quantity_of(&decimal.value, *precision, &fact.printed)
+            let mut quantity = fact.quantity_of(&decimal.value, *precision, &fact.printed);
+            // A figure read from a text has an id that says nothing (`f7`): the arithmetic names
+            // it by its words, as the reader of the text would.
+            if fact.at.is_some() {
+                quantity.name = fact.label.as_deref().map(Rc::from);
+            }
+            quantity
         });
         self.report.facts.push(fact);
     }
