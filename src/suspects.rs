@@ -130,7 +130,8 @@ pub fn find(
         .into_iter()
         .map(|(score, _, mut suspect, shown)| {
             let sure = score == top && !shared_top;
-            suspect.message = message(&suspect, shown.as_deref(), sure, lang);
+            let from_text = facts.get(&suspect.fact).is_some_and(|f| f.at.is_some());
+            suspect.message = message(&suspect, shown.as_deref(), sure, from_text, lang);
             suspect
         })
         .collect()
@@ -330,16 +331,16 @@ struct Fix {
     reason: Option<&'static str>,
 }
 
-/// The ids extraction gives the figures of a text: `f` and a number.
-fn is_draft_id(id: &str) -> bool {
-    id.strip_prefix('f')
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-}
-
-fn message(suspect: &Suspect, shown: Option<&str>, sure: bool, lang: Lang) -> String {
+fn message(
+    suspect: &Suspect,
+    shown: Option<&str>,
+    sure: bool,
+    from_text: bool,
+    lang: Lang,
+) -> String {
     // A table's cell is named as a reader would (its label), not by its dotted id; so is a
-    // figure of a draft from text, whose id (`f7`) says nothing.
-    let says_nothing = suspect.fact.contains('.') || is_draft_id(&suspect.fact);
+    // figure read from a text, whose id (`f7`) says nothing.
+    let says_nothing = suspect.fact.contains('.') || from_text;
     let name = match lang {
         Lang::En if !says_nothing => suspect.fact.clone(),
         _ => suspect
