@@ -713,3 +713,151 @@ fn shares_of_one_sentence_share_the_whole_said_once() {
     // bound, to be confirmed.
     assert!(found.contains(&(RelationKind::Share, "f6 == f4 / f1".into(), false)));
 }
+
+// ---- English wordings of annual reports and statistical bulletins ----
+
+#[test]
+fn english_a_total_of_with_a_colon_list() {
+    assert_eq!(
+        relations("A total of 64 visits were made: 30 to farms, 22 to markets and 12 to ports."),
+        vec![(RelationKind::Total, "f1 == f2 + f3 + f4".into(), true)]
+    );
+    // Near miss: the same list after a comma, with no colon saying it is the breakdown, adds
+    // up only by arithmetic: to confirm.
+    assert_eq!(
+        relations("A total of 64 visits were made, 30 to farms, 22 to markets and 12 to ports."),
+        vec![(RelationKind::Total, "f1 == f2 + f3 + f4".into(), false)]
+    );
+    // Near miss: a colon after a count that no word names as a total opens no breakdown.
+    assert!(
+        relations("Inspectors made 64 visits: 30 found faults and 22 were closed.")
+            .iter()
+            .all(|(_, _, sure)| !sure)
+    );
+}
+
+#[test]
+fn english_of_the_n_opening_a_sentence() {
+    assert_eq!(
+        relations("Of the 250 appeals heard, 90 were allowed and 160 were dismissed."),
+        vec![(RelationKind::Total, "f1 == f2 + f3".into(), true)]
+    );
+    assert_eq!(
+        relations("Of the 250 appeals heard, 90 were allowed."),
+        vec![(RelationKind::NotExceeding, "f2 <= f1".into(), true)]
+    );
+    // Near miss: "of" in the middle of a clause names no whole.
+    assert!(relations("The cost of 250 appeals was met, 90 by the council.").is_empty());
+}
+
+#[test]
+fn english_a_count_with_its_share_in_parentheses() {
+    assert_eq!(
+        relations("Of the 400 schools inspected, 100 (25%) were rated good."),
+        vec![
+            (RelationKind::NotExceeding, "f2 <= f1".into(), true),
+            (RelationKind::Share, "f3 == f2 / f1".into(), true),
+        ]
+    );
+    assert_eq!(
+        relations("Staff answered 900 calls (60% of the 1,500 received)."),
+        vec![(RelationKind::Share, "f2 == f1 / f3".into(), true)]
+    );
+    // With no word naming the whole, the share fits a count only by arithmetic: to confirm.
+    assert_eq!(
+        relations("We inspected 400 schools; 100 (25%) were rated good."),
+        vec![(RelationKind::Share, "f3 == f2 / f1".into(), false)]
+    );
+    // Near miss: a share in parentheses that fits no count binds nothing.
+    assert!(relations("We inspected 400 schools; 100 (35%) were rated good.").is_empty());
+}
+
+#[test]
+fn english_changes_on_and_compared_with_an_earlier_year() {
+    assert_eq!(
+        relations("Referrals numbered 2,240, up 12% on 2,000 in 2019."),
+        vec![(RelationKind::Change, "f2 == change(f1, f3)".into(), true)]
+    );
+    assert_eq!(
+        relations("Grants reached £6.6m, an increase of 10% compared with £6m in 2019."),
+        vec![(RelationKind::Change, "f2 == change(f1, f3)".into(), true)]
+    );
+    assert_eq!(
+        relations("Arrears fell from 500 to 450, a fall of 10%."),
+        vec![(RelationKind::Change, "f3 == change(f2, f1)".into(), true)]
+    );
+    assert_eq!(
+        relations("Income fell to £45m, a 10% drop on £50m the year before."),
+        vec![(RelationKind::Change, "f2 == change(f1, f3)".into(), true)]
+    );
+    assert_eq!(
+        relations("Claims fell by 10% to 450 from 500 the year before."),
+        vec![(RelationKind::Change, "f1 == change(f2, f3)".into(), true)]
+    );
+    // Near miss: "on" after a change with no earlier figure, and a change with no earlier
+    // value at all, give nothing to check.
+    assert!(relations("Claims fell by 10% to 450.").is_empty());
+    assert!(relations("Claims rose 12% on the back of 3 new offices.").is_empty());
+}
+
+#[test]
+fn english_x_out_of_n() {
+    assert_eq!(
+        relations("Backlogs fell in 41 out of 48 districts."),
+        vec![(RelationKind::NotExceeding, "f1 <= f2".into(), true)]
+    );
+    assert_eq!(
+        relations("Backlogs fell in 41 of the 48 districts."),
+        vec![(RelationKind::NotExceeding, "f1 <= f2".into(), true)]
+    );
+    // "more than half" is no figure; a share of two words binds nothing.
+    assert!(relations("Backlogs fell in more than half of the 48 districts.").is_empty());
+    // Near miss: two counts joined by other words.
+    assert!(
+        relations("Backlogs fell in 41 districts of the region's 48 towns.")
+            .iter()
+            .all(|(kind, ..)| *kind != RelationKind::NotExceeding)
+    );
+}
+
+#[test]
+fn english_a_total_after_its_parts() {
+    assert_eq!(
+        relations("We received 620 letters and 380 emails, 1,000 in all."),
+        vec![(RelationKind::Total, "f3 == f1 + f2".into(), true)]
+    );
+    // Near miss: no word says the last count is a total.
+    assert!(
+        relations("We received 620 letters and 380 emails, 1,000 were answered.")
+            .iter()
+            .all(|(kind, ..)| *kind != RelationKind::Total)
+    );
+}
+
+#[test]
+fn english_earlier_year_figures_mirror_a_stated_subset() {
+    assert_eq!(
+        relations("Income was £20m (2019: £24m), including £15m (2019: £18m) from legacies."),
+        vec![
+            (RelationKind::NotExceeding, "f3 <= f1".into(), true),
+            (RelationKind::NotExceeding, "f4 <= f2".into(), true),
+        ]
+    );
+    // Near miss: figures in parentheses that are no earlier year's are not mirrored.
+    assert_eq!(
+        relations("Income was £20m (net £14m), including £15m (net £11m) from legacies."),
+        vec![(RelationKind::NotExceeding, "f3 <= f1".into(), true)]
+    );
+}
+
+#[test]
+fn english_indented_items_under_a_list_item() {
+    let text = "Results:\n  • 900 recommendations made:\n    • 500 for redress\n    • 400 for learning\n  • 70% - the rate upheld.";
+    assert_eq!(
+        relations(text),
+        vec![(RelationKind::Total, "f1 == f2 + f3".into(), true)]
+    );
+    // Near miss: items at the same level are no breakdown of the first.
+    let flat = "  • 900 recommendations made\n  • 500 for redress\n  • 300 for learning";
+    assert!(relations(flat).is_empty());
+}

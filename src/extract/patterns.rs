@@ -138,10 +138,31 @@ impl Context<'_> {
         let end = self.figures[i].unit_end;
         self.text(end, end + length).to_ascii_lowercase()
     }
+    /// The `length` characters before figure `i`, lowercased, across punctuation and figures
+    /// ("up 12% on 1,200": the change word stands before the previous figure).
+    fn before(&self, i: usize, length: usize) -> String {
+        let start = self.figures[i].numeral.start;
+        self.text(start.saturating_sub(length), start)
+            .to_ascii_lowercase()
+    }
+    /// Up to `length` characters after figure `i`'s unit, stopping at the next figure: words
+    /// after a later figure do not describe this one ("fell to 400 from 460 the year before").
+    fn tail_to_next(&self, i: usize, length: usize) -> String {
+        let end = self.figures[i].unit_end;
+        let next = self
+            .figures
+            .get(i + 1)
+            .map_or(usize::MAX, |f| f.numeral.start);
+        self.text(end, (end + length).min(next).max(end))
+            .to_ascii_lowercase()
+    }
     /// An earlier period's value: 上年同期10763件, 去年为…, "from 790", "4,125 last year".
     fn is_earlier(&self, i: usize) -> bool {
         let lead = self.lead(i);
-        let trimmed = lead.trim_end_matches([' ', '为', '是', '的', ':', '：', '有', '达']);
+        // "compared with £48m": the currency sign stands between the words and the numeral.
+        let trimmed = lead.trim_end_matches([
+            ' ', '为', '是', '的', ':', '：', '有', '达', '£', '$', '€', '¥', '￥',
+        ]);
         let trimmed = trimmed.strip_suffix(" the").unwrap_or(trimmed);
         if CHANGE_VERBS.iter().any(|w| trimmed.ends_with(w)) {
             return false;
@@ -151,9 +172,13 @@ impl Context<'_> {
             .any(|w| trimmed.ends_with(w.trim_end()))
             || lead.contains("上年同期")
             || lead.contains("去年同期")
-            || (trimmed.ends_with(" on")
-                && ENGLISH_CHANGE.iter().any(|w| lead.contains(w.trim_end())))
-            || EARLIER_TAILS.iter().any(|w| self.tail(i, 28).contains(w))
+            || ((trimmed == "on" || trimmed.ends_with(" on"))
+                && ENGLISH_CHANGE
+                    .iter()
+                    .any(|w| self.before(i, 28).contains(w.trim_end())))
+            || EARLIER_TAILS
+                .iter()
+                .any(|w| self.tail_to_next(i, 28).contains(w))
             || self.after_year_in_parentheses(i)
     }
     /// "(2019: £48.2m)": a figure of the year named before it in parentheses, beside this year's.
@@ -345,6 +370,11 @@ pub fn find(
     implicit_lists(&context, holds, &mut found);
     marked_rows(&context, holds, &mut found);
     within(&context, holds, &mut found);
+    out_of(&context, &mut found);
+    totals_after_parts(&context, holds, &mut found);
+    bracketed_shares(&context, holds, &mut found);
+    indented_lists(&context, holds, &mut found);
+    comparatives(&context, holds, &mut found);
     // One relation per set of figures and kind: the first pattern that found it wins. (The
     // crate's small string map keeps the module smaller than a `BTreeSet` would.)
     let keys: Vec<String> = found
@@ -479,26 +509,13 @@ fn whole_before(context: &Context, at: usize) -> Option<usize> {
 
 /// 共…N件,其中A a件,B b件 / "N cases, of which …" / "including".
 fn breakdowns(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec<Candidate>) {
-    // Both lists are in text order: merged, not sorted (there may be very many).
+    // The lists are in text order: merged, not sorted (there may be very many).
     let words = occurrences(context.chars, BREAKDOWN_WORDS);
-    let categories = by_category_markers(context.chars);
-    let mut markers = Vec::with_capacity(words.len() + categories.len());
-    let (mut a, mut b) = (
-        words.into_iter().peekable(),
-        categories.into_iter().peekable(),
+    let categories = merged(
+        by_category_markers(context.chars),
+        merged(of_the_markers(context), total_colon_markers(context)),
     );
-    loop {
-        let next = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) if x.0 <= y.0 => a.next(),
-            (Some(_), Some(_)) => b.next(),
-            (Some(_), None) => a.next(),
-            (None, _) => b.next(),
-        };
-        match next {
-            Some(marker) => markers.push(marker),
-            None => break,
-        }
-    }
+    let markers = merged(words, categories);
     for (n, &(at, after)) in markers.iter().enumerate() {
         let next_marker = markers.get(n + 1).map_or(context.chars.len(), |(s, _)| *s);
         match whole_before(context, at) {
@@ -524,6 +541,92 @@ fn breakdowns(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut
             None => {}
         }
     }
+}
+
+/// Two lists of markers in text order, merged in text order (linear: there may be very many).
+fn merged(a: Vec<(usize, usize)>, b: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if x.0 <= y.0 => a.next(),
+            (Some(_), Some(_)) => b.next(),
+            (Some(_), None) => a.next(),
+            (None, _) => b.next(),
+        };
+        match next {
+            Some(marker) => out.push(marker),
+            None => return out,
+        }
+    }
+}
+
+/// "Of the 320 applications received, 144 were granted …": a clause opening with "of (the) N"
+/// names the whole that the rest of the sentence breaks down, as "of which" does. The marker
+/// stands at the comma that closes the clause.
+fn of_the_markers(context: &Context) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, f) in context.figures.iter().enumerate() {
+        if context.is_ratio(i) || f.unit.as_deref().is_some_and(|u| !u.is_ascii()) {
+            continue;
+        }
+        let lead = context.lead(i);
+        let words = lead.trim_start();
+        let words = words.trim_end_matches(|c: char| c == ' ' || "£$€".contains(c));
+        if !matches!(words, "of" | "of the" | "of all" | "of all the" | "out of") {
+            continue;
+        }
+        // "Of" opens its sentence or a `;` clause: "the rise of 5 …" is no such clause.
+        let opens = context.figures[i].label_start == 0
+            || context
+                .chars
+                .get(..f.label_start)
+                .and_then(|before| before.iter().rev().find(|c| **c != ' '))
+                .is_none_or(|c| matches!(c, '.' | ';' | ':' | '\n' | '•'));
+        if !opens {
+            continue;
+        }
+        // The clause runs to its comma, with no other figure in it.
+        let end = (f.unit_end..context.chars.len().min(f.unit_end + 80))
+            .find(|&k| matches!(context.chars[k], ',' | '，' | '.' | ';' | '\n'));
+        let Some(comma) = end.filter(|&k| matches!(context.chars[k], ',' | '，')) else {
+            continue;
+        };
+        let next_figure = context
+            .figures
+            .get(i + 1)
+            .map_or(usize::MAX, |n| n.numeral.start);
+        if next_figure > comma {
+            out.push((comma, comma + 1));
+        }
+    }
+    out
+}
+
+/// "A total of 96 grants were made: 40 to schools, …" / 共受理142件：…: a whole named as a total,
+/// then a colon that opens its list.
+fn total_colon_markers(context: &Context) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (at, c) in context.chars.iter().enumerate() {
+        if !matches!(c, ':' | '：') {
+            continue;
+        }
+        let Some(whole) = whole_before(context, at) else {
+            continue;
+        };
+        // Only words between the whole and the colon ("… grants were made:").
+        let between = context.text(context.figures[whole].unit_end, at);
+        let lead = context.lead(whole);
+        if between.chars().count() <= 40
+            && !between
+                .chars()
+                .any(|c| c.is_ascii_digit() || matches!(c, ',' | '，'))
+            && TOTAL_WORDS.iter().any(|w| lead.contains(w))
+        {
+            out.push((at, at + 1));
+        }
+    }
+    out
 }
 
 /// The relation between a whole and the parts listed after its marker.
@@ -1195,6 +1298,315 @@ fn within(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
                 found.push(candidate);
                 is_part_of[part] = true;
             }
+        }
+    }
+}
+
+/// "87 out of 90 courts", "in 87 of the 90 courts": a part and its whole side by side.
+fn out_of(context: &Context, found: &mut Vec<Candidate>) {
+    for part in 0..context.figures.len().saturating_sub(1) {
+        let whole = part + 1;
+        // (A change word before it — "lower in 87 of the 90 courts" — does not make the count
+        // a change: ratios are left out by `addable`.)
+        if context.earlier[part] || context.earlier[whole] || !context.addable(part, whole) {
+            continue;
+        }
+        let between = context
+            .text(
+                context.figures[part].unit_end,
+                context.figures[whole].numeral.start,
+            )
+            .to_ascii_lowercase();
+        let between = between.trim_end_matches(|c: char| "£$€".contains(c));
+        if matches!(
+            between,
+            " out of " | " out of the " | " out of a total of " | " of the " | " of all "
+        ) {
+            // The wording is plain: a part larger than its whole is an error to show.
+            found.push(not_exceeding(part, whole, true));
+        }
+    }
+}
+
+/// "500 enquiries and 300 complaints, 800 in all": a total named after its parts.
+fn totals_after_parts(
+    context: &Context,
+    holds: &dyn Fn(&Candidate) -> bool,
+    found: &mut Vec<Candidate>,
+) {
+    for whole in 0..context.figures.len() {
+        if context.is_ratio(whole) || context.earlier[whole] || context.change[whole] {
+            continue;
+        }
+        // The words after it, to the clause's end ("800 cases in all").
+        let tail = context.tail_to_next(whole, 24);
+        let clause = tail
+            .split(|c: char| matches!(c, ',' | '.' | ';' | ':' | '(' | ')'))
+            .next()
+            .unwrap_or("");
+        let words = [" in all", " in total", " altogether", " all told"];
+        if !words.iter().any(|w| clause.contains(w)) || clause.split(' ').count() > 5 {
+            continue;
+        }
+        let depth = context.depth_of(whole);
+        let mut parts: Vec<usize> = (whole.saturating_sub(REACH)..whole)
+            .rev()
+            .take_while(|&j| context.sentence_of(j) == context.sentence_of(whole))
+            .filter(|&j| {
+                context.depth_of(j) == depth
+                    && !context.earlier[j]
+                    && !context.change[j]
+                    && context.addable(whole, j)
+            })
+            .collect();
+        parts.reverse();
+        if parts.len() < 2 {
+            continue;
+        }
+        let candidate = total(whole, &parts, true);
+        if holds(&candidate) {
+            found.push(candidate);
+            continue;
+        }
+        // The last parts that add up exactly: earlier counts of the sentence may be of
+        // another kind ("the 12 courts received 500 …"); only the arithmetic says so.
+        let suffix = (2..parts.len())
+            .rev()
+            .map(|k| total(whole, &parts[parts.len() - k..], false))
+            .find(|c| holds(c));
+        match suffix {
+            Some(c) => found.push(c),
+            None => {
+                let misprint = one_misprint_explains(context.figures, whole, &parts);
+                found.push(total(whole, &parts, misprint));
+            }
+        }
+    }
+}
+
+/// "120 (37.5%) were granted": a count with its share in parentheses. The whole is the one the
+/// wording gives the count ("of which", "Of the 320 …,", "x of the N", "(37.5% of the 320)"):
+/// then the share is sure; a whole found by the arithmetic alone is to confirm.
+fn bracketed_shares(
+    context: &Context,
+    holds: &dyn Fn(&Candidate) -> bool,
+    found: &mut Vec<Candidate>,
+) {
+    let mut stated_whole: Vec<Option<usize>> = vec![None; context.figures.len()];
+    let mut has_share = vec![false; context.figures.len()];
+    for c in found.iter() {
+        match c.kind {
+            RelationKind::Total | RelationKind::NotExceeding if c.wording_sure || holds(c) => {
+                let whole = c
+                    .roles
+                    .iter()
+                    .find(|(r, _)| *r == Role::Whole)
+                    .map(|(_, w)| *w);
+                for (role, p) in &c.roles {
+                    if *role == Role::Part {
+                        if let Some(slot) = stated_whole.get_mut(*p) {
+                            *slot = slot.or(whole);
+                        }
+                    }
+                }
+            }
+            RelationKind::Share => {
+                if let Some((_, s)) = c.roles.iter().find(|(r, _)| *r == Role::Share) {
+                    if let Some(flag) = has_share.get_mut(*s) {
+                        *flag = true;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for share in 1..context.figures.len() {
+        let f = &context.figures[share];
+        let part = share - 1;
+        if !f.percent || f.negated || context.change[share] || has_share[share] {
+            continue;
+        }
+        if context.is_ratio(part) || context.earlier[part] || context.change[part] {
+            continue;
+        }
+        let between = context.text(context.figures[part].unit_end, f.numeral.start);
+        // "120 (37.5%)", "120 applications (37.5%)": at most a few words between.
+        let Some(words) = between
+            .trim_end()
+            .strip_suffix(['(', '（'])
+            .filter(|w| w.chars().all(|c| c.is_ascii_alphabetic() || c == ' '))
+        else {
+            continue;
+        };
+        if words.split_whitespace().count() > 3 {
+            continue;
+        }
+        let candidate = |whole: usize, wording_sure: bool| Candidate {
+            kind: RelationKind::Share,
+            roles: vec![
+                (Role::Share, share),
+                (Role::Part, part),
+                (Role::Whole, whole),
+            ],
+            wording_sure,
+        };
+        // "(37.5% of the 320)": the whole follows.
+        let after = context
+            .text(f.unit_end, f.unit_end + 9)
+            .to_ascii_lowercase();
+        let named_after = (after.starts_with(" of the ") || after.starts_with(" of "))
+            .then_some(share + 1)
+            .filter(|&w| w < context.figures.len() && context.addable(part, w));
+        let stated = named_after.or(stated_whole[part]);
+        if let Some(whole) = stated {
+            let c = candidate(whole, true);
+            let sure = holds(&c);
+            found.push(Candidate {
+                wording_sure: sure,
+                ..c
+            });
+            continue;
+        }
+        // Otherwise a count before it, in its sentence or the one before, that the share fits.
+        let sentence = context.sentence_of(part);
+        let guess = (part.saturating_sub(REACH)..part)
+            .rev()
+            .take_while(|&j| context.sentence_of(j) + 1 >= sentence)
+            .filter(|&j| {
+                !context.is_ratio(j)
+                    && !context.earlier[j]
+                    && !context.change[j]
+                    && context.addable(part, j)
+            })
+            .map(|j| candidate(j, false))
+            .find(|c| holds(c));
+        if let Some(c) = guess {
+            found.push(c);
+        }
+    }
+}
+
+/// "£37m (2019: £43m), including £32.4m (2019: £38.4m)": when every figure of a stated total
+/// or subset is followed by the earlier year's figure in parentheses, the earlier figures stand
+/// in the same relation. The wording states it for this year only: sure when it holds.
+fn comparatives(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec<Candidate>) {
+    let comparative = |i: usize| -> Option<usize> {
+        let next = i + 1;
+        let f = context.figures.get(next)?;
+        // "£37m (2019: £43m)", "120 cases (2019: 98)": a short word may stand between.
+        let between = context.text(context.figures[i].unit_end, f.numeral.start);
+        let opens = between.chars().count() <= 24
+            && between
+                .trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == ' ')
+                .starts_with(['(', '（']);
+        (opens && context.after_year_in_parentheses(next) && context.addable(i, next))
+            .then_some(next)
+    };
+    let mut mirrored = Vec::new();
+    for c in found.iter() {
+        if !matches!(c.kind, RelationKind::Total | RelationKind::NotExceeding) || !c.wording_sure {
+            continue;
+        }
+        let roles: Option<Vec<(Role, usize)>> = c
+            .roles
+            .iter()
+            .map(|&(role, i)| comparative(i).map(|j| (role, j)))
+            .collect();
+        if let Some(roles) = roles {
+            let candidate = Candidate {
+                kind: c.kind,
+                roles,
+                wording_sure: true,
+            };
+            let sure = holds(&candidate);
+            mirrored.push(Candidate {
+                wording_sure: sure,
+                ..candidate
+            });
+        }
+    }
+    found.extend(mirrored);
+}
+
+/// A list item with a count, and the items indented under it each opening with a count:
+/// ```text
+/// • 1,160 recommendations made:
+///     • 386 for personal redress
+///     • 644 for learning and improvement
+/// ```
+/// A colon or a total word on the item's line says the items under it break it down (sure
+/// when they add up, or when one misprint explains the gap); without one, a list that adds up
+/// is to confirm.
+fn indented_lists(
+    context: &Context,
+    holds: &dyn Fn(&Candidate) -> bool,
+    found: &mut Vec<Candidate>,
+) {
+    // Each line: (start, end, indentation, the figure opening it).
+    let mut lines: Vec<(usize, usize, usize, Option<usize>)> = Vec::new();
+    let mut next_figure = 0;
+    let mut start = 0;
+    while start < context.chars.len() {
+        let end = (start..context.chars.len())
+            .find(|&k| context.chars[k] == '\n')
+            .unwrap_or(context.chars.len());
+        let indent = (start..end)
+            .take_while(|&k| matches!(context.chars[k], ' ' | '\t' | '\u{3000}'))
+            .count();
+        while next_figure < context.figures.len()
+            && context.figures[next_figure].numeral.start < start
+        {
+            next_figure += 1;
+        }
+        // The figure opens the item: only a bullet or a dash before it.
+        let opening = (next_figure < context.figures.len()
+            && context.figures[next_figure].numeral.start < end)
+            .then_some(next_figure)
+            .filter(|&i| {
+                context
+                    .text(start, context.figures[i].numeral.start)
+                    .chars()
+                    .all(|c| {
+                        c.is_whitespace()
+                            || matches!(c, '•' | '·' | '-' | '*' | '–' | '£' | '$' | '€')
+                    })
+            });
+        if end > start + indent {
+            lines.push((start, end, indent, opening));
+        }
+        start = end + 1;
+    }
+    for (n, &(line_start, line_end, indent, head)) in lines.iter().enumerate() {
+        let Some(whole) = head else { continue };
+        if context.is_ratio(whole) {
+            continue;
+        }
+        let mut parts = Vec::new();
+        let mut broken = false;
+        for &(_, _, child_indent, child) in &lines[n + 1..] {
+            if child_indent <= indent || parts.len() >= REACH {
+                break;
+            }
+            match child {
+                Some(p) if context.addable(whole, p) && !context.earlier[p] => parts.push(p),
+                _ => broken = true,
+            }
+        }
+        if parts.len() < 2 || broken {
+            continue;
+        }
+        let line = context.text(line_start, line_end).to_ascii_lowercase();
+        let stated =
+            line.trim_end().ends_with([':', '：']) || TOTAL_WORDS.iter().any(|w| line.contains(w));
+        let candidate = total(whole, &parts, true);
+        if holds(&candidate) {
+            found.push(Candidate {
+                wording_sure: stated,
+                ..candidate
+            });
+        } else if stated {
+            let misprint = one_misprint_explains(context.figures, whole, &parts);
+            found.push(total(whole, &parts, misprint));
         }
     }
 }
