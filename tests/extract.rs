@@ -861,3 +861,76 @@ fn english_indented_items_under_a_list_item() {
     let flat = "  • 900 recommendations made\n  • 500 for redress\n  • 300 for learning";
     assert!(relations(flat).is_empty());
 }
+
+#[test]
+fn english_of_these_and_n_of_which() {
+    assert_eq!(
+        relations("The panel heard 150 appeals. Of these, 60 were allowed and 90 were refused."),
+        vec![(RelationKind::Total, "f1 == f2 + f3".into(), true)]
+    );
+    assert_eq!(
+        relations("The panel heard 150 appeals, 60 of which were allowed."),
+        vec![(RelationKind::NotExceeding, "f2 <= f1".into(), true)]
+    );
+    // Near miss: "of these" with no comma does not open a breakdown.
+    assert!(
+        relations("The panel heard 150 appeals. Most of these 60 hearings were short.")
+            .iter()
+            .all(|(_, _, sure)| !sure)
+    );
+}
+
+#[test]
+fn english_comprising_made_up_of_and_as_follows() {
+    assert_eq!(
+        relations("The trust employs 540 staff comprising 300 nurses, 200 carers and 40 managers."),
+        vec![(RelationKind::Total, "f1 == f2 + f3 + f4".into(), true)]
+    );
+    assert_eq!(
+        relations("The 540 staff are made up of 300 nurses and 240 carers."),
+        vec![(RelationKind::Total, "f1 == f2 + f3".into(), true)]
+    );
+    assert_eq!(
+        relations("The 540 staff break down as follows: 300 nurses and 240 carers."),
+        vec![(RelationKind::Total, "f1 == f2 + f3".into(), true)]
+    );
+    // Near miss: "up" inside "made up of" is no change; "set up" neither.
+    assert!(relations("The trust set up 3 clinics and made up 40 kits.")
+        .iter()
+        .all(|(kind, ..)| *kind != RelationKind::Change));
+}
+
+#[test]
+fn english_a_change_with_its_rate_in_parentheses() {
+    assert_eq!(
+        relations("Members rose to 920, an increase of 120 (15%) on 800 in 2019."),
+        vec![
+            (RelationKind::Change, "f2 == f1 - f4".into(), true),
+            (RelationKind::Change, "f3 == change(f1, f4)".into(), true),
+        ]
+    );
+    // Near miss: a share in parentheses after a count that is no change stays a share.
+    assert!(
+        relations("Members numbered 920, of whom 138 (15%) were new.")
+            .iter()
+            .all(|(kind, ..)| *kind != RelationKind::Change)
+    );
+}
+
+#[test]
+fn english_or_x_percent_and_x_percent_of_the_n() {
+    assert_eq!(
+        relations("Of the 800 claims, 200, or 25%, were paid."),
+        vec![
+            (RelationKind::NotExceeding, "f2 <= f1".into(), true),
+            (RelationKind::Share, "f3 == f2 / f1".into(), true),
+        ]
+    );
+    // The part fits the share only by arithmetic: to confirm.
+    assert_eq!(
+        relations("About 25% of the 800 claims were paid, 200 in all."),
+        vec![(RelationKind::Share, "f1 == f3 / f2".into(), false)]
+    );
+    // Near miss: no count of the sentence fits the share.
+    assert!(relations("About 25% of the 800 claims were paid, 300 in all.").is_empty());
+}

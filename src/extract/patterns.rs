@@ -201,6 +201,13 @@ impl Context<'_> {
     /// A change: 同比上升1.05%, 比上年增加20件, "up 5%", "a 1.1 percent increase".
     fn is_change(&self, i: usize) -> bool {
         let f = &self.figures[i];
+        // "an increase of 60 (15%)": the rate of a change printed beside it is a change too.
+        if f.percent && i > 0 && !self.is_ratio(i - 1) {
+            let between = self.text(self.figures[i - 1].unit_end, f.numeral.start);
+            if between.trim() == "(" && self.is_change(i - 1) {
+                return true;
+            }
+        }
         let lead = self.lead(i);
         let clause = self.text(f.label_start.saturating_sub(8), f.numeral.start);
         let tail = self.tail(i, 12);
@@ -215,7 +222,18 @@ impl Context<'_> {
         }
         (CHANGE_VERBS.iter().any(|w| lead.contains(w))
             && COMPARE_WORDS.iter().any(|w| clause.contains(w)))
-            || ENGLISH_CHANGE.iter().any(|w| lead.contains(w))
+            || ENGLISH_CHANGE.iter().any(|w| match *w {
+                // "up 5%", "down by 3": the word just before the figure ("made up of 200"
+                // is not a change).
+                "up " | "down " => {
+                    let words = lead.trim_end_matches(|c: char| c == ' ' || "£$€".contains(c));
+                    let words = words.strip_suffix(" by").unwrap_or(words);
+                    words
+                        .strip_suffix(w.trim_end())
+                        .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+                }
+                _ => lead.contains(w),
+            })
             || ((f.percent || f.points)
                 && [
                     " increase",
@@ -301,7 +319,21 @@ const ENGLISH_CHANGE: &[&str] = &[
     "higher",
     "lower",
 ];
-const BREAKDOWN_WORDS: &[&str] = &["其中", "of which", "of whom", "including", "among them"];
+const BREAKDOWN_WORDS: &[&str] = &[
+    "其中",
+    "of which",
+    "of whom",
+    "including",
+    "among them",
+    // "Of these, 120 were granted": opening the next sentence, as 其中 may.
+    "of these,",
+    "of them,",
+    "of those,",
+    "comprising",
+    "comprised of",
+    "consisting of",
+    "made up of",
+];
 const SEVERALLY_WORDS: &[&str] = &["分别为", "分别是", "分别有", "分别"];
 const TOTAL_WORDS: &[&str] = &[
     "共",
@@ -373,6 +405,7 @@ pub fn find(
     out_of(&context, &mut found);
     totals_after_parts(&context, holds, &mut found);
     bracketed_shares(&context, holds, &mut found);
+    shares_of_the_n(&context, holds, &mut found);
     indented_lists(&context, holds, &mut found);
     comparatives(&context, holds, &mut found);
     // One relation per set of figures and kind: the first pattern that found it wins. (The
@@ -518,6 +551,16 @@ fn breakdowns(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut
     let markers = merged(words, categories);
     for (n, &(at, after)) in markers.iter().enumerate() {
         let next_marker = markers.get(n + 1).map_or(context.chars.len(), |(s, _)| *s);
+        // "320 applications, 120 of which were granted": the figure before "of which" is the
+        // part, of the count before it.
+        if let Some(part) = part_before_of_which(context, at) {
+            if let Some(whole) = whole_before(context, context.figures[part].numeral.start) {
+                if context.addable(part, whole) {
+                    found.push(not_exceeding(part, whole, true));
+                }
+            }
+            continue;
+        }
         match whole_before(context, at) {
             Some(whole) => {
                 let (all, by_clause) = listed_parts(context, whole, after, next_marker);
@@ -541,6 +584,19 @@ fn breakdowns(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut
             None => {}
         }
     }
+}
+
+/// The count just before "of which" / "of whom" ("120 of which"), when only a few words stand
+/// between them ("120 applications of which" is a part too; "£120m, of which" is a whole).
+fn part_before_of_which(context: &Context, at: usize) -> Option<usize> {
+    let word = context.text(at, at + 8).to_ascii_lowercase();
+    if !(word.starts_with("of which") || word.starts_with("of whom")) {
+        return None;
+    }
+    let i = whole_before(context, at)?;
+    let between = context.text(context.figures[i].unit_end, at);
+    let words_only = between.chars().all(|c| c.is_ascii_alphabetic() || c == ' ');
+    (words_only && between.split_whitespace().count() <= 2 && between.ends_with(' ')).then_some(i)
 }
 
 /// Two lists of markers in text order, merged in text order (linear: there may be very many).
@@ -621,7 +677,8 @@ fn total_colon_markers(context: &Context) -> Vec<(usize, usize)> {
             && !between
                 .chars()
                 .any(|c| c.is_ascii_digit() || matches!(c, ',' | '，'))
-            && TOTAL_WORDS.iter().any(|w| lead.contains(w))
+            && (TOTAL_WORDS.iter().any(|w| lead.contains(w))
+                || between.to_ascii_lowercase().contains("as follows"))
         {
             out.push((at, at + 1));
         }
@@ -1430,10 +1487,12 @@ fn bracketed_shares(
             continue;
         }
         let between = context.text(context.figures[part].unit_end, f.numeral.start);
-        // "120 (37.5%)", "120 applications (37.5%)": at most a few words between.
+        // "120 (37.5%)", "120 applications (37.5%)", "120, or 37.5%,": at most a few words
+        // between.
+        let between = between.trim_end();
         let Some(words) = between
-            .trim_end()
             .strip_suffix(['(', '（'])
+            .or_else(|| between.strip_suffix(", or"))
             .filter(|w| w.chars().all(|c| c.is_ascii_alphabetic() || c == ' '))
         else {
             continue;
@@ -1607,6 +1666,55 @@ fn indented_lists(
         } else if stated {
             let misprint = one_misprint_explains(context.figures, whole, &parts);
             found.push(total(whole, &parts, misprint));
+        }
+    }
+}
+
+/// "45% of the 320 applications were granted, 144 in all": a share whose whole follows it
+/// ("of the N"); the part is a count of the sentence that the share fits, which only the
+/// arithmetic tells: to confirm.
+fn shares_of_the_n(
+    context: &Context,
+    holds: &dyn Fn(&Candidate) -> bool,
+    found: &mut Vec<Candidate>,
+) {
+    let mut has_share = vec![false; context.figures.len()];
+    for c in found.iter().filter(|c| c.kind == RelationKind::Share) {
+        if let Some(flag) = c.roles.first().and_then(|(_, s)| has_share.get_mut(*s)) {
+            *flag = true;
+        }
+    }
+    for share in 0..context.figures.len().saturating_sub(1) {
+        let f = &context.figures[share];
+        let whole = share + 1;
+        if !f.percent || f.negated || context.change[share] || has_share[share] {
+            continue;
+        }
+        let between = context
+            .text(f.unit_end, context.figures[whole].numeral.start)
+            .to_ascii_lowercase();
+        let between = between.trim_end_matches(|c: char| "£$€".contains(c));
+        if !matches!(between, " of the " | " of " | " of all ") || context.is_ratio(whole) {
+            continue;
+        }
+        let part = context
+            .same_sentence(share)
+            .filter(|&j| {
+                j != whole
+                    && j != share
+                    && !context.is_ratio(j)
+                    && !context.earlier[j]
+                    && !context.change[j]
+                    && context.addable(j, whole)
+            })
+            .map(|j| Candidate {
+                kind: RelationKind::Share,
+                roles: vec![(Role::Share, share), (Role::Part, j), (Role::Whole, whole)],
+                wording_sure: false,
+            })
+            .find(|c| holds(c));
+        if let Some(c) = part {
+            found.push(c);
         }
     }
 }
