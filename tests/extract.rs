@@ -934,3 +934,27 @@ fn english_or_x_percent_and_x_percent_of_the_n() {
     // Near miss: no count of the sentence fits the share.
     assert!(relations("About 25% of the 800 claims were paid, 300 in all.").is_empty());
 }
+
+#[test]
+fn a_total_row_of_a_table_in_text() {
+    let table = "Visits by region\nNorth | 410 | 12\nSouth | 290 | 8\nWest | 300 | 10\nTotal | 1,000 | 30\n";
+    assert_eq!(
+        relations(table),
+        vec![
+            (RelationKind::Total, "f7 == f1 + f3 + f5".into(), true),
+            (RelationKind::Total, "f8 == f2 + f4 + f6".into(), true),
+        ]
+    );
+    // The total first, as Chinese statistical tables print it.
+    assert_eq!(
+        relations("合计\t500\n城镇\t320\n乡村\t180\n"),
+        vec![(RelationKind::Total, "f1 == f2 + f3".into(), true)]
+    );
+    // A gap no misprint explains: the rows may be only some of the table's; to confirm.
+    assert_eq!(
+        relations("North | 410\nSouth | 290\nTotal | 1,500\n"),
+        vec![(RelationKind::Total, "f3 == f1 + f2".into(), false)]
+    );
+    // Near miss: a last row that no label names as a total is no total.
+    assert!(relations("North | 410\nSouth | 290\nWest | 700\n").is_empty());
+}

@@ -406,6 +406,7 @@ pub fn find(
     totals_after_parts(&context, holds, &mut found);
     bracketed_shares(&context, holds, &mut found);
     shares_of_the_n(&context, holds, &mut found);
+    table_totals(&context, holds, &mut found);
     indented_lists(&context, holds, &mut found);
     comparatives(&context, holds, &mut found);
     // One relation per set of figures and kind: the first pattern that found it wins. (The
@@ -1715,6 +1716,97 @@ fn shares_of_the_n(
             .find(|c| holds(c));
         if let Some(c) = part {
             found.push(c);
+        }
+    }
+}
+
+/// Row labels that name a table's total row.
+const TOTAL_ROWS: &[&str] = &[
+    "total",
+    "totals",
+    "grand total",
+    "all cases",
+    "合计",
+    "总计",
+    "共计",
+    "总数",
+    "全部",
+];
+
+/// A table in text, one row a line with the same number of figures, and a row labelled as its
+/// total (Total, 合计, 总计): in each column the total is the sum of the other rows (of the rows
+/// above it, or, with the total first, of the rows below). Sure when it adds up or one misprint
+/// explains the gap; otherwise the rows may be only some of the table's, and it is to confirm.
+fn table_totals(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec<Candidate>) {
+    // Each line: its figures (a run of indexes) and whether its label names a total.
+    let mut rows: Vec<(Vec<usize>, bool)> = Vec::new();
+    let mut next = 0;
+    let mut start = 0;
+    while start <= context.chars.len() {
+        let end = (start..context.chars.len())
+            .find(|&k| context.chars[k] == '\n')
+            .unwrap_or(context.chars.len());
+        let mut figures = Vec::new();
+        while next < context.figures.len() && context.figures[next].numeral.start < end {
+            if context.figures[next].numeral.start >= start {
+                figures.push(next);
+            }
+            next += 1;
+        }
+        let label_end = figures
+            .first()
+            .map_or(end, |&i| context.figures[i].numeral.start);
+        let label = context.text(start, label_end).to_ascii_lowercase();
+        let label = label.trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '|' | '•' | '-' | ':' | '：' | '£' | '$' | '€')
+        });
+        let is_total = TOTAL_ROWS.iter().any(|w| label.starts_with(w));
+        rows.push((figures, is_total));
+        start = end + 1;
+    }
+    for (n, (total_row, is_total)) in rows.iter().enumerate() {
+        if !is_total || total_row.is_empty() {
+            continue;
+        }
+        let width = total_row.len();
+        let same_width = |r: &&(Vec<usize>, bool)| r.0.len() == width && !r.1;
+        let above: Vec<&Vec<usize>> = rows[..n]
+            .iter()
+            .rev()
+            .take_while(same_width)
+            .take(REACH)
+            .map(|r| &r.0)
+            .collect();
+        let below: Vec<&Vec<usize>> = rows[n + 1..]
+            .iter()
+            .take_while(same_width)
+            .take(REACH)
+            .map(|r| &r.0)
+            .collect();
+        let parts_rows = if above.len() >= 2 {
+            above.into_iter().rev().collect()
+        } else if below.len() >= 2 {
+            below
+        } else {
+            continue;
+        };
+        for (column, &whole) in total_row.iter().enumerate() {
+            if context.is_ratio(whole) {
+                continue;
+            }
+            let parts: Vec<usize> = parts_rows
+                .iter()
+                .filter_map(|r| r.get(column).copied())
+                .collect();
+            if parts.iter().any(|&p| !context.addable(whole, p)) {
+                continue;
+            }
+            let candidate = total(whole, &parts, true);
+            let sure = holds(&candidate) || one_misprint_explains(context.figures, whole, &parts);
+            found.push(Candidate {
+                wording_sure: sure,
+                ..candidate
+            });
         }
     }
 }
