@@ -958,3 +958,19 @@ fn a_total_row_of_a_table_in_text() {
     // Near miss: a last row that no label names as a total is no total.
     assert!(relations("North | 410\nSouth | 290\nWest | 700\n").is_empty());
 }
+
+#[test]
+fn a_count_of_all_kinds_and_its_kinds_in_the_next_sentences() {
+    let text = "二、办理情况\n全年办结各类事项560件,同比增加20件。\n办结咨询事项300件,同比增加8件;办结投诉事项200件。\n办结建议事项60件。\n三、下一步\n办理培训40件。";
+    assert_eq!(
+        relations(text),
+        vec![(RelationKind::Total, "f1 == f3 + f5 + f6".into(), false)]
+    );
+    // Near miss: the section ends at its heading; counts of the next section are no parts.
+    let short =
+        "二、办理情况\n全年办结各类事项560件。\n办结咨询事项300件。\n三、下一步\n办理培训260件。";
+    assert!(relations(short).is_empty());
+    // Near miss: no word names the first count as a count of all kinds.
+    let plain = "全年办结事项560件。\n办结咨询事项300件;办结投诉事项260件。";
+    assert!(relations(plain).is_empty());
+}

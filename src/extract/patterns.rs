@@ -407,6 +407,7 @@ pub fn find(
     bracketed_shares(&context, holds, &mut found);
     shares_of_the_n(&context, holds, &mut found);
     table_totals(&context, holds, &mut found);
+    section_totals(&context, holds, &mut found);
     indented_lists(&context, holds, &mut found);
     comparatives(&context, holds, &mut found);
     // One relation per set of figures and kind: the first pattern that found it wins. (The
@@ -1807,6 +1808,97 @@ fn table_totals(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &m
                 wording_sure: sure,
                 ..candidate
             });
+        }
+    }
+}
+
+/// Words before a count that name it as the count of all kinds (审执结各类案件7018件).
+const ALL_KINDS_WORDS: &[&str] = &["各类", "共", "合计", "总计", "全部", "all "];
+
+/// Whether the line starting at `start` is a heading (1、, 2., 一、, (三), （一）).
+fn is_heading_line(chars: &[char], start: usize) -> bool {
+    let mut i = start;
+    while chars
+        .get(i)
+        .is_some_and(|c| matches!(c, ' ' | '\u{3000}' | '\t'))
+    {
+        i += 1;
+    }
+    let numeral = |c: &char| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c);
+    match chars.get(i) {
+        Some('(' | '（') => chars.get(i + 1).is_some_and(numeral),
+        Some(c) if numeral(c) => {
+            let mut j = i;
+            while chars.get(j).is_some_and(numeral) {
+                j += 1;
+            }
+            matches!(chars.get(j), Some('、' | '.' | '．'))
+                && !chars.get(j + 1).is_some_and(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+/// 审执结各类案件7018件 followed, in the next sentences of its section (to the next heading or
+/// blank line), by the counts of each kind (审结行政诉讼案件30件 … 执结执行案件1819件) that add up
+/// to it exactly. Nothing but the arithmetic ties them: always to confirm.
+fn section_totals(
+    context: &Context,
+    holds: &dyn Fn(&Candidate) -> bool,
+    found: &mut Vec<Candidate>,
+) {
+    let mut taken = vec![false; context.figures.len()];
+    for c in found.iter().filter(|c| c.kind == RelationKind::Total) {
+        if let Some(w) = c.roles.first().and_then(|(_, i)| taken.get_mut(*i)) {
+            *w = true;
+        }
+    }
+    for whole in 0..context.figures.len() {
+        if taken[whole]
+            || context.is_ratio(whole)
+            || context.earlier[whole]
+            || context.change[whole]
+        {
+            continue;
+        }
+        let lead = context.lead(whole);
+        if !ALL_KINDS_WORDS.iter().any(|w| lead.contains(w)) {
+            continue;
+        }
+        let sentence = context.sentence_of(whole);
+        let depth = context.depth_of(whole);
+        let mut parts = Vec::new();
+        for j in whole + 1..context.figures.len().min(whole + 1 + REACH) {
+            if context.sentence_of(j) == sentence {
+                continue;
+            }
+            // The section ends at a heading or a blank line.
+            let from = context.figures[j - 1].unit_end;
+            let to = context.figures[j].numeral.start;
+            let ends = (from..to).any(|k| {
+                context.chars[k] == '\n'
+                    && (is_heading_line(context.chars, k + 1)
+                        || context.chars.get(k + 1) == Some(&'\n'))
+            });
+            if ends || parts.len() >= 16 {
+                break;
+            }
+            if context.depth_of(j) != depth
+                || context.is_ratio(j)
+                || context.earlier[j]
+                || context.change[j]
+                || !context.addable(whole, j)
+            {
+                continue;
+            }
+            parts.push(j);
+        }
+        if parts.len() < 2 {
+            continue;
+        }
+        let candidate = total(whole, &parts, false);
+        if holds(&candidate) {
+            found.push(candidate);
         }
     }
 }
