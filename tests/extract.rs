@@ -974,3 +974,46 @@ fn a_count_of_all_kinds_and_its_kinds_in_the_next_sentences() {
     let plain = "全年办结事项560件。\n办结咨询事项300件;办结投诉事项260件。";
     assert!(relations(plain).is_empty());
 }
+
+#[test]
+fn zai_n_zhong_opens_counts_that_are_each_some_of_it() {
+    assert_eq!(
+        relations("在受理的120件投诉中,属实70件,部分属实30件,不属实20件。"),
+        vec![(RelationKind::Total, "f1 == f2 + f3 + f4".into(), true)]
+    );
+    // Counts that overlap (more than the whole together) are each a part, no breakdown.
+    assert_eq!(
+        relations("在这60所学校中,45所已配备校医,38所设有心理咨询室。"),
+        vec![
+            (RelationKind::NotExceeding, "f2 <= f1".into(), true),
+            (RelationKind::NotExceeding, "f3 <= f1".into(), true),
+        ]
+    );
+    assert_eq!(
+        relations("Of the 60 schools, 45 have a nurse and 38 a counsellor."),
+        vec![
+            (RelationKind::NotExceeding, "f2 <= f1".into(), true),
+            (RelationKind::NotExceeding, "f3 <= f1".into(), true),
+        ]
+    );
+    // Near miss: 在 … without 中 closing the clause names no whole.
+    assert!(relations("在60所学校开展活动,45所已配备校医。")
+        .iter()
+        .all(|(_, _, sure)| !sure));
+}
+
+#[test]
+fn chinese_parts_then_their_total_and_bao_kuo() {
+    assert_eq!(
+        relations("全年办理咨询120件、投诉60件、建议20件,合计200件。"),
+        vec![(RelationKind::Total, "f4 == f1 + f2 + f3".into(), true)]
+    );
+    assert_eq!(
+        relations("全年办理各类事项200件,包括咨询120件、投诉60件和建议20件。"),
+        vec![(RelationKind::Total, "f1 == f2 + f3 + f4".into(), true)]
+    );
+    // Near miss: a last count that a longer label names is not the total of the ones before.
+    assert!(relations("全年办理咨询120件、投诉60件,走访群众200件。")
+        .iter()
+        .all(|(_, _, sure)| !sure));
+}

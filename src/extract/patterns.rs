@@ -328,6 +328,7 @@ const BREAKDOWN_WORDS: &[&str] = &[
     // "Of these, 120 were granted": opening the next sentence, as 其中 may.
     "of these,",
     "of them,",
+    "包括",
     "of those,",
     "comprising",
     "comprised of",
@@ -546,13 +547,24 @@ fn whole_before(context: &Context, at: usize) -> Option<usize> {
 fn breakdowns(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec<Candidate>) {
     // The lists are in text order: merged, not sorted (there may be very many).
     let words = occurrences(context.chars, BREAKDOWN_WORDS);
+    let of_the = of_the_markers(context);
+    let subset_markers: Vec<usize> = of_the.iter().map(|(at, _)| *at).collect();
     let categories = merged(
         by_category_markers(context.chars),
-        merged(of_the_markers(context), total_colon_markers(context)),
+        merged(of_the, total_colon_markers(context)),
     );
     let markers = merged(words, categories);
     for (n, &(at, after)) in markers.iter().enumerate() {
         let next_marker = markers.get(n + 1).map_or(context.chars.len(), |(s, _)| *s);
+        // "Of the 320 …," / 在这85家…中,: the counts after it are each some of the whole; they
+        // are all of it only when they add up.
+        if subset_markers.binary_search(&at).is_ok() {
+            if let Some(whole) = whole_before(context, at) {
+                let (all, by_clause) = listed_parts(context, whole, after, next_marker);
+                subsets(whole, &all, &by_clause, holds, found);
+            }
+            continue;
+        }
         // "320 applications, 120 of which were granted": the figure before "of which" is the
         // part, of the count before it.
         if let Some(part) = part_before_of_which(context, at) {
@@ -625,13 +637,28 @@ fn merged(a: Vec<(usize, usize)>, b: Vec<(usize, usize)>) -> Vec<(usize, usize)>
 fn of_the_markers(context: &Context) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (i, f) in context.figures.iter().enumerate() {
-        if context.is_ratio(i) || f.unit.as_deref().is_some_and(|u| !u.is_ascii()) {
+        if context.is_ratio(i) {
             continue;
         }
         let lead = context.lead(i);
         let words = lead.trim_start();
         let words = words.trim_end_matches(|c: char| c == ' ' || "£$€".contains(c));
-        if !matches!(words, "of" | "of the" | "of all" | "of all the" | "out of") {
+        // 在这85家公募基金会中, / 在受理的79件案件中,
+        if words.starts_with('在') && !words.contains(['中', '，', ',']) {
+            let end = (f.unit_end..context.chars.len().min(f.unit_end + 16)).find(|&k| {
+                matches!(context.chars[k], '，' | ',' | '。' | '；' | ';' | '\n')
+                    || is_digit_or_punctuation(context.chars[k])
+            });
+            if let Some(comma) = end.filter(|&k| {
+                matches!(context.chars[k], '，' | ',') && context.chars.get(k - 1) == Some(&'中')
+            }) {
+                out.push((comma, comma + 1));
+            }
+            continue;
+        }
+        if !matches!(words, "of" | "of the" | "of all" | "of all the" | "out of")
+            || f.unit.as_deref().is_some_and(|u| !u.is_ascii())
+        {
             continue;
         }
         // "Of" opens its sentence or a `;` clause: "the rise of 5 …" is no such clause.
@@ -686,6 +713,24 @@ fn total_colon_markers(context: &Context) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Counts each stated to be some of a whole ("Of the 320 …, 144 were granted, 100 refused"):
+/// a total when they add up, else each a part not exceeding it.
+fn subsets(
+    whole: usize,
+    all: &[usize],
+    by_clause: &[usize],
+    holds: &dyn Fn(&Candidate) -> bool,
+    found: &mut Vec<Candidate>,
+) {
+    if all.len() >= 2 && holds(&total(whole, all, true)) {
+        found.push(total(whole, all, true));
+    } else if by_clause.len() >= 2 && holds(&total(whole, by_clause, true)) {
+        found.push(total(whole, by_clause, true));
+    } else {
+        found.extend(all.iter().map(|&p| not_exceeding(p, whole, true)));
+    }
 }
 
 /// The relation between a whole and the parts listed after its marker.
@@ -1404,7 +1449,22 @@ fn totals_after_parts(
             .next()
             .unwrap_or("");
         let words = [" in all", " in total", " altogether", " all told"];
-        if !words.iter().any(|w| clause.contains(w)) || clause.split(' ').count() > 5 {
+        let english = words.iter().any(|w| clause.contains(w)) && clause.split(' ').count() <= 5;
+        // "A、B、C,合计300件", "分别为…,共计300件": the total word alone names the figure.
+        let lead = context.lead(whole);
+        let lead = lead.trim();
+        let chinese = [
+            "共",
+            "共计",
+            "合计",
+            "总计",
+            "总共",
+            "以上合计",
+            "三者合计",
+            "两者合计",
+        ]
+        .contains(&lead);
+        if !english && !chinese {
             continue;
         }
         let depth = context.depth_of(whole);
