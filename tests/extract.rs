@@ -1017,3 +1017,31 @@ fn chinese_parts_then_their_total_and_bao_kuo() {
         .iter()
         .all(|(_, _, sure)| !sure));
 }
+
+#[test]
+fn a_rate_whose_base_is_only_found_by_arithmetic_is_to_confirm() {
+    // The rate's base is in an earlier sentence and no word names it: it fits, but a birth rate
+    // is of the average population, so only a person can say the base is right.
+    assert_eq!(
+        relations("年末常住人口20万人。全年出生人口1800人,出生率9.0‰。"),
+        vec![(RelationKind::Share, "f3 == f2 / f1".into(), false)]
+    );
+    // A base the words name, or a part stated by 其中, keeps the share sure.
+    assert_eq!(
+        relations("全年收案500件。其中,基层法院收案400件,占全年收案的80%。"),
+        vec![
+            (RelationKind::NotExceeding, "f2 <= f1".into(), true),
+            (RelationKind::Share, "f3 == f2 / f1".into(), true),
+        ]
+    );
+}
+
+#[test]
+fn a_ratio_of_two_counts_with_bi_wei() {
+    assert_eq!(
+        relations("全院受理案件2000件,审执结1800件,结收比为90.0%。"),
+        vec![(RelationKind::Share, "f3 == f2 / f1".into(), true)]
+    );
+    // Near miss: 比 comparing with a year is no ratio of counts.
+    assert!(relations("全院受理案件2000件,比上年增长5.0%。").is_empty());
+}

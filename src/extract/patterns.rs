@@ -359,6 +359,8 @@ const RATE_WORDS: &[&str] = &[
     "比例",
     "比重",
     "占比",
+    // 结收比为92.3%: a ratio of two counts.
+    "比为",
     "rate",
     "ratio",
     "proportion",
@@ -1075,6 +1077,25 @@ fn shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
     // The whole of the last share of a sentence: the next shares of that sentence may leave it
     // unsaid (第一产业占生产总值比重为5.1%,第二产业比重为42.5%).
     let mut sentence_whole: Option<(u32, usize)> = None;
+    // (part, whole) pairs that a wording already states (其中, of which): a share of such a part
+    // names its whole.
+    let stated_parts: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|c| {
+            c.wording_sure && matches!(c.kind, RelationKind::Total | RelationKind::NotExceeding)
+        })
+        .flat_map(|c| {
+            let whole = c
+                .roles
+                .iter()
+                .find(|(r, _)| *r == Role::Whole)
+                .map_or(usize::MAX, |(_, w)| *w);
+            c.roles
+                .iter()
+                .filter(|(r, _)| *r == Role::Part)
+                .map(move |(_, p)| (*p, whole))
+        })
+        .collect();
     for share in 0..context.figures.len() {
         let f = &context.figures[share];
         if !f.percent || context.change[share] || f.negated {
@@ -1138,7 +1159,13 @@ fn shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
                 if whole == part || !context.addable(part, whole) {
                     continue;
                 }
-                let sure = context.sentence_of(part) == sentence || named(part, &part_name);
+                // A whole from an earlier sentence that the words do not name is found by the
+                // arithmetic alone (出生率 is of the average population, not the year-end one).
+                let whole_said = context.sentence_of(whole) == sentence
+                    || (!whole_name.trim().is_empty() && named(whole, &whole_name))
+                    || stated_parts.contains(&(part, whole));
+                let sure = (context.sentence_of(part) == sentence || named(part, &part_name))
+                    && whole_said;
                 let c = candidate(part, whole, sure);
                 if holds(&c) {
                     chosen = Some(c);
