@@ -1045,3 +1045,18 @@ fn a_ratio_of_two_counts_with_bi_wei() {
     // Near miss: 比 comparing with a year is no ratio of counts.
     assert!(relations("全院受理案件2000件,比上年增长5.0%。").is_empty());
 }
+
+#[test]
+fn gong_ji_with_a_verb_totals_the_counts_before_it_when_they_add_up() {
+    assert_eq!(
+        relations("新收案件900件,旧存案件100件,共计受理1000件。"),
+        vec![(RelationKind::Total, "f3 == f1 + f2".into(), true)]
+    );
+    // Near miss: when they do not add up, 共计受理 may count more than the counts before it.
+    assert!(relations("新收案件900件,旧存案件100件,共计受理1200件。").is_empty());
+    // 结收比 with no 为 is a ratio of counts too.
+    assert_eq!(
+        relations("受理案件1000件;审执结850件;结收比85.0%。"),
+        vec![(RelationKind::Share, "f3 == f2 / f1".into(), true)]
+    );
+}

@@ -361,6 +361,7 @@ const RATE_WORDS: &[&str] = &[
     "占比",
     // 结收比为92.3%: a ratio of two counts.
     "比为",
+    "结收比",
     "rate",
     "ratio",
     "proportion",
@@ -1491,7 +1492,14 @@ fn totals_after_parts(
             "两者合计",
         ]
         .contains(&lead);
-        if !english && !chinese {
+        // 共计受理3560件: a total word and a verb; a total of what came before only when it
+        // adds up.
+        let loosely = !chinese
+            && ["共计", "合计", "总计", "总共"]
+                .iter()
+                .any(|w| lead.starts_with(w))
+            && lead.chars().count() <= 6;
+        if !english && !chinese && !loosely {
             continue;
         }
         let depth = context.depth_of(whole);
@@ -1512,6 +1520,9 @@ fn totals_after_parts(
         let candidate = total(whole, &parts, true);
         if holds(&candidate) {
             found.push(candidate);
+            continue;
+        }
+        if loosely {
             continue;
         }
         // The last parts that add up exactly: earlier counts of the sentence may be of
