@@ -1060,3 +1060,16 @@ fn gong_ji_with_a_verb_totals_the_counts_before_it_when_they_add_up() {
         vec![(RelationKind::Share, "f3 == f2 / f1".into(), true)]
     );
 }
+
+#[test]
+fn english_representing_x_percent_of_the_n() {
+    assert_eq!(
+        relations("Grants to schools totalled 450, representing 30% of the 1,500 made."),
+        vec![(RelationKind::Share, "f2 == f1 / f3".into(), true)]
+    );
+    // Near miss: with no share word tying them, the count only fits by arithmetic.
+    assert_eq!(
+        relations("Grants to schools totalled 450; 30% of the 1,500 made went north."),
+        vec![(RelationKind::Share, "f2 == f1 / f3".into(), false)]
+    );
+}

@@ -1813,7 +1813,17 @@ fn shares_of_the_n(
                 wording_sure: false,
             })
             .find(|c| holds(c));
-        if let Some(c) = part {
+        // "300 complaints, representing 25% of the 1,200": the count just before, tied to the
+        // share by a share word, is its part.
+        let lead = context.lead(share);
+        let tied = SHARE_WORDS.iter().any(|w| lead.contains(w))
+            || matches!(lead.trim(), "or" | "some" | "or some" | "equivalent to");
+        let nearest = (0..share)
+            .rev()
+            .take_while(|&j| context.sentence_of(j) == context.sentence_of(share))
+            .find(|&j| !context.is_ratio(j));
+        if let Some(mut c) = part {
+            c.wording_sure = tied && c.roles.get(1).map(|(_, p)| *p) == nearest;
             found.push(c);
         }
     }
