@@ -1073,3 +1073,43 @@ fn english_representing_x_percent_of_the_n() {
         vec![(RelationKind::Share, "f2 == f1 / f3".into(), false)]
     );
 }
+
+#[test]
+fn english_a_rate_with_its_part_of_whole_in_parentheses() {
+    assert_eq!(
+        relations("The uphold rate was 35% (70 of 200)."),
+        vec![
+            (RelationKind::Share, "f1 == f2 / f3".into(), true),
+            (RelationKind::NotExceeding, "f2 <= f3".into(), true),
+        ]
+    );
+    // A rate that does not fit its part and whole is still theirs, but to confirm.
+    assert_eq!(
+        relations("The uphold rate was 45% (70 of 200)."),
+        vec![
+            (RelationKind::Share, "f1 == f2 / f3".into(), false),
+            (RelationKind::NotExceeding, "f2 <= f3".into(), true),
+        ]
+    );
+    // Near miss: two counts in parentheses joined by other words.
+    assert!(relations("The uphold rate was 35% (70 cases, 200 days).")
+        .iter()
+        .all(|(kind, ..)| *kind != RelationKind::Share));
+}
+
+#[test]
+fn english_last_years_figure_is_the_earlier_value() {
+    assert_eq!(
+        relations("Visits rose 5% to 2,100, compared with last year's 2,000."),
+        vec![(RelationKind::Change, "f1 == change(f2, f3)".into(), true)]
+    );
+    assert_eq!(
+        relations("Visits rose 5% to 2,100, an increase on the previous year's figure of 2,000."),
+        vec![(RelationKind::Change, "f1 == change(f2, f3)".into(), true)]
+    );
+    // Near miss: "last year" in another clause does not make the count before it earlier.
+    assert_eq!(
+        relations("Visits rose 5% to 2,100, compared with 2,000 last year."),
+        vec![(RelationKind::Change, "f1 == change(f2, f3)".into(), true)]
+    );
+}

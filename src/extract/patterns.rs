@@ -170,15 +170,31 @@ impl Context<'_> {
         EARLIER_WORDS
             .iter()
             .any(|w| trimmed.ends_with(w.trim_end()))
+            || ["last year's", "previous year's", "prior year's"]
+                .iter()
+                .any(|w| {
+                    // The words of this clause before it, which may be longer than the label.
+                    let before = self.before(i, 40);
+                    let clause = before
+                        .rsplit(|c: char| matches!(c, ',' | ';' | '.') || c.is_ascii_digit())
+                        .next()
+                        .unwrap_or("");
+                    clause.contains(w)
+                })
             || lead.contains("上年同期")
             || lead.contains("去年同期")
             || ((trimmed == "on" || trimmed.ends_with(" on"))
                 && ENGLISH_CHANGE
                     .iter()
                     .any(|w| self.before(i, 28).contains(w.trim_end())))
-            || EARLIER_TAILS
-                .iter()
-                .any(|w| self.tail_to_next(i, 28).contains(w))
+            || EARLIER_TAILS.iter().any(|w| {
+                // Within its own clause: "1,080, compared with last year's 1,000" makes 1,000
+                // the earlier one, not 1,080.
+                let tail = self.tail_to_next(i, 28);
+                tail.split([',', ';', '，', '；'])
+                    .next()
+                    .is_some_and(|t| t.contains(w))
+            })
             || self.after_year_in_parentheses(i)
     }
     /// "(2019: £48.2m)": a figure of the year named before it in parentheses, beside this year's.
@@ -409,6 +425,7 @@ pub fn find(
     out_of(&context, &mut found);
     totals_after_parts(&context, holds, &mut found);
     bracketed_shares(&context, holds, &mut found);
+    share_then_part_of_whole(&context, holds, &mut found);
     shares_of_the_n(&context, holds, &mut found);
     table_totals(&context, holds, &mut found);
     section_totals(&context, holds, &mut found);
@@ -1452,7 +1469,7 @@ fn out_of(context: &Context, found: &mut Vec<Candidate>) {
         let between = between.trim_end_matches(|c: char| "£$€".contains(c));
         if matches!(
             between,
-            " out of " | " out of the " | " out of a total of " | " of the " | " of all "
+            " out of " | " out of the " | " out of a total of " | " of the " | " of all " | " of "
         ) {
             // The wording is plain: a part larger than its whole is an error to show.
             found.push(not_exceeding(part, whole, true));
@@ -1767,6 +1784,54 @@ fn indented_lists(
             let misprint = one_misprint_explains(context.figures, whole, &parts);
             found.push(total(whole, &parts, misprint));
         }
+    }
+}
+
+/// "an uphold rate of 40% (120 of 300)": a share and, in parentheses after it, its part and
+/// whole joined by "of" / "out of".
+fn share_then_part_of_whole(
+    context: &Context,
+    holds: &dyn Fn(&Candidate) -> bool,
+    found: &mut Vec<Candidate>,
+) {
+    for share in 0..context.figures.len().saturating_sub(2) {
+        let (part, whole) = (share + 1, share + 2);
+        if !context.figures[share].percent || context.change[share] {
+            continue;
+        }
+        let open = context.text(
+            context.figures[share].unit_end,
+            context.figures[part].numeral.start,
+        );
+        let join = context
+            .text(
+                context.figures[part].unit_end,
+                context.figures[whole].numeral.start,
+            )
+            .to_ascii_lowercase();
+        if !matches!(open.trim(), "(" | "（")
+            || !matches!(
+                join.as_str(),
+                " of " | " out of " | " of the " | " out of the "
+            )
+            || !context.addable(part, whole)
+        {
+            continue;
+        }
+        let candidate = Candidate {
+            kind: RelationKind::Share,
+            roles: vec![
+                (Role::Share, share),
+                (Role::Part, part),
+                (Role::Whole, whole),
+            ],
+            wording_sure: true,
+        };
+        let sure = holds(&candidate);
+        found.push(Candidate {
+            wording_sure: sure,
+            ..candidate
+        });
     }
 }
 
