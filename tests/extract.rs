@@ -1113,3 +1113,17 @@ fn english_last_years_figure_is_the_earlier_value() {
         vec![(RelationKind::Change, "f1 == change(f2, f3)".into(), true)]
     );
 }
+
+#[test]
+fn english_comparatives_of_a_financial_year_or_last_year() {
+    assert_eq!(
+        relations("Enquiries rose 10% to 2,200 (2022/23: 2,000)."),
+        vec![(RelationKind::Change, "f1 == change(f2, f3)".into(), true)]
+    );
+    assert_eq!(
+        relations("Enquiries rose 10% to 2,200 (last year: 2,000)."),
+        vec![(RelationKind::Change, "f1 == change(f2, f3)".into(), true)]
+    );
+    // Near miss: a figure in parentheses after a label that is no period is no earlier value.
+    assert!(relations("Enquiries rose 10% to 2,200 (online: 2,000).").is_empty());
+}

@@ -191,7 +191,7 @@ impl Context<'_> {
                 // Within its own clause: "1,080, compared with last year's 1,000" makes 1,000
                 // the earlier one, not 1,080.
                 let tail = self.tail_to_next(i, 28);
-                tail.split([',', ';', '，', '；'])
+                tail.split([',', ';', '，', '；', '(', '（'])
                     .next()
                     .is_some_and(|t| t.contains(w))
             })
@@ -200,7 +200,7 @@ impl Context<'_> {
     /// "(2019: £48.2m)": a figure of the year named before it in parentheses, beside this year's.
     fn after_year_in_parentheses(&self, i: usize) -> bool {
         let start = self.figures[i].numeral.start;
-        let before: Vec<char> = self.chars[start.saturating_sub(12)..start].to_vec();
+        let before: Vec<char> = self.chars[start.saturating_sub(20)..start].to_vec();
         let Some(open) = before.iter().rposition(|c| matches!(c, '(' | '（')) else {
             return false;
         };
@@ -209,10 +209,23 @@ impl Context<'_> {
         let Some(year) = inside.strip_suffix([':', '：']) else {
             return false;
         };
-        let year = year.trim_end_matches('年');
-        year.len() == 4
-            && year.bytes().all(|b| b.is_ascii_digit())
-            && matches!(&year[..2], "19" | "20")
+        let year = year.trim().trim_end_matches('年').to_ascii_lowercase();
+        // "(2019: £43m)", "(2019/20: 1,132)", "(2019-2020: …)", "(last year: …)", "(上年: …)".
+        let is_year = |y: &str| {
+            y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) && matches!(&y[..2], "19" | "20")
+        };
+        let mut pieces = year.split(['/', '-', '–']);
+        let first = pieces.next().unwrap_or("");
+        let rest: Vec<&str> = pieces.collect();
+        (is_year(first)
+            && rest.len() <= 1
+            && rest
+                .iter()
+                .all(|r| matches!(r.len(), 2 | 4) && r.bytes().all(|b| b.is_ascii_digit())))
+            || matches!(
+                year.as_str(),
+                "last year" | "previous year" | "prior year" | "上年" | "上年同期" | "去年"
+            )
     }
     /// A change: 同比上升1.05%, 比上年增加20件, "up 5%", "a 1.1 percent increase".
     fn is_change(&self, i: usize) -> bool {
