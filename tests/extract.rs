@@ -1127,3 +1127,35 @@ fn english_comparatives_of_a_financial_year_or_last_year() {
     // Near miss: a figure in parentheses after a label that is no period is no earlier value.
     assert!(relations("Enquiries rose 10% to 2,200 (online: 2,000).").is_empty());
 }
+
+#[test]
+fn english_words_of_quantity_are_not_figures() {
+    assert!(values("More than half were upheld; one in five was resolved early and nearly a third came from two-thirds of the boards.").is_empty());
+}
+
+#[test]
+fn many_markers_in_one_long_text_stay_fast() {
+    // Colons, "of which" and "Of the N," by the thousand, with figures between: extraction must
+    // stay about linear (a quadratic scan would take minutes here).
+    let line =
+        "Of the 120 items: 50 were kept, of which 20 were sold, and 70 (58.3%) went; total: 9.\n";
+    let text = line.repeat(4000);
+    let started = std::time::Instant::now();
+    let extraction = run(&text);
+    assert!(extraction.figures.len() >= 4000 * 5);
+    assert!(
+        started.elapsed().as_secs() < 20,
+        "took {:?}",
+        started.elapsed()
+    );
+    let line = "在这85家基金会中,40家已认定,44家未开展;合计:300件。其中,甲10件,乙20件。\n";
+    let text = line.repeat(4000);
+    let started = std::time::Instant::now();
+    let extraction = run(&text);
+    assert!(extraction.figures.len() >= 4000 * 5);
+    assert!(
+        started.elapsed().as_secs() < 20,
+        "took {:?}",
+        started.elapsed()
+    );
+}

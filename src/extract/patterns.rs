@@ -535,10 +535,13 @@ fn listed_parts(
     let mut all = Vec::new();
     let mut first_of_clause = Vec::new();
     let mut last_clause = None;
-    for j in 0..context.figures.len() {
+    // Figures are in text order: start at the first after `at` (bisection keeps a text of many
+    // markers linear).
+    let first = context.figures.partition_point(|f| f.numeral.start < at);
+    for j in first..context.figures.len() {
         let f = &context.figures[j];
-        if f.numeral.start < at || f.numeral.start >= until {
-            continue;
+        if f.numeral.start >= until {
+            break;
         }
         if context.sentence_of(j) != sentence || all.len() >= REACH {
             break;
@@ -564,10 +567,13 @@ fn listed_parts(
 fn whole_before(context: &Context, at: usize) -> Option<usize> {
     let sentence = context.places.sentence[at];
     let depth = context.places.depth[at];
-    (0..context.figures.len())
+    // Figures are in text order: the ones ending before `at` are a prefix, found by bisection,
+    // and only the nearest few are looked at, so that a text of many markers stays linear.
+    let before = context.figures.partition_point(|f| f.unit_end <= at);
+    (0..before)
         .rev()
-        .filter(|&j| context.figures[j].unit_end <= at)
         .take_while(|&j| context.sentence_of(j) == sentence)
+        .take(REACH)
         .find(|&j| {
             context.depth_of(j) == depth
                 && !context.is_ratio(j)
@@ -893,13 +899,14 @@ fn opens_sentence(context: &Context, at: usize) -> bool {
 
 /// The counts of a sentence that can be a total: not ratios, earlier values or changes.
 fn counts_of_sentence(context: &Context, sentence: u32) -> Vec<usize> {
-    (0..context.figures.len())
-        .filter(|&j| {
-            context.sentence_of(j) == sentence
-                && !context.is_ratio(j)
-                && !context.earlier[j]
-                && !context.change[j]
-        })
+    // A sentence's figures are one run: found by bisection, not by a scan of the whole text.
+    let first = context
+        .figures
+        .partition_point(|f| context.places.sentence[f.numeral.start] < sentence);
+    (first..context.figures.len())
+        .take_while(|&j| context.sentence_of(j) == sentence)
+        .take(REACH)
+        .filter(|&j| !context.is_ratio(j) && !context.earlier[j] && !context.change[j])
         .collect()
 }
 
@@ -1778,7 +1785,10 @@ fn indented_lists(
             }
             match child {
                 Some(p) if context.addable(whole, p) && !context.earlier[p] => parts.push(p),
-                _ => broken = true,
+                _ => {
+                    broken = true;
+                    break;
+                }
             }
         }
         if parts.len() < 2 || broken {
@@ -1875,8 +1885,10 @@ fn shares_of_the_n(
         if !matches!(between, " of the " | " of " | " of all ") || context.is_ratio(whole) {
             continue;
         }
-        let part = context
-            .same_sentence(share)
+        let sentence = context.sentence_of(share);
+        let near = share.saturating_sub(REACH)..(share + REACH).min(context.figures.len());
+        let part = near
+            .filter(|&j| context.sentence_of(j) == sentence)
             .filter(|&j| {
                 j != whole
                     && j != share
@@ -1896,9 +1908,9 @@ fn shares_of_the_n(
         let lead = context.lead(share);
         let tied = SHARE_WORDS.iter().any(|w| lead.contains(w))
             || matches!(lead.trim(), "or" | "some" | "or some" | "equivalent to");
-        let nearest = (0..share)
+        let nearest = (share.saturating_sub(REACH)..share)
             .rev()
-            .take_while(|&j| context.sentence_of(j) == context.sentence_of(share))
+            .take_while(|&j| context.sentence_of(j) == sentence)
             .find(|&j| !context.is_ratio(j));
         if let Some(mut c) = part {
             c.wording_sure = tied && c.roles.get(1).map(|(_, p)| *p) == nearest;
