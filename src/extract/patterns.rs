@@ -170,17 +170,16 @@ impl Context<'_> {
         EARLIER_WORDS
             .iter()
             .any(|w| trimmed.ends_with(w.trim_end()))
-            || ["last year's", "previous year's", "prior year's"]
-                .iter()
-                .any(|w| {
-                    // The words of this clause before it, which may be longer than the label.
-                    let before = self.before(i, 40);
-                    let clause = before
-                        .rsplit(|c: char| matches!(c, ',' | ';' | '.') || c.is_ascii_digit())
-                        .next()
-                        .unwrap_or("");
-                    clause.contains(w)
-                })
+            || {
+                // The words of this clause before it, which may be longer than the label.
+                let before = self.before(i, 40);
+                let clause = before
+                    .rfind(|c: char| is_clause_end(c) || c.is_ascii_digit())
+                    .map_or(before.as_str(), |at| &before[at..]);
+                ["last year's", "previous year's", "prior year's"]
+                    .iter()
+                    .any(|w| clause.contains(w))
+            }
             || lead.contains("上年同期")
             || lead.contains("去年同期")
             || ((trimmed == "on" || trimmed.ends_with(" on"))
@@ -191,9 +190,7 @@ impl Context<'_> {
                 // Within its own clause: "1,080, compared with last year's 1,000" makes 1,000
                 // the earlier one, not 1,080.
                 let tail = self.tail_to_next(i, 28);
-                tail.split([',', ';', '，', '；', '(', '（'])
-                    .next()
-                    .is_some_and(|t| t.contains(w))
+                first_clause(&tail).contains(w)
             })
             || self.after_year_in_parentheses(i)
     }
@@ -205,7 +202,7 @@ impl Context<'_> {
             return false;
         };
         let inside: String = before[open + 1..].iter().collect();
-        let inside = inside.trim_end_matches(|c: char| c == ' ' || "£$€¥￥".contains(c));
+        let inside = inside.trim_end_matches(is_blank_or_money);
         let Some(year) = inside.strip_suffix([':', '：']) else {
             return false;
         };
@@ -241,7 +238,7 @@ impl Context<'_> {
         let clause = self.text(f.label_start.saturating_sub(8), f.numeral.start);
         let tail = self.tail(i, 12);
         // "fell to £44.2m", "降至": the new level, not the change.
-        let level = lead.trim_end_matches(|c: char| c == ' ' || "£$€¥￥".contains(c));
+        let level = lead.trim_end_matches(is_blank_or_money);
         if level.ends_with(" to")
             || level.ends_with("降至")
             || level.ends_with("增至")
@@ -255,7 +252,7 @@ impl Context<'_> {
                 // "up 5%", "down by 3": the word just before the figure ("made up of 200"
                 // is not a change).
                 "up " | "down " => {
-                    let words = lead.trim_end_matches(|c: char| c == ' ' || "£$€".contains(c));
+                    let words = lead.trim_end_matches(is_blank_or_money);
                     let words = words.strip_suffix(" by").unwrap_or(words);
                     words
                         .strip_suffix(w.trim_end())
@@ -410,6 +407,25 @@ const SUBSET_VERBS: &[&str] = &[
     "settled",
 ];
 
+/// A blank or a currency sign: what stands between words and a numeral ("compared with £48m").
+/// One function, not a closure at each place, so that the trimming is compiled once.
+fn is_blank_or_money(c: char) -> bool {
+    c == ' ' || "£$€¥￥".contains(c)
+}
+
+/// What ends a clause inside a sentence.
+fn is_clause_end(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | '，' | '；' | '(' | '（' | ')' | '）' | '.' | ':'
+    )
+}
+
+/// The words of `s` up to the end of its first clause.
+fn first_clause(s: &str) -> &str {
+    s.find(is_clause_end).map_or(s, |end| &s[..end])
+}
+
 /// Every relation the wording of the text proposes, in the order of their first figure.
 pub fn find(
     chars: &[char],
@@ -435,11 +451,9 @@ pub fn find(
     implicit_lists(&context, holds, &mut found);
     marked_rows(&context, holds, &mut found);
     within(&context, holds, &mut found);
-    out_of(&context, &mut found);
+    out_of(&context, holds, &mut found);
     totals_after_parts(&context, holds, &mut found);
     bracketed_shares(&context, holds, &mut found);
-    share_then_part_of_whole(&context, holds, &mut found);
-    shares_of_the_n(&context, holds, &mut found);
     table_totals(&context, holds, &mut found);
     section_totals(&context, holds, &mut found);
     indented_lists(&context, holds, &mut found);
@@ -485,6 +499,18 @@ fn total(whole: usize, parts: &[usize], wording_sure: bool) -> Candidate {
     Candidate {
         kind: RelationKind::Total,
         roles,
+        wording_sure,
+    }
+}
+
+fn share_of(share: usize, part: usize, whole: usize, wording_sure: bool) -> Candidate {
+    Candidate {
+        kind: RelationKind::Share,
+        roles: vec![
+            (Role::Share, share),
+            (Role::Part, part),
+            (Role::Whole, whole),
+        ],
         wording_sure,
     }
 }
@@ -681,7 +707,7 @@ fn of_the_markers(context: &Context) -> Vec<(usize, usize)> {
         }
         let lead = context.lead(i);
         let words = lead.trim_start();
-        let words = words.trim_end_matches(|c: char| c == ' ' || "£$€".contains(c));
+        let words = words.trim_end_matches(is_blank_or_money);
         // 在这85家公募基金会中, / 在受理的79件案件中,
         if words.starts_with('在') && !words.contains(['中', '，', ',']) {
             let end = (f.unit_end..context.chars.len().min(f.unit_end + 16)).find(|&k| {
@@ -1181,14 +1207,8 @@ fn shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
         };
         let parts = ranked(&part_name, true);
         let wholes = ranked(&whole_name, false);
-        let candidate = |part: usize, whole: usize, wording_sure: bool| Candidate {
-            kind: RelationKind::Share,
-            roles: vec![
-                (Role::Share, share),
-                (Role::Part, part),
-                (Role::Whole, whole),
-            ],
-            wording_sure,
+        let candidate = |part: usize, whole: usize, wording_sure: bool| {
+            share_of(share, part, whole, wording_sure)
         };
         let named = |j: usize, name: &str| similarity(name, &context.figures[j].label) > 0;
         let mut chosen = None;
@@ -1320,15 +1340,7 @@ fn colon_shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &m
         let shares: Vec<Candidate> = group
             .iter()
             .zip(total.roles.iter().skip(1))
-            .map(|(&share, &(_, part))| Candidate {
-                kind: RelationKind::Share,
-                roles: vec![
-                    (Role::Share, share),
-                    (Role::Part, part),
-                    (Role::Whole, whole),
-                ],
-                wording_sure: true,
-            })
+            .map(|(&share, &(_, part))| share_of(share, part, whole, true))
             .collect();
         // Only the ratio of this total: a ratio of another year holds for none of its parts.
         if shares.iter().any(holds) {
@@ -1472,7 +1484,10 @@ fn within(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
 }
 
 /// "87 out of 90 courts", "in 87 of the 90 courts": a part and its whole side by side.
-fn out_of(context: &Context, found: &mut Vec<Candidate>) {
+///
+/// "an uphold rate of 40% (120 of 300)": a share before them in parentheses is the part's share
+/// of the whole.
+fn out_of(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec<Candidate>) {
     for part in 0..context.figures.len().saturating_sub(1) {
         let whole = part + 1;
         // (A change word before it — "lower in 87 of the 90 courts" — does not make the count
@@ -1486,13 +1501,34 @@ fn out_of(context: &Context, found: &mut Vec<Candidate>) {
                 context.figures[whole].numeral.start,
             )
             .to_ascii_lowercase();
-        let between = between.trim_end_matches(|c: char| "£$€".contains(c));
+        let between = between.trim_end_matches(is_blank_or_money);
         if matches!(
             between,
-            " out of " | " out of the " | " out of a total of " | " of the " | " of all " | " of "
+            " out of" | " out of the" | " out of a total of" | " of the" | " of all" | " of"
         ) {
             // The wording is plain: a part larger than its whole is an error to show.
             found.push(not_exceeding(part, whole, true));
+            let share = part.wrapping_sub(1);
+            let opens = share < part
+                && context.figures[share].percent
+                && !context.change[share]
+                && matches!(
+                    context
+                        .text(
+                            context.figures[share].unit_end,
+                            context.figures[part].numeral.start
+                        )
+                        .trim(),
+                    "(" | "（"
+                );
+            if opens {
+                let candidate = share_of(share, part, whole, true);
+                let sure = holds(&candidate);
+                found.push(Candidate {
+                    wording_sure: sure,
+                    ..candidate
+                });
+            }
         }
     }
 }
@@ -1509,10 +1545,7 @@ fn totals_after_parts(
         }
         // The words after it, to the clause's end ("800 cases in all").
         let tail = context.tail_to_next(whole, 24);
-        let clause = tail
-            .split(|c: char| matches!(c, ',' | '.' | ';' | ':' | '(' | ')'))
-            .next()
-            .unwrap_or("");
+        let clause = first_clause(&tail);
         let words = [" in all", " in total", " altogether", " all told"];
         let english = words.iter().any(|w| clause.contains(w)) && clause.split(' ').count() <= 5;
         // "A、B、C,合计300件", "分别为…,共计300件": the total word alone names the figure.
@@ -1624,12 +1657,13 @@ fn bracketed_shares(
             continue;
         }
         let between = context.text(context.figures[part].unit_end, f.numeral.start);
-        // "120 (37.5%)", "120 applications (37.5%)", "120, or 37.5%,": at most a few words
-        // between.
+        // "120 (37.5%)", "120 applications (37.5%)", "120, or 37.5%,", "300, representing 25%
+        // of the 1,200": at most a few words between.
         let between = between.trim_end();
         let Some(words) = between
             .strip_suffix(['(', '（'])
             .or_else(|| between.strip_suffix(", or"))
+            .or_else(|| between.strip_suffix(", representing"))
             .filter(|w| w.chars().all(|c| c.is_ascii_alphabetic() || c == ' '))
         else {
             continue;
@@ -1637,15 +1671,8 @@ fn bracketed_shares(
         if words.split_whitespace().count() > 3 {
             continue;
         }
-        let candidate = |whole: usize, wording_sure: bool| Candidate {
-            kind: RelationKind::Share,
-            roles: vec![
-                (Role::Share, share),
-                (Role::Part, part),
-                (Role::Whole, whole),
-            ],
-            wording_sure,
-        };
+        let candidate =
+            |whole: usize, wording_sure: bool| share_of(share, part, whole, wording_sure);
         // "(37.5% of the 320)": the whole follows.
         let after = context
             .text(f.unit_end, f.unit_end + 9)
@@ -1703,12 +1730,14 @@ fn comparatives(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &m
         if !matches!(c.kind, RelationKind::Total | RelationKind::NotExceeding) || !c.wording_sure {
             continue;
         }
-        let roles: Option<Vec<(Role, usize)>> = c
-            .roles
-            .iter()
-            .map(|&(role, i)| comparative(i).map(|j| (role, j)))
-            .collect();
-        if let Some(roles) = roles {
+        let mut roles = Vec::with_capacity(c.roles.len());
+        for &(role, i) in &c.roles {
+            match comparative(i) {
+                Some(j) => roles.push((role, j)),
+                None => break,
+            }
+        }
+        if roles.len() == c.roles.len() {
             let candidate = Candidate {
                 kind: c.kind,
                 roles,
@@ -1722,6 +1751,39 @@ fn comparatives(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &m
         }
     }
     found.extend(mirrored);
+}
+
+/// One line of the text: where it starts and ends, and its figures (`first..end_figure`).
+struct Line {
+    start: usize,
+    end: usize,
+    figures: std::ops::Range<usize>,
+}
+
+/// The lines of the text with the run of figures on each (figures are in text order).
+fn lines_of(context: &Context) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut next = 0;
+    let mut start = 0;
+    while start <= context.chars.len() {
+        let end = (start..context.chars.len())
+            .find(|&k| context.chars[k] == '\n')
+            .unwrap_or(context.chars.len());
+        while next < context.figures.len() && context.figures[next].numeral.start < start {
+            next += 1;
+        }
+        let first = next;
+        while next < context.figures.len() && context.figures[next].numeral.start < end {
+            next += 1;
+        }
+        lines.push(Line {
+            start,
+            end,
+            figures: first..next,
+        });
+        start = end + 1;
+    }
+    lines
 }
 
 /// A list item with a count, and the items indented under it each opening with a count:
@@ -1738,39 +1800,25 @@ fn indented_lists(
     holds: &dyn Fn(&Candidate) -> bool,
     found: &mut Vec<Candidate>,
 ) {
-    // Each line: (start, end, indentation, the figure opening it).
+    // Each line that is not blank: (start, end, indentation, the figure opening it).
     let mut lines: Vec<(usize, usize, usize, Option<usize>)> = Vec::new();
-    let mut next_figure = 0;
-    let mut start = 0;
-    while start < context.chars.len() {
-        let end = (start..context.chars.len())
-            .find(|&k| context.chars[k] == '\n')
-            .unwrap_or(context.chars.len());
+    for line in lines_of(context) {
+        let (start, end) = (line.start, line.end);
         let indent = (start..end)
             .take_while(|&k| matches!(context.chars[k], ' ' | '\t' | '\u{3000}'))
             .count();
-        while next_figure < context.figures.len()
-            && context.figures[next_figure].numeral.start < start
-        {
-            next_figure += 1;
-        }
         // The figure opens the item: only a bullet or a dash before it.
-        let opening = (next_figure < context.figures.len()
-            && context.figures[next_figure].numeral.start < end)
-            .then_some(next_figure)
-            .filter(|&i| {
-                context
-                    .text(start, context.figures[i].numeral.start)
-                    .chars()
-                    .all(|c| {
-                        c.is_whitespace()
-                            || matches!(c, '•' | '·' | '-' | '*' | '–' | '£' | '$' | '€')
-                    })
-            });
+        let opening = line.figures.clone().next().filter(|&i| {
+            context
+                .text(start, context.figures[i].numeral.start)
+                .chars()
+                .all(|c| {
+                    c.is_whitespace() || matches!(c, '•' | '·' | '-' | '*' | '–' | '£' | '$' | '€')
+                })
+        });
         if end > start + indent {
             lines.push((start, end, indent, opening));
         }
-        start = end + 1;
     }
     for (n, &(line_start, line_end, indent, head)) in lines.iter().enumerate() {
         let Some(whole) = head else { continue };
@@ -1810,115 +1858,6 @@ fn indented_lists(
     }
 }
 
-/// "an uphold rate of 40% (120 of 300)": a share and, in parentheses after it, its part and
-/// whole joined by "of" / "out of".
-fn share_then_part_of_whole(
-    context: &Context,
-    holds: &dyn Fn(&Candidate) -> bool,
-    found: &mut Vec<Candidate>,
-) {
-    for share in 0..context.figures.len().saturating_sub(2) {
-        let (part, whole) = (share + 1, share + 2);
-        if !context.figures[share].percent || context.change[share] {
-            continue;
-        }
-        let open = context.text(
-            context.figures[share].unit_end,
-            context.figures[part].numeral.start,
-        );
-        let join = context
-            .text(
-                context.figures[part].unit_end,
-                context.figures[whole].numeral.start,
-            )
-            .to_ascii_lowercase();
-        if !matches!(open.trim(), "(" | "（")
-            || !matches!(
-                join.as_str(),
-                " of " | " out of " | " of the " | " out of the "
-            )
-            || !context.addable(part, whole)
-        {
-            continue;
-        }
-        let candidate = Candidate {
-            kind: RelationKind::Share,
-            roles: vec![
-                (Role::Share, share),
-                (Role::Part, part),
-                (Role::Whole, whole),
-            ],
-            wording_sure: true,
-        };
-        let sure = holds(&candidate);
-        found.push(Candidate {
-            wording_sure: sure,
-            ..candidate
-        });
-    }
-}
-
-/// "45% of the 320 applications were granted, 144 in all": a share whose whole follows it
-/// ("of the N"); the part is a count of the sentence that the share fits, which only the
-/// arithmetic tells: to confirm.
-fn shares_of_the_n(
-    context: &Context,
-    holds: &dyn Fn(&Candidate) -> bool,
-    found: &mut Vec<Candidate>,
-) {
-    let mut has_share = vec![false; context.figures.len()];
-    for c in found.iter().filter(|c| c.kind == RelationKind::Share) {
-        if let Some(flag) = c.roles.first().and_then(|(_, s)| has_share.get_mut(*s)) {
-            *flag = true;
-        }
-    }
-    for share in 0..context.figures.len().saturating_sub(1) {
-        let f = &context.figures[share];
-        let whole = share + 1;
-        if !f.percent || f.negated || context.change[share] || has_share[share] {
-            continue;
-        }
-        let between = context
-            .text(f.unit_end, context.figures[whole].numeral.start)
-            .to_ascii_lowercase();
-        let between = between.trim_end_matches(|c: char| "£$€".contains(c));
-        if !matches!(between, " of the " | " of " | " of all ") || context.is_ratio(whole) {
-            continue;
-        }
-        let sentence = context.sentence_of(share);
-        let near = share.saturating_sub(REACH)..(share + REACH).min(context.figures.len());
-        let part = near
-            .filter(|&j| context.sentence_of(j) == sentence)
-            .filter(|&j| {
-                j != whole
-                    && j != share
-                    && !context.is_ratio(j)
-                    && !context.earlier[j]
-                    && !context.change[j]
-                    && context.addable(j, whole)
-            })
-            .map(|j| Candidate {
-                kind: RelationKind::Share,
-                roles: vec![(Role::Share, share), (Role::Part, j), (Role::Whole, whole)],
-                wording_sure: false,
-            })
-            .find(|c| holds(c));
-        // "300 complaints, representing 25% of the 1,200": the count just before, tied to the
-        // share by a share word, is its part.
-        let lead = context.lead(share);
-        let tied = SHARE_WORDS.iter().any(|w| lead.contains(w))
-            || matches!(lead.trim(), "or" | "some" | "or some" | "equivalent to");
-        let nearest = (share.saturating_sub(REACH)..share)
-            .rev()
-            .take_while(|&j| context.sentence_of(j) == sentence)
-            .find(|&j| !context.is_ratio(j));
-        if let Some(mut c) = part {
-            c.wording_sure = tied && c.roles.get(1).map(|(_, p)| *p) == nearest;
-            found.push(c);
-        }
-    }
-}
-
 /// Row labels that name a table's total row.
 const TOTAL_ROWS: &[&str] = &[
     "total",
@@ -1938,31 +1877,22 @@ const TOTAL_ROWS: &[&str] = &[
 /// explains the gap; otherwise the rows may be only some of the table's, and it is to confirm.
 fn table_totals(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec<Candidate>) {
     // Each line: its figures (a run of indexes) and whether its label names a total.
-    let mut rows: Vec<(Vec<usize>, bool)> = Vec::new();
-    let mut next = 0;
-    let mut start = 0;
-    while start <= context.chars.len() {
-        let end = (start..context.chars.len())
-            .find(|&k| context.chars[k] == '\n')
-            .unwrap_or(context.chars.len());
-        let mut figures = Vec::new();
-        while next < context.figures.len() && context.figures[next].numeral.start < end {
-            if context.figures[next].numeral.start >= start {
-                figures.push(next);
-            }
-            next += 1;
-        }
-        let label_end = figures
-            .first()
-            .map_or(end, |&i| context.figures[i].numeral.start);
-        let label = context.text(start, label_end).to_ascii_lowercase();
-        let label = label.trim_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '|' | '•' | '-' | ':' | '：' | '£' | '$' | '€')
-        });
-        let is_total = TOTAL_ROWS.iter().any(|w| label.starts_with(w));
-        rows.push((figures, is_total));
-        start = end + 1;
-    }
+    let rows: Vec<(Vec<usize>, bool)> = lines_of(context)
+        .into_iter()
+        .map(|line| {
+            let label_end = line
+                .figures
+                .clone()
+                .next()
+                .map_or(line.end, |i| context.figures[i].numeral.start);
+            let label = context.text(line.start, label_end).to_ascii_lowercase();
+            let label = label.trim_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '|' | '•' | '-' | ':' | '：' | '£' | '$' | '€')
+            });
+            let is_total = TOTAL_ROWS.iter().any(|w| label.starts_with(w));
+            (line.figures.collect(), is_total)
+        })
+        .collect();
     for (n, (total_row, is_total)) in rows.iter().enumerate() {
         if !is_total || total_row.is_empty() {
             continue;
