@@ -1650,7 +1650,7 @@ fn bracketed_shares(
     for share in 1..context.figures.len() {
         let f = &context.figures[share];
         let part = share - 1;
-        if !f.percent || f.negated || context.change[share] || has_share[share] {
+        if !f.percent || f.negated || context.change[share] || has_share.get(share) == Some(&true) {
             continue;
         }
         if context.is_ratio(part) || context.earlier[part] || context.change[part] {
@@ -1982,7 +1982,7 @@ fn section_totals(
         }
     }
     for whole in 0..context.figures.len() {
-        if taken[whole]
+        if taken.get(whole) == Some(&true)
             || context.is_ratio(whole)
             || context.earlier[whole]
             || context.change[whole]
