@@ -1647,10 +1647,10 @@ fn bracketed_shares(
             _ => {}
         }
     }
-    for share in 1..context.figures.len() {
+    for (share, &shared) in has_share.iter().enumerate().skip(1) {
         let f = &context.figures[share];
         let part = share - 1;
-        if !f.percent || f.negated || context.change[share] || has_share.get(share) == Some(&true) {
+        if !f.percent || f.negated || context.change[share] || shared {
             continue;
         }
         if context.is_ratio(part) || context.earlier[part] || context.change[part] {
@@ -1981,12 +1981,8 @@ fn section_totals(
             *w = true;
         }
     }
-    for whole in 0..context.figures.len() {
-        if taken.get(whole) == Some(&true)
-            || context.is_ratio(whole)
-            || context.earlier[whole]
-            || context.change[whole]
-        {
+    for (whole, &is_taken) in taken.iter().enumerate() {
+        if is_taken || context.is_ratio(whole) || context.earlier[whole] || context.change[whole] {
             continue;
         }
         let lead = context.lead(whole);
