@@ -713,3 +713,446 @@ fn shares_of_one_sentence_share_the_whole_said_once() {
     // bound, to be confirmed.
     assert!(found.contains(&(RelationKind::Share, "f6 == f4 / f1".into(), false)));
 }
+
+// ---- English wordings of annual reports and statistical bulletins ----
+
+#[test]
+fn english_a_total_of_with_a_colon_list() {
+    assert_eq!(
+        relations("A total of 64 visits were made: 30 to farms, 22 to markets and 12 to ports."),
+        vec![(RelationKind::Total, "f1 == f2 + f3 + f4".into(), true)]
+    );
+    // Near miss: the same list after a comma, with no colon saying it is the breakdown, adds
+    // up only by arithmetic: to confirm.
+    assert_eq!(
+        relations("A total of 64 visits were made, 30 to farms, 22 to markets and 12 to ports."),
+        vec![(RelationKind::Total, "f1 == f2 + f3 + f4".into(), false)]
+    );
+    // Near miss: a colon after a count that no word names as a total opens no breakdown.
+    assert!(
+        relations("Inspectors made 64 visits: 30 found faults and 22 were closed.")
+            .iter()
+            .all(|(_, _, sure)| !sure)
+    );
+}
+
+#[test]
+fn english_of_the_n_opening_a_sentence() {
+    assert_eq!(
+        relations("Of the 250 appeals heard, 90 were allowed and 160 were dismissed."),
+        vec![(RelationKind::Total, "f1 == f2 + f3".into(), true)]
+    );
+    assert_eq!(
+        relations("Of the 250 appeals heard, 90 were allowed."),
+        vec![(RelationKind::NotExceeding, "f2 <= f1".into(), true)]
+    );
+    // Near miss: "of" in the middle of a clause names no whole.
+    assert!(relations("The cost of 250 appeals was met, 90 by the council.").is_empty());
+}
+
+#[test]
+fn english_a_count_with_its_share_in_parentheses() {
+    assert_eq!(
+        relations("Of the 400 schools inspected, 100 (25%) were rated good."),
+        vec![
+            (RelationKind::NotExceeding, "f2 <= f1".into(), true),
+            (RelationKind::Share, "f3 == f2 / f1".into(), true),
+        ]
+    );
+    assert_eq!(
+        relations("Staff answered 900 calls (60% of the 1,500 received)."),
+        vec![(RelationKind::Share, "f2 == f1 / f3".into(), true)]
+    );
+    // With no word naming the whole, the share fits a count only by arithmetic: to confirm.
+    assert_eq!(
+        relations("We inspected 400 schools; 100 (25%) were rated good."),
+        vec![(RelationKind::Share, "f3 == f2 / f1".into(), false)]
+    );
+    // Near miss: a share in parentheses that fits no count binds nothing.
+    assert!(relations("We inspected 400 schools; 100 (35%) were rated good.").is_empty());
+}
+
+#[test]
+fn english_changes_on_and_compared_with_an_earlier_year() {
+    assert_eq!(
+        relations("Referrals numbered 2,240, up 12% on 2,000 in 2019."),
+        vec![(RelationKind::Change, "f2 == change(f1, f3)".into(), true)]
+    );
+    assert_eq!(
+        relations("Grants reached £6.6m, an increase of 10% compared with £6m in 2019."),
+        vec![(RelationKind::Change, "f2 == change(f1, f3)".into(), true)]
+    );
+    assert_eq!(
+        relations("Arrears fell from 500 to 450, a fall of 10%."),
+        vec![(RelationKind::Change, "f3 == change(f2, f1)".into(), true)]
+    );
+    assert_eq!(
+        relations("Income fell to £45m, a 10% drop on £50m the year before."),
+        vec![(RelationKind::Change, "f2 == change(f1, f3)".into(), true)]
+    );
+    assert_eq!(
+        relations("Claims fell by 10% to 450 from 500 the year before."),
+        vec![(RelationKind::Change, "f1 == change(f2, f3)".into(), true)]
+    );
+    // Near miss: "on" after a change with no earlier figure, and a change with no earlier
+    // value at all, give nothing to check.
+    assert!(relations("Claims fell by 10% to 450.").is_empty());
+    assert!(relations("Claims rose 12% on the back of 3 new offices.").is_empty());
+}
+
+#[test]
+fn english_x_out_of_n() {
+    assert_eq!(
+        relations("Backlogs fell in 41 out of 48 districts."),
+        vec![(RelationKind::NotExceeding, "f1 <= f2".into(), true)]
+    );
+    assert_eq!(
+        relations("Backlogs fell in 41 of the 48 districts."),
+        vec![(RelationKind::NotExceeding, "f1 <= f2".into(), true)]
+    );
+    // "more than half" is no figure; a share of two words binds nothing.
+    assert!(relations("Backlogs fell in more than half of the 48 districts.").is_empty());
+    // Near miss: two counts joined by other words.
+    assert!(
+        relations("Backlogs fell in 41 districts of the region's 48 towns.")
+            .iter()
+            .all(|(kind, ..)| *kind != RelationKind::NotExceeding)
+    );
+}
+
+#[test]
+fn english_a_total_after_its_parts() {
+    assert_eq!(
+        relations("We received 620 letters and 380 emails, 1,000 in all."),
+        vec![(RelationKind::Total, "f3 == f1 + f2".into(), true)]
+    );
+    // Near miss: no word says the last count is a total.
+    assert!(
+        relations("We received 620 letters and 380 emails, 1,000 were answered.")
+            .iter()
+            .all(|(kind, ..)| *kind != RelationKind::Total)
+    );
+}
+
+#[test]
+fn english_earlier_year_figures_mirror_a_stated_subset() {
+    assert_eq!(
+        relations("Income was £20m (2019: £24m), including £15m (2019: £18m) from legacies."),
+        vec![
+            (RelationKind::NotExceeding, "f3 <= f1".into(), true),
+            (RelationKind::NotExceeding, "f4 <= f2".into(), true),
+        ]
+    );
+    // Near miss: figures in parentheses that are no earlier year's are not mirrored.
+    assert_eq!(
+        relations("Income was £20m (net £14m), including £15m (net £11m) from legacies."),
+        vec![(RelationKind::NotExceeding, "f3 <= f1".into(), true)]
+    );
+}
+
+#[test]
+fn english_indented_items_under_a_list_item() {
+    let text = "Results:\n  • 900 recommendations made:\n    • 500 for redress\n    • 400 for learning\n  • 70% - the rate upheld.";
+    assert_eq!(
+        relations(text),
+        vec![(RelationKind::Total, "f1 == f2 + f3".into(), true)]
+    );
+    // Near miss: items at the same level are no breakdown of the first.
+    let flat = "  • 900 recommendations made\n  • 500 for redress\n  • 300 for learning";
+    assert!(relations(flat).is_empty());
+}
+
+#[test]
+fn english_of_these_and_n_of_which() {
+    assert_eq!(
+        relations("The panel heard 150 appeals. Of these, 60 were allowed and 90 were refused."),
+        vec![(RelationKind::Total, "f1 == f2 + f3".into(), true)]
+    );
+    assert_eq!(
+        relations("The panel heard 150 appeals, 60 of which were allowed."),
+        vec![(RelationKind::NotExceeding, "f2 <= f1".into(), true)]
+    );
+    // Near miss: "of these" with no comma does not open a breakdown.
+    assert!(
+        relations("The panel heard 150 appeals. Most of these 60 hearings were short.")
+            .iter()
+            .all(|(_, _, sure)| !sure)
+    );
+}
+
+#[test]
+fn english_comprising_made_up_of_and_as_follows() {
+    assert_eq!(
+        relations("The trust employs 540 staff comprising 300 nurses, 200 carers and 40 managers."),
+        vec![(RelationKind::Total, "f1 == f2 + f3 + f4".into(), true)]
+    );
+    assert_eq!(
+        relations("The 540 staff are made up of 300 nurses and 240 carers."),
+        vec![(RelationKind::Total, "f1 == f2 + f3".into(), true)]
+    );
+    assert_eq!(
+        relations("The 540 staff break down as follows: 300 nurses and 240 carers."),
+        vec![(RelationKind::Total, "f1 == f2 + f3".into(), true)]
+    );
+    // Near miss: "up" inside "made up of" is no change; "set up" neither.
+    assert!(relations("The trust set up 3 clinics and made up 40 kits.")
+        .iter()
+        .all(|(kind, ..)| *kind != RelationKind::Change));
+}
+
+#[test]
+fn english_a_change_with_its_rate_in_parentheses() {
+    assert_eq!(
+        relations("Members rose to 920, an increase of 120 (15%) on 800 in 2019."),
+        vec![
+            (RelationKind::Change, "f2 == f1 - f4".into(), true),
+            (RelationKind::Change, "f3 == change(f1, f4)".into(), true),
+        ]
+    );
+    // Near miss: a share in parentheses after a count that is no change stays a share.
+    assert!(
+        relations("Members numbered 920, of whom 138 (15%) were new.")
+            .iter()
+            .all(|(kind, ..)| *kind != RelationKind::Change)
+    );
+}
+
+#[test]
+fn english_or_x_percent() {
+    assert_eq!(
+        relations("Of the 800 claims, 200, or 25%, were paid."),
+        vec![
+            (RelationKind::NotExceeding, "f2 <= f1".into(), true),
+            (RelationKind::Share, "f3 == f2 / f1".into(), true),
+        ]
+    );
+    // Near miss: a share of a whole with no count tied to it binds nothing (the count may be
+    // another's).
+    assert!(relations("About 25% of the 800 claims were paid, 200 in all.").is_empty());
+}
+
+#[test]
+fn a_total_row_of_a_table_in_text() {
+    let table = "Visits by region\nNorth | 410 | 12\nSouth | 290 | 8\nWest | 300 | 10\nTotal | 1,000 | 30\n";
+    assert_eq!(
+        relations(table),
+        vec![
+            (RelationKind::Total, "f7 == f1 + f3 + f5".into(), true),
+            (RelationKind::Total, "f8 == f2 + f4 + f6".into(), true),
+        ]
+    );
+    // The total first, as Chinese statistical tables print it.
+    assert_eq!(
+        relations("合计\t500\n城镇\t320\n乡村\t180\n"),
+        vec![(RelationKind::Total, "f1 == f2 + f3".into(), true)]
+    );
+    // A gap no misprint explains: the rows may be only some of the table's; to confirm.
+    assert_eq!(
+        relations("North | 410\nSouth | 290\nTotal | 1,500\n"),
+        vec![(RelationKind::Total, "f3 == f1 + f2".into(), false)]
+    );
+    // Near miss: a last row that no label names as a total is no total.
+    assert!(relations("North | 410\nSouth | 290\nWest | 700\n").is_empty());
+}
+
+#[test]
+fn a_count_of_all_kinds_and_its_kinds_in_the_next_sentences() {
+    let text = "二、办理情况\n全年办结各类事项560件,同比增加20件。\n办结咨询事项300件,同比增加8件;办结投诉事项200件。\n办结建议事项60件。\n三、下一步\n办理培训40件。";
+    assert_eq!(
+        relations(text),
+        vec![(RelationKind::Total, "f1 == f3 + f5 + f6".into(), false)]
+    );
+    // Near miss: the section ends at its heading; counts of the next section are no parts.
+    let short =
+        "二、办理情况\n全年办结各类事项560件。\n办结咨询事项300件。\n三、下一步\n办理培训260件。";
+    assert!(relations(short).is_empty());
+    // Near miss: no word names the first count as a count of all kinds.
+    let plain = "全年办结事项560件。\n办结咨询事项300件;办结投诉事项260件。";
+    assert!(relations(plain).is_empty());
+}
+
+#[test]
+fn zai_n_zhong_opens_counts_that_are_each_some_of_it() {
+    assert_eq!(
+        relations("在受理的120件投诉中,属实70件,部分属实30件,不属实20件。"),
+        vec![(RelationKind::Total, "f1 == f2 + f3 + f4".into(), true)]
+    );
+    // Counts that overlap (more than the whole together) are each a part, no breakdown.
+    assert_eq!(
+        relations("在这60所学校中,45所已配备校医,38所设有心理咨询室。"),
+        vec![
+            (RelationKind::NotExceeding, "f2 <= f1".into(), true),
+            (RelationKind::NotExceeding, "f3 <= f1".into(), true),
+        ]
+    );
+    assert_eq!(
+        relations("Of the 60 schools, 45 have a nurse and 38 a counsellor."),
+        vec![
+            (RelationKind::NotExceeding, "f2 <= f1".into(), true),
+            (RelationKind::NotExceeding, "f3 <= f1".into(), true),
+        ]
+    );
+    // Near miss: 在 … without 中 closing the clause names no whole.
+    assert!(relations("在60所学校开展活动,45所已配备校医。")
+        .iter()
+        .all(|(_, _, sure)| !sure));
+}
+
+#[test]
+fn chinese_parts_then_their_total_and_bao_kuo() {
+    assert_eq!(
+        relations("全年办理咨询120件、投诉60件、建议20件,合计200件。"),
+        vec![(RelationKind::Total, "f4 == f1 + f2 + f3".into(), true)]
+    );
+    assert_eq!(
+        relations("全年办理各类事项200件,包括咨询120件、投诉60件和建议20件。"),
+        vec![(RelationKind::Total, "f1 == f2 + f3 + f4".into(), true)]
+    );
+    // Near miss: a last count that a longer label names is not the total of the ones before.
+    assert!(relations("全年办理咨询120件、投诉60件,走访群众200件。")
+        .iter()
+        .all(|(_, _, sure)| !sure));
+}
+
+#[test]
+fn a_rate_whose_base_is_only_found_by_arithmetic_is_to_confirm() {
+    // The rate's base is in an earlier sentence and no word names it: it fits, but a birth rate
+    // is of the average population, so only a person can say the base is right.
+    assert_eq!(
+        relations("年末常住人口20万人。全年出生人口1800人,出生率9.0‰。"),
+        vec![(RelationKind::Share, "f3 == f2 / f1".into(), false)]
+    );
+    // A base the words name, or a part stated by 其中, keeps the share sure.
+    assert_eq!(
+        relations("全年收案500件。其中,基层法院收案400件,占全年收案的80%。"),
+        vec![
+            (RelationKind::NotExceeding, "f2 <= f1".into(), true),
+            (RelationKind::Share, "f3 == f2 / f1".into(), true),
+        ]
+    );
+}
+
+#[test]
+fn a_ratio_of_two_counts_with_bi_wei() {
+    assert_eq!(
+        relations("全院受理案件2000件,审执结1800件,结收比为90.0%。"),
+        vec![(RelationKind::Share, "f3 == f2 / f1".into(), true)]
+    );
+    // Near miss: 比 comparing with a year is no ratio of counts.
+    assert!(relations("全院受理案件2000件,比上年增长5.0%。").is_empty());
+}
+
+#[test]
+fn gong_ji_with_a_verb_totals_the_counts_before_it_when_they_add_up() {
+    assert_eq!(
+        relations("新收案件900件,旧存案件100件,共计受理1000件。"),
+        vec![(RelationKind::Total, "f3 == f1 + f2".into(), true)]
+    );
+    // Near miss: when they do not add up, 共计受理 may count more than the counts before it.
+    assert!(relations("新收案件900件,旧存案件100件,共计受理1200件。").is_empty());
+    // 结收比 with no 为 is a ratio of counts too.
+    assert_eq!(
+        relations("受理案件1000件;审执结850件;结收比85.0%。"),
+        vec![(RelationKind::Share, "f3 == f2 / f1".into(), true)]
+    );
+}
+
+#[test]
+fn english_representing_x_percent_of_the_n() {
+    assert_eq!(
+        relations("Grants to schools totalled 450, representing 30% of the 1,500 made."),
+        vec![(RelationKind::Share, "f2 == f1 / f3".into(), true)]
+    );
+    // Near miss: with no share word tying them, the count is not the share's part.
+    assert!(
+        relations("Grants to schools totalled 450; 30% of the 1,500 made went north.")
+            .iter()
+            .all(|(kind, ..)| *kind != RelationKind::Share)
+    );
+}
+
+#[test]
+fn english_a_rate_with_its_part_of_whole_in_parentheses() {
+    assert_eq!(
+        relations("The uphold rate was 35% (70 of 200)."),
+        vec![
+            (RelationKind::Share, "f1 == f2 / f3".into(), true),
+            (RelationKind::NotExceeding, "f2 <= f3".into(), true),
+        ]
+    );
+    // A rate that does not fit its part and whole is still theirs, but to confirm.
+    assert_eq!(
+        relations("The uphold rate was 45% (70 of 200)."),
+        vec![
+            (RelationKind::Share, "f1 == f2 / f3".into(), false),
+            (RelationKind::NotExceeding, "f2 <= f3".into(), true),
+        ]
+    );
+    // Near miss: two counts in parentheses joined by other words.
+    assert!(relations("The uphold rate was 35% (70 cases, 200 days).")
+        .iter()
+        .all(|(kind, ..)| *kind != RelationKind::Share));
+}
+
+#[test]
+fn english_last_years_figure_is_the_earlier_value() {
+    assert_eq!(
+        relations("Visits rose 5% to 2,100, compared with last year's 2,000."),
+        vec![(RelationKind::Change, "f1 == change(f2, f3)".into(), true)]
+    );
+    assert_eq!(
+        relations("Visits rose 5% to 2,100, an increase on the previous year's figure of 2,000."),
+        vec![(RelationKind::Change, "f1 == change(f2, f3)".into(), true)]
+    );
+    // Near miss: "last year" in another clause does not make the count before it earlier.
+    assert_eq!(
+        relations("Visits rose 5% to 2,100, compared with 2,000 last year."),
+        vec![(RelationKind::Change, "f1 == change(f2, f3)".into(), true)]
+    );
+}
+
+#[test]
+fn english_comparatives_of_a_financial_year_or_last_year() {
+    assert_eq!(
+        relations("Enquiries rose 10% to 2,200 (2022/23: 2,000)."),
+        vec![(RelationKind::Change, "f1 == change(f2, f3)".into(), true)]
+    );
+    assert_eq!(
+        relations("Enquiries rose 10% to 2,200 (last year: 2,000)."),
+        vec![(RelationKind::Change, "f1 == change(f2, f3)".into(), true)]
+    );
+    // Near miss: a figure in parentheses after a label that is no period is no earlier value.
+    assert!(relations("Enquiries rose 10% to 2,200 (online: 2,000).").is_empty());
+}
+
+#[test]
+fn english_words_of_quantity_are_not_figures() {
+    assert!(values("More than half were upheld; one in five was resolved early and nearly a third came from two-thirds of the boards.").is_empty());
+}
+
+#[test]
+fn many_markers_in_one_long_text_stay_fast() {
+    // Colons, "of which" and "Of the N," by the thousand, with figures between: extraction must
+    // stay about linear (a quadratic scan would take minutes here).
+    let line =
+        "Of the 120 items: 50 were kept, of which 20 were sold, and 70 (58.3%) went; total: 9.\n";
+    let text = line.repeat(4000);
+    let started = std::time::Instant::now();
+    let extraction = run(&text);
+    assert!(extraction.figures.len() >= 4000 * 5);
+    assert!(
+        started.elapsed().as_secs() < 20,
+        "took {:?}",
+        started.elapsed()
+    );
+    let line = "在这85家基金会中,40家已认定,44家未开展;合计:300件。其中,甲10件,乙20件。\n";
+    let text = line.repeat(4000);
+    let started = std::time::Instant::now();
+    let extraction = run(&text);
+    assert!(extraction.figures.len() >= 4000 * 5);
+    assert!(
+        started.elapsed().as_secs() < 20,
+        "took {:?}",
+        started.elapsed()
+    );
+}

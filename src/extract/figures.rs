@@ -154,6 +154,10 @@ const NEGATIVE_ENGLISH: &[&str] = &[
     "dropped by",
     "dropped",
     "a drop of",
+    "drop of",
+    "a fall of",
+    "fall of",
+    "decline of",
     "lower by",
     "reduced by",
     "a reduction of",
@@ -532,7 +536,9 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
         .iter()
         .collect::<String>()
         .to_ascii_lowercase();
-    if PHONE_WORDS.iter().any(|w| before.contains(w)) && !numeral.chinese {
+    // A phone number is never a percentage ("900 calls (60%)").
+    let percent_follows = matches!(next, Some('%' | '％'));
+    if PHONE_WORDS.iter().any(|w| before.contains(w)) && !numeral.chinese && !percent_follows {
         return None;
     }
 
@@ -610,8 +616,8 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
         return None;
     }
 
-    let negated =
-        negated_by_words(chars, start) && !numeral.digits.chars().all(|c| c == '0' || c == '.');
+    let negated = (negated_by_words(chars, start) || negated_by_noun_after(chars, start, unit_end))
+        && !numeral.digits.chars().all(|c| c == '0' || c == '.');
     let explicit_minus = matches!(prev, Some('-' | '−' | '－'))
         && !prev2.is_some_and(|c| is_digit(c) || is_latin(c));
     let negative = negated || explicit_minus;
@@ -737,6 +743,15 @@ fn negated_by_words(chars: &[char], start: usize) -> bool {
                 .checked_sub(1)
                 .is_none_or(|i| !chars.get(i).is_some_and(|c| is_latin(*c)))
     })
+}
+
+/// "a 13% fall", "a 2.5 per cent decrease": the noun after the figure gives its sign.
+fn negated_by_noun_after(chars: &[char], start: usize, unit_end: usize) -> bool {
+    let article = ends_with_at(chars, start, "a ") || ends_with_at(chars, start, "an ");
+    article
+        && [" fall", " decrease", " decline", " drop", " reduction"]
+            .iter()
+            .any(|w| starts_with_at(chars, unit_end, w))
 }
 
 fn approximate_before(chars: &[char], start: usize) -> bool {
