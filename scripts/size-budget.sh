@@ -7,8 +7,8 @@
 # before them; 221 KB / 96.7 KB after a size pass): until it is back under, it has a ceiling just
 # above its size, so that it cannot grow unnoticed, and every run says by how much it is over.
 # These figures are for the release build (std rebuilt for size with nightly). Where nightly is
-# missing, scripts/build-web.sh builds with stable's prebuilt std, about 12% larger: its modules
-# are held to ceilings 12% higher, and the run says so.
+# missing, scripts/build-web.sh builds with stable's prebuilt std, 12–19% larger: its modules are
+# held to ceilings 15% higher, and the run says so.
 # Usage: scripts/size-budget.sh [path/to/module.wasm ...]   (default: the checker and the text import)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,8 +23,8 @@ fi
 built_with=$(cat www/pkg/built-with 2>/dev/null || echo unknown)
 allowance=100 # percent of each ceiling
 if [ "$built_with" = stable ]; then
-  allowance=112
-  echo "size-budget: built with stable's std (no nightly here): ceilings are 12% higher" >&2
+  allowance=115
+  echo "size-budget: built with stable's std (no nightly here): ceilings are 15% higher" >&2
 fi
 
 status=0
