@@ -31,11 +31,12 @@
 //!
 //! The modules, from the bottom up: [`json`] (parsing with byte spans), [`position`] (line and
 //! column), [`number`] and [`units`] (figures as printed), [`rational`] and [`interval`] (exact
-//! 128-bit fractions and intervals of them),
-//! [`expr`] (the expression language), [`format`](mod@format) (the file format, described once),
-//! [`report`] (reading a file as a report), [`table`] (tables: cells, slices, footing), [`engine`] (checking), [`suspects`] (which figure is
-//! likely wrong), [`schema`] (the JSON Schema), [`verdict`] (what comes out), [`messages`]
-//! (English and Chinese).
+//! 128-bit fractions and intervals of them), [`expr`] (the expression language),
+//! [`format`](mod@format) (the file format, described once), [`report`] (reading a file as a
+//! report), [`table`] (tables: cells, slices, footing), [`template`] (templates as data, their
+//! merge, cross-year links), [`engine`] (checking), [`suspects`] (which figure is likely wrong),
+//! [`schema`] (the JSON Schema), [`verdict`] (what comes out), [`messages`] (English and Chinese),
+//! and [`extract`] (a report's text to a draft report, and [`extract::check_text`]).
 
 pub mod engine;
 pub mod expr;
