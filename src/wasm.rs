@@ -1,4 +1,4 @@
-//! The WebAssembly API: `check`, `version` and `schema` for JavaScript.
+//! The WebAssembly API for JavaScript: `check`, `checkMany`, `template`, `schema`, `version`, and `extract`.
 //!
 //! Built twice (scripts/build-web.sh): the checker (`www/pkg/`), and with the feature
 //! `wasm-extract` the text import (`www/pkg-extract/`), which exports only `extract` and
