@@ -92,6 +92,10 @@ impl Context<'_> {
         let f = &self.figures[i];
         f.percent || f.points
     }
+    /// A count that can be a total: not a ratio, an earlier period's value or a change.
+    fn can_be_total(&self, i: usize) -> bool {
+        !self.is_ratio(i) && !self.earlier[i] && !self.change[i]
+    }
     /// Two counts that may be added: neither a ratio, and units of one kind (件 with 件, 人 with 名).
     fn addable(&self, a: usize, b: usize) -> bool {
         let (fa, fb) = (&self.figures[a], &self.figures[b]);
@@ -932,7 +936,7 @@ fn counts_of_sentence(context: &Context, sentence: u32) -> Vec<usize> {
     (first..context.figures.len())
         .take_while(|&j| context.sentence_of(j) == sentence)
         .take(REACH)
-        .filter(|&j| !context.is_ratio(j) && !context.earlier[j] && !context.change[j])
+        .filter(|&j| context.can_be_total(j))
         .collect()
 }
 
@@ -1091,7 +1095,7 @@ fn changes(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Ve
             let alone = (first.saturating_sub(REACH)..first)
                 .rev()
                 .take_while(|&j| context.sentence_of(j) == sentence)
-                .all(|j| context.is_ratio(j) || context.earlier[j] || context.change[j]);
+                .all(|j| !context.can_be_total(j));
             if !alone {
                 return None;
             }
@@ -1182,7 +1186,7 @@ fn shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
             .rev()
             .take_while(|&j| context.sentence_of(j) + 2 >= sentence)
             .take(REACH)
-            .filter(|&j| !context.is_ratio(j) && !context.earlier[j] && !context.change[j])
+            .filter(|&j| context.can_be_total(j))
             .take(16)
             .collect();
         let (part_name, whole_name) = match lead.split_once('占') {
@@ -1349,6 +1353,17 @@ fn colon_shares(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &m
     }
 }
 
+/// For each of `count` figures: whether a total already found has it as its whole.
+fn wholes_of_totals(found: &[Candidate], count: usize) -> Vec<bool> {
+    let mut taken = vec![false; count];
+    for c in found.iter().filter(|c| c.kind == RelationKind::Total) {
+        if let Some(w) = c.roles.first().and_then(|(_, i)| taken.get_mut(*i)) {
+            *w = true;
+        }
+    }
+    taken
+}
+
 /// 审结68件,维持32件,驳回10件,终止14件,撤销10件,确认违法2件: a count followed, in its sentence,
 /// by counts that add up to it exactly. No word says so: always to confirm.
 fn implicit_lists(
@@ -1356,14 +1371,9 @@ fn implicit_lists(
     holds: &dyn Fn(&Candidate) -> bool,
     found: &mut Vec<Candidate>,
 ) {
-    let mut wholes_taken = vec![false; context.figures.len()];
-    for c in found.iter().filter(|c| c.kind == RelationKind::Total) {
-        if let Some(w) = c.roles.first().and_then(|(_, i)| wholes_taken.get_mut(*i)) {
-            *w = true;
-        }
-    }
+    let wholes_taken = wholes_of_totals(found, context.figures.len());
     for (whole, &taken) in wholes_taken.iter().enumerate() {
-        if taken || context.is_ratio(whole) || context.earlier[whole] || context.change[whole] {
+        if taken || !context.can_be_total(whole) {
             continue;
         }
         let depth = context.depth_of(whole);
@@ -1540,7 +1550,7 @@ fn totals_after_parts(
     found: &mut Vec<Candidate>,
 ) {
     for whole in 0..context.figures.len() {
-        if context.is_ratio(whole) || context.earlier[whole] || context.change[whole] {
+        if !context.can_be_total(whole) {
             continue;
         }
         // The words after it, to the clause's end ("800 cases in all").
@@ -1975,14 +1985,9 @@ fn section_totals(
     holds: &dyn Fn(&Candidate) -> bool,
     found: &mut Vec<Candidate>,
 ) {
-    let mut taken = vec![false; context.figures.len()];
-    for c in found.iter().filter(|c| c.kind == RelationKind::Total) {
-        if let Some(w) = c.roles.first().and_then(|(_, i)| taken.get_mut(*i)) {
-            *w = true;
-        }
-    }
+    let taken = wholes_of_totals(found, context.figures.len());
     for (whole, &is_taken) in taken.iter().enumerate() {
-        if is_taken || context.is_ratio(whole) || context.earlier[whole] || context.change[whole] {
+        if is_taken || !context.can_be_total(whole) {
             continue;
         }
         let lead = context.lead(whole);
