@@ -497,6 +497,15 @@ pub fn find(
     by_first.into_iter().flatten().collect()
 }
 
+/// A relation its words imply but do not state: sure only when its arithmetic holds.
+fn sure_when_it_holds(candidate: Candidate, holds: &dyn Fn(&Candidate) -> bool) -> Candidate {
+    let wording_sure = holds(&candidate);
+    Candidate {
+        wording_sure,
+        ..candidate
+    }
+}
+
 fn total(whole: usize, parts: &[usize], wording_sure: bool) -> Candidate {
     let mut roles = vec![(Role::Whole, whole)];
     roles.extend(parts.iter().map(|&p| (Role::Part, p)));
@@ -984,11 +993,7 @@ fn severally(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut 
         let (all, _) = listed_parts(context, whole, after, context.chars.len());
         if all.len() >= 2 {
             let candidate = total(whole, &all, true);
-            let sure = holds(&candidate);
-            found.push(Candidate {
-                wording_sure: sure,
-                ..candidate
-            });
+            found.push(sure_when_it_holds(candidate, holds));
         }
     }
 }
@@ -1037,11 +1042,7 @@ fn parenthesised(
         }
         if parts.len() >= 2 && !mixed {
             let candidate = total(whole, &parts, true);
-            let sure = holds(&candidate);
-            found.push(Candidate {
-                wording_sure: sure,
-                ..candidate
-            });
+            found.push(sure_when_it_holds(candidate, holds));
         }
     }
 }
@@ -1132,11 +1133,7 @@ fn changes(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Ve
             ],
             wording_sure: true,
         };
-        let sure = holds(&candidate);
-        found.push(Candidate {
-            wording_sure: sure,
-            ..candidate
-        });
+        found.push(sure_when_it_holds(candidate, holds));
     }
 }
 
@@ -1412,11 +1409,7 @@ fn marked_rows(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mu
         });
         if let Some(whole) = whole {
             let candidate = not_exceeding(part, whole, true);
-            let sure = holds(&candidate);
-            found.push(Candidate {
-                wording_sure: sure,
-                ..candidate
-            });
+            found.push(sure_when_it_holds(candidate, holds));
         }
     }
 }
@@ -1533,11 +1526,7 @@ fn out_of(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &mut Vec
                 );
             if opens {
                 let candidate = share_of(share, part, whole, true);
-                let sure = holds(&candidate);
-                found.push(Candidate {
-                    wording_sure: sure,
-                    ..candidate
-                });
+                found.push(sure_when_it_holds(candidate, holds));
             }
         }
     }
@@ -1753,11 +1742,7 @@ fn comparatives(context: &Context, holds: &dyn Fn(&Candidate) -> bool, found: &m
                 roles,
                 wording_sure: true,
             };
-            let sure = holds(&candidate);
-            mirrored.push(Candidate {
-                wording_sure: sure,
-                ..candidate
-            });
+            mirrored.push(sure_when_it_holds(candidate, holds));
         }
     }
     found.extend(mirrored);
