@@ -2,6 +2,7 @@
 // Debian's Chromium (playwright-core) and Firefox ESR (puppeteer-core), make test reports.
 
 import { spawn } from 'node:child_process';
+import { after, before } from 'node:test';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -155,4 +156,23 @@ export function pasteText(text) {
   const data = new DataTransfer();
   data.setData('text/plain', text);
   document.body.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: data }));
+}
+
+/**
+ * For a suite that drives the served page in Chromium: starts the server and the browser before
+ * the suite and stops them after it. `open(options)` opens a page as `openPage` does.
+ */
+export function servedPageInChromium() {
+  let server;
+  let browser;
+  before(async () => {
+    requireBuild();
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    server?.stop();
+  });
+  return { open: (options) => openPage(browser.context, server.url, options) };
 }

@@ -3,30 +3,20 @@
 // width the table scrolls inside itself, never the page.
 // Run: node --test tests/browser/   (after scripts/build-web.sh)
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifact, launchChromium, nextVerdict, openPage, requireBuild, ROOT, startServer } from './helpers.mjs';
+import { ROOT, artifact, nextVerdict, servedPageInChromium } from './helpers.mjs';
 
 const TABLE = readFileSync(join(ROOT, 'tests/browser/fixtures/table-total-off-by-one.json'));
 
 describe('tables in the verdict', () => {
-  let server;
-  let browser;
-  before(async () => {
-    requireBuild();
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    server?.stop();
-  });
+  const site = servedPageInChromium();
 
   for (const width of [1280, 390]) {
     test(`a table with a wrong total: failing cells marked, not by colour alone (${width} px)`, async () => {
-      const page = await openPage(browser.context, server.url, { lang: 'en', width });
+      const page = await site.open({ lang: 'en', width });
       await nextVerdict(page, () => page.setInputFiles('#file-input', { name: 'table.json', mimeType: 'application/json', buffer: TABLE }));
       assert.match(await page.getAttribute('#banner', 'class'), /banner-inconsistent/);
       const table = page.locator('.part-tables table.grid[data-table="apps"]');
@@ -56,7 +46,7 @@ describe('tables in the verdict', () => {
   }
 
   test('the <crossfoot-report> component shows the table too, failing cells marked', async () => {
-    const page = await openPage(browser.context, server.url, { lang: 'en' });
+    const page = await site.open({ lang: 'en' });
     const cells = await page.evaluate(async (text) => {
       await import('./crossfoot-element.js');
       const element = document.createElement('crossfoot-report');
@@ -73,7 +63,7 @@ describe('tables in the verdict', () => {
   });
 
   test('a wide template table at phone width scrolls inside itself', async () => {
-    const page = await openPage(browser.context, server.url, { lang: 'zh', width: 390 });
+    const page = await site.open({ lang: 'zh', width: 390 });
     const file = readFileSync(join(ROOT, 'tests/browser/fixtures/disclosure-2021-carries-out-2.json'));
     await nextVerdict(page, () => page.setInputFiles('#file-input', { name: 'disclosure.json', mimeType: 'application/json', buffer: file }));
     const wrap = page.locator('.part-tables .grid-wrap').filter({ has: page.locator('table[data-table="t3"]') });

@@ -4,28 +4,18 @@
 // cross-year warning.
 // Run: node --test tests/browser/   (after scripts/build-web.sh)
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifact, launchChromium, nextVerdict, openPage, requireBuild, ROOT, startServer } from './helpers.mjs';
+import { ROOT, artifact, nextVerdict, servedPageInChromium } from './helpers.mjs';
 
 const TEMPLATE = 'cn-gov-info-disclosure-2021';
 const fixture = (name) => readFileSync(join(ROOT, 'tests/browser/fixtures', name));
 const templateRows = (table) => JSON.parse(readFileSync(join(ROOT, 'templates', `${TEMPLATE}.json`), 'utf8')).tables.find((t) => t.id === table).rows.map((row) => row.id);
 
 describe('the template form', () => {
-  let server;
-  let browser;
-  before(async () => {
-    requireBuild();
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    server?.stop();
-  });
+  const site = servedPageInChromium();
 
   async function openForm(page) {
     await page.click('#template-box summary');
@@ -38,7 +28,7 @@ describe('the template form', () => {
   const type = (page, cell, value) => nextVerdict(page, () => page.fill(`input[data-cell="${cell}"]`, value));
 
   test('an empty form in the page language; typing re-checks and marks the failing cells', async () => {
-    const page = await openPage(browser.context, server.url, { lang: 'zh' });
+    const page = await site.open({ lang: 'zh' });
     await openForm(page);
     assert.equal(await page.locator('#workspace table[data-table="t3"] tbody tr').count(), templateRows('t3').length);
     assert.match(await page.textContent('#workspace .grid-block[data-table="t3"] .grid-title'), /表三/);
@@ -71,7 +61,7 @@ describe('the template form', () => {
   });
 
   test('switching the language relabels the form and keeps what was typed', async () => {
-    const page = await openPage(browser.context, server.url, { lang: 'en' });
+    const page = await site.open({ lang: 'en' });
     await openForm(page);
     assert.match(await page.textContent('#workspace .grid-block[data-table="t3"] .grid-title'), /Table 3/);
     await page.fill('#field-issuer', 'Some district');
@@ -85,7 +75,7 @@ describe('the template form', () => {
   });
 
   test('save as report: only the numbers, the template and the report fields; it checks the same', async () => {
-    const page = await openPage(browser.context, server.url, { lang: 'en' });
+    const page = await site.open({ lang: 'en' });
     await openForm(page);
     await page.fill('#field-title', 'Annual report 2021');
     await page.fill('#field-issuer', 'Some district');
@@ -112,7 +102,7 @@ describe('the template form', () => {
   });
 
   test('two years of one issuer dropped together: the cross-year warning names both', async () => {
-    const page = await openPage(browser.context, server.url, { lang: 'en' });
+    const page = await site.open({ lang: 'en' });
     await nextVerdict(page, () => page.setInputFiles('#file-input', [
       { name: 'disclosure-2021.json', mimeType: 'application/json', buffer: fixture('disclosure-2021-carries-out-2.json') },
       { name: 'disclosure-2022.json', mimeType: 'application/json', buffer: fixture('disclosure-2022-carries-in-3.json') },

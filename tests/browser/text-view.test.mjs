@@ -4,11 +4,11 @@
 // makes it a real check, dismissing takes it away; "save as report" gives the edited draft.
 // Run: node --test tests/browser/   (after scripts/build-web.sh)
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifact, launchChromium, nextVerdict, openPage, pasteText, requireBuild, ROOT, startServer } from './helpers.mjs';
+import { ROOT, artifact, nextVerdict, pasteText, servedPageInChromium } from './helpers.mjs';
 
 const SEED = readFileSync(join(ROOT, 'tests', 'fixtures', 'text', 'qingpu-2017-rule-of-law-report.txt'), 'utf8');
 // The same text with one figure misprinted: 79 accepted becomes 80, so 80 + 21 + 42 ≠ 142, a gap
@@ -44,20 +44,10 @@ function checksOf(report) {
 const figure = (page, text, status = '') => page.locator(`#workspace .source-text .fig${status ? `.fig-${status}` : ''}`).filter({ hasText: new RegExp(`^${text}[✓✗?]?$`) }).first();
 
 describe('text import', () => {
-  let server;
-  let browser;
-  before(async () => {
-    requireBuild();
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    server?.stop();
-  });
+  const site = servedPageInChromium();
 
   test('the seed text pasted: figures underlined, the example\'s verdict, checks on hover and focus', async () => {
-    const page = await openPage(browser.context, server.url, { lang: 'zh' });
+    const page = await site.open({ lang: 'zh' });
     const exampleVerdict = await page.evaluate(() => document.documentElement.dataset.verdict); // the hand-written example, checked on load
     assert.equal(exampleVerdict, 'consistent');
     await nextVerdict(page, () => page.evaluate(pasteText, SEED));
@@ -104,7 +94,7 @@ describe('text import', () => {
   });
 
   test('a misprinted figure is red at once, named as the likely wrong one', async () => {
-    const page = await openPage(browser.context, server.url, { lang: 'en' });
+    const page = await site.open({ lang: 'en' });
     await nextVerdict(page, () => page.evaluate(pasteText, BROKEN));
     assert.match(await page.getAttribute('#banner', 'class'), /banner-inconsistent/);
     const red = figure(page, '80');
@@ -123,7 +113,7 @@ describe('text import', () => {
   });
 
   test('doubt is never a failure; confirmed, the relation fails and the figure is red', async () => {
-    const page = await openPage(browser.context, server.url, { lang: 'en' });
+    const page = await site.open({ lang: 'en' });
     await nextVerdict(page, () => page.evaluate(pasteText, DOUBTFUL));
     assert.match(await page.getAttribute('#banner', 'class'), /banner-consistent/, 'a relation that may list only some parts is only "to confirm"');
     const wrong = figure(page, '30');
@@ -152,7 +142,7 @@ describe('text import', () => {
   });
 
   test('dismiss takes a doubtful relation away, and save as report leaves it out', async () => {
-    const page = await openPage(browser.context, server.url, { lang: 'en' });
+    const page = await site.open({ lang: 'en' });
     await nextVerdict(page, () => page.evaluate(pasteText, SEED));
     const items = page.locator('#verdict-body .part-to-confirm li.check-confirm');
     const before = await items.count();
@@ -172,7 +162,7 @@ describe('text import', () => {
   });
 
   test('characters beyond the BMP before a figure: offsets in code points land on the figure', async () => {
-    const page = await openPage(browser.context, server.url, { lang: 'en' });
+    const page = await site.open({ lang: 'en' });
     const text = '𠮷野家😀 共收到申请142件,其中受理79件,不予受理21件,补正42件。';
     await nextVerdict(page, () => page.evaluate(pasteText, text));
     const shown = await page.locator('#workspace .source-text .fig').evaluateAll((spans) => spans.map((s) => s.firstChild.textContent));
@@ -182,7 +172,7 @@ describe('text import', () => {
   });
 
   test('a dropped .html file: tags stripped, figures underlined in its text', async () => {
-    const page = await openPage(browser.context, server.url, { lang: 'en' });
+    const page = await site.open({ lang: 'en' });
     const html = '<!doctype html><html><body><h1>报告</h1><p>共收到申请142件,其中受理79件,不予受理21件,补正42件。</p><script>window.__pwned = 1</script></body></html>';
     await nextVerdict(page, () => page.setInputFiles('#file-input', { name: 'report.html', mimeType: 'text/html', buffer: Buffer.from(html) }));
     const shown = await page.textContent('#workspace .source-text');
