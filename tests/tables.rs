@@ -3,7 +3,9 @@
 
 mod common;
 
-use common::{check_outcome, checks_json, finding, verdict_in, verdict_of, verdict_of_text};
+use common::{
+    check_outcome, checks_json, failing_ids, finding, verdict_in, verdict_of, verdict_of_text,
+};
 use crossfoot::{CellStatus, CheckStatus, Lang, Severity, Status, Verdict};
 
 /// A report with one table (the JSON of its object) and top-level checks (expressions).
@@ -188,12 +190,7 @@ fn a_broken_identity_of_a_for_each_check_names_its_column() {
     // 结转下年度 of 其他 is 2 where 1 balances the column.
     let verdict = verdict_of("tests/fixtures/inconsistent/table-template-like-balance-broken.json");
     assert_eq!(verdict.verdict, Status::Inconsistent);
-    let failing: Vec<&str> = verdict
-        .checks
-        .iter()
-        .filter(|c| c.status == CheckStatus::Fail)
-        .map(|c| c.id.as_str())
-        .collect();
+    let failing = failing_ids(&verdict);
     assert_eq!(failing, ["balance:other", "t3:cross:carried_out"]);
     assert_eq!(verdict.suspects[0].fact, "t3.carried_out.other");
 }
@@ -314,12 +311,7 @@ fn ten_shares_adding_to_100_01_percent_are_consistent() {
 fn shares_that_are_really_off_fail() {
     let verdict = verdict_of("tests/fixtures/inconsistent/table-share-digits-swapped.json");
     assert_eq!(verdict.verdict, Status::Inconsistent);
-    let failing: Vec<&str> = verdict
-        .checks
-        .iter()
-        .filter(|c| c.status == CheckStatus::Fail)
-        .map(|c| c.id.as_str())
-        .collect();
+    let failing = failing_ids(&verdict);
     assert_eq!(failing, ["by_town:foot:share", "by_town:share:share:town2"]);
     assert!(check_outcome(&verdict, "by_town:foot:share")
         .arithmetic

@@ -41,6 +41,16 @@ pub fn check_outcome<'a>(verdict: &'a Verdict, id: &str) -> &'a CheckOutcome {
         .unwrap_or_else(|| panic!("no check {id}; checks: {:#?}", verdict.checks))
 }
 
+/// The ids of the failing checks, in the verdict's order.
+pub fn failing_ids(verdict: &Verdict) -> Vec<&str> {
+    verdict
+        .checks
+        .iter()
+        .filter(|c| c.status == crossfoot::CheckStatus::Fail)
+        .map(|c| c.id.as_str())
+        .collect()
+}
+
 /// Checks (expressions) as the JSON of a `checks` array's members, with ids c1, c2, ….
 pub fn checks_json(checks: &[&str]) -> String {
     let checks: Vec<String> = checks
