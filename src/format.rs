@@ -141,8 +141,14 @@ pub static REPORT: Shape = Shape {
             FieldType::String,
             "Where it was published: an address or a citation.",
         ),
+        field("rounding", FieldType::OneOf(ROUNDINGS), ROUNDING_DOC),
     ],
 };
+
+pub const ROUNDINGS: &[&str] = crate::number::Rounding::NAMES;
+const ROUNDING_DOC: &str = "How the publisher rounded its figures: `nearest` (the default), \
+     `truncate` (toward zero: \"95.5\" stands for [95.5, 95.6)) or `either` (the union); a fact \
+     or column may say otherwise.";
 
 pub static SECTION: Shape = Shape {
     name: "section",
@@ -182,7 +188,9 @@ pub static FACT: Shape = Shape {
             "value",
             FieldType::Figure,
             "The figure as printed: a JSON number or a decimal string (\"95.5\", \"-2.99\", \"1,692\"). \
-             Its precision is read from how it is written.",
+             Its precision is read from how it is written: a decimal, or a whole number with a rate \
+             or scaled unit (%, ‰, 百分点, 倍, 万元, million), is rounded to its last digit; any other \
+             whole number is an exact count.",
         ),
         field("label", FieldType::String, "What the figure counts, in the report's words."),
         field("unit", FieldType::String, "The unit as printed: 件, 人, %, ‰, 百分点, 万元, …"),
@@ -194,6 +202,7 @@ pub static FACT: Shape = Shape {
              (negative: to tens, hundreds, …).",
         ),
         field("exact", FieldType::Bool, "true: the figure is exact, not rounded."),
+        field("rounding", FieldType::OneOf(ROUNDINGS), ROUNDING_DOC),
         field(
             "at",
             FieldType::Object(&AT),
@@ -324,6 +333,12 @@ pub static COLUMN: Shape = Shape {
             "This column holds each row's share (in %) of the total of the named column; the \
              shares are checked with the rounding they are printed with.",
         ),
+        field(
+            "exact",
+            FieldType::Bool,
+            "true: the column's figures are exact, not rounded.",
+        ),
+        field("rounding", FieldType::OneOf(ROUNDINGS), ROUNDING_DOC),
     ],
 };
 

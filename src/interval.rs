@@ -1,39 +1,54 @@
-//! Closed intervals of exact rationals: the set of true values a printed figure can stand for.
+//! Intervals of exact rationals: the set of true values a printed figure can stand for.
 //!
-//! All arithmetic is exact (`BigRational`); nothing here ever rounds. An interval whose two ends
-//! are equal is an exact value.
+//! All arithmetic is exact; nothing here ever rounds. Each end is closed or open: a figure rounded
+//! to the nearest stands for a closed interval (95.5 → [95.45, 95.55], whatever the tie rule), a
+//! truncated one for a half-open one (95.5 → [95.5, 95.6): 95.6 would have been printed 95.6).
+//! An interval whose two ends are equal is an exact value (and closed).
 
 use num_traits::Zero;
 
 pub use crate::rational::Rational;
 
-/// The closed interval `[lo, hi]`, with `lo <= hi`.
+/// The interval from `lo` to `hi`, with `lo <= hi`; `lo_open` / `hi_open`: that end is excluded.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Interval {
     pub lo: Rational,
     pub hi: Rational,
+    pub lo_open: bool,
+    pub hi_open: bool,
 }
 
 /// Division by an interval that contains zero has no meaningful result.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DivisionByZero;
 
+/// One end of an interval: its value and whether it is excluded.
+type End = (Rational, bool);
+
 impl Interval {
     /// The exact value `v`.
     pub fn exact(v: Rational) -> Self {
-        Interval { lo: v, hi: v }
+        Interval::new(v, v)
     }
 
     /// `[lo, hi]`; the ends are swapped if given in the wrong order.
     pub fn new(lo: Rational, hi: Rational) -> Self {
-        if lo <= hi {
-            Interval { lo, hi }
-        } else {
-            Interval { lo: hi, hi: lo }
+        Interval::with_ends((lo, false), (hi, false))
+    }
+
+    /// From two ends in either order; an open end on an exact value is closed (never empty).
+    pub fn with_ends(a: End, b: End) -> Self {
+        let ((lo, lo_open), (hi, hi_open)) = if a.0 <= b.0 { (a, b) } else { (b, a) };
+        let point = lo == hi;
+        Interval {
+            lo,
+            hi,
+            lo_open: lo_open && !point,
+            hi_open: hi_open && !point,
         }
     }
 
-    /// `value ± half_width`.
+    /// `value ± half_width`, closed.
     pub fn around(value: &Rational, half_width: &Rational) -> Self {
         Interval::new(value - half_width, value + half_width)
     }
@@ -46,6 +61,7 @@ impl Interval {
         self.lo == self.hi
     }
 
+    /// Whether zero lies in the interval or at an end (open or not): dividing by it is refused.
     pub fn contains_zero(&self) -> bool {
         !self.lo.is_positive() && !self.hi.is_negative()
     }
@@ -58,34 +74,44 @@ impl Interval {
         Interval {
             lo: self.lo + other.lo,
             hi: self.hi + other.hi,
+            lo_open: self.lo_open || other.lo_open,
+            hi_open: self.hi_open || other.hi_open,
         }
     }
 
     pub fn sub(&self, other: &Interval) -> Interval {
-        Interval {
-            lo: self.lo - other.hi,
-            hi: self.hi - other.lo,
-        }
+        self.add(&other.neg())
     }
 
     pub fn neg(&self) -> Interval {
         Interval {
             lo: -&self.hi,
             hi: -&self.lo,
+            lo_open: self.hi_open,
+            hi_open: self.lo_open,
         }
     }
 
+    fn ends(&self) -> [End; 2] {
+        [(self.lo, self.lo_open), (self.hi, self.hi_open)]
+    }
+
+    /// The product's range is reached at the corners; a corner's value is reached (closed) when
+    /// both its ends are, or when one of them is a closed zero (then any value of the other will do).
     pub fn mul(&self, other: &Interval) -> Interval {
         if self.is_exact() && other.is_exact() {
             return Interval::exact(self.lo * other.lo);
         }
-        let products = [
-            self.lo * other.lo,
-            self.lo * other.hi,
-            self.hi * other.lo,
-            self.hi * other.hi,
-        ];
-        hull(products)
+        let corner = |(x, xo): End, (y, yo): End| -> End {
+            let closed_zero = |v: &Rational, open: bool| v.is_zero() && !open;
+            (
+                x * y,
+                (xo && !closed_zero(&y, yo)) || (yo && !closed_zero(&x, xo)),
+            )
+        };
+        let [a, b] = self.ends();
+        let [c, d] = other.ends();
+        hull([corner(a, c), corner(a, d), corner(b, c), corner(b, d)])
     }
 
     pub fn div(&self, other: &Interval) -> Result<Interval, DivisionByZero> {
@@ -95,13 +121,16 @@ impl Interval {
         if self.is_exact() && other.is_exact() {
             return Ok(Interval::exact(self.lo / other.lo));
         }
-        let quotients = [
-            self.lo / other.lo,
-            self.lo / other.hi,
-            self.hi / other.lo,
-            self.hi / other.hi,
-        ];
-        Ok(hull(quotients))
+        // A closed zero numerator gives zero whatever the divisor.
+        let corner = |(x, xo): End, (y, yo): End| -> End { (x / y, xo || (yo && !x.is_zero())) };
+        let [a, b] = self.ends();
+        let [c, d] = other.ends();
+        Ok(hull([
+            corner(a, c),
+            corner(a, d),
+            corner(b, c),
+            corner(b, d),
+        ]))
     }
 
     pub fn abs(&self) -> Interval {
@@ -110,38 +139,38 @@ impl Interval {
         } else if !self.hi.is_positive() {
             self.neg()
         } else {
-            let hi = if -&self.lo > self.hi {
-                -&self.lo
-            } else {
-                self.hi
-            };
+            // Zero lies inside: it is reached; the top is the farther end.
+            let (hi, hi_open) = pick_end((-&self.lo, self.lo_open), (self.hi, self.hi_open), true);
             Interval {
                 lo: Rational::zero(),
                 hi,
+                lo_open: false,
+                hi_open,
             }
         }
     }
 
     pub fn min(&self, other: &Interval) -> Interval {
-        Interval {
-            lo: *(&self.lo).min(&other.lo),
-            hi: *(&self.hi).min(&other.hi),
-        }
+        // The least of the two lows is reached when either is; the least of the highs only
+        // when both values can reach it.
+        let lo = pick_end((self.lo, self.lo_open), (other.lo, other.lo_open), false);
+        let hi = tie_end((self.hi, self.hi_open), (other.hi, other.hi_open), false);
+        Interval::with_ends(lo, hi)
     }
 
     pub fn max(&self, other: &Interval) -> Interval {
-        Interval {
-            lo: *(&self.lo).max(&other.lo),
-            hi: *(&self.hi).max(&other.hi),
-        }
+        let lo = tie_end((self.lo, self.lo_open), (other.lo, other.lo_open), true);
+        let hi = pick_end((self.hi, self.hi_open), (other.hi, other.hi_open), true);
+        Interval::with_ends(lo, hi)
     }
 
-    /// Whether some value lies in both intervals.
+    /// Whether some value lies in both intervals (an open end does not meet a value equal to it).
     pub fn intersects(&self, other: &Interval) -> bool {
-        self.lo <= other.hi && other.lo <= self.hi
+        below((self.lo, self.lo_open), (other.hi, other.hi_open))
+            && below((other.lo, other.lo_open), (self.hi, self.hi_open))
     }
 
-    /// The distance between the two intervals: zero when they meet.
+    /// The distance between the two intervals: zero when they meet or touch.
     pub fn gap(&self, other: &Interval) -> Rational {
         if self.hi < other.lo {
             other.lo - self.hi
@@ -154,25 +183,55 @@ impl Interval {
 
     /// Multiplies both ends by an exact, positive factor (a unit's scale).
     pub fn scale(&self, factor: &Rational) -> Interval {
-        Interval::new(self.lo * factor, self.hi * factor)
+        Interval::with_ends(
+            (self.lo * factor, self.lo_open),
+            (self.hi * factor, self.hi_open),
+        )
+    }
+
+    /// The smallest interval holding both.
+    pub fn hull(&self, other: &Interval) -> Interval {
+        let lo = pick_end((self.lo, self.lo_open), (other.lo, other.lo_open), false);
+        let hi = pick_end((self.hi, self.hi_open), (other.hi, other.hi_open), true);
+        Interval::with_ends(lo, hi)
     }
 }
 
-fn hull(values: [Rational; 4]) -> Interval {
+/// Some value at or above the low end `lo` is at or below the high end `hi`.
+pub fn below(lo: End, hi: End) -> bool {
+    lo.0 < hi.0 || (lo.0 == hi.0 && !lo.1 && !hi.1)
+}
+
+/// The larger (`larger`) or smaller end; on a tie the end is reached when either reaches it.
+fn pick_end(a: End, b: End, larger: bool) -> End {
+    if a.0 == b.0 {
+        (a.0, a.1 && b.1)
+    } else if (a.0 > b.0) == larger {
+        a
+    } else {
+        b
+    }
+}
+
+/// The larger or smaller end, reached on a tie only when both reach it (the max of two lows,
+/// the min of two highs).
+fn tie_end(a: End, b: End, larger: bool) -> End {
+    if a.0 == b.0 {
+        (a.0, a.1 || b.1)
+    } else {
+        pick_end(a, b, larger)
+    }
+}
+
+fn hull(values: [End; 4]) -> Interval {
     let [a, b, c, d] = values;
-    let mut lo = a;
-    let mut hi = a;
+    let (mut lo, mut hi) = (a, a);
     for v in [b, c, d] {
-        if v < lo {
-            lo = v;
-        }
-        if v > hi {
-            hi = v;
-        }
+        lo = pick_end(lo, v, false);
+        hi = pick_end(hi, v, true);
     }
-    Interval { lo, hi }
+    Interval::with_ends(lo, hi)
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,5 +281,38 @@ mod tests {
             r(1, 1)
         );
         assert_eq!(iv((1, 1), (3, 1)).gap(&iv((2, 1), (5, 1))), r(0, 1));
+    }
+
+    fn half_open(lo: (i64, i64), hi: (i64, i64)) -> Interval {
+        Interval::with_ends((r(lo.0, lo.1), false), (r(hi.0, hi.1), true))
+    }
+
+    #[test]
+    fn open_ends_are_never_reached() {
+        // A truncated 95.5 is [95.5, 95.6): it does not meet 95.6, it meets 95.59.
+        let t = half_open((955, 10), (956, 10));
+        assert!(!t.intersects(&Interval::exact(r(956, 10))));
+        assert!(t.intersects(&Interval::exact(r(9559, 100))));
+        assert!(t.intersects(&Interval::exact(r(955, 10))));
+        // Sums and differences: open when either end is.
+        let s = t.add(&Interval::from_integer(1));
+        assert!(s.hi_open && !s.lo_open);
+        let d = Interval::from_integer(0).sub(&t);
+        assert!(d.lo_open && !d.hi_open);
+        // A closed zero factor reaches zero whatever the other's ends.
+        let z = Interval::new(r(0, 1), r(1, 1)).mul(&half_open((1, 1), (2, 1)));
+        assert!(!z.lo_open && z.hi_open);
+        let open_zero = Interval::with_ends((r(0, 1), true), (r(1, 1), false));
+        let p = open_zero.mul(&Interval::exact(r(0, 1)));
+        assert_eq!(p, Interval::exact(r(0, 1)));
+        let q = Interval::from_integer(1)
+            .div(&half_open((1, 1), (2, 1)))
+            .unwrap();
+        assert!(q.lo_open && !q.hi_open);
+        // min of two highs is reached only when both are; the max of two highs when either is.
+        let a = half_open((0, 1), (1, 1));
+        let b = Interval::new(r(0, 1), r(1, 1));
+        assert!(a.min(&b).hi_open && !a.max(&b).hi_open && !a.min(&b).lo_open);
+        assert!(!a.hull(&b).hi_open);
     }
 }

@@ -4,7 +4,10 @@
 //! decimals, the second one. Everything here is exact (a `Rational` built from the digits); a
 //! figure never passes through floating point.
 
-use crate::interval::Rational;
+use num_traits::One;
+
+use crate::interval::{Interval, Rational};
+use crate::units::{Dimension, Unit};
 use crate::Lang;
 /// More significant digits than this, or a decimal exponent of larger magnitude, is out of range:
 /// no real report needs it, and refusing it keeps every later computation within 128 bits.
@@ -19,7 +22,8 @@ pub struct Decimal {
     /// Digits written after the point, minus the exponent: `"95.50"` → 2, `"1692"` → 0,
     /// `"1.2e3"` → -2. The figure stands for any value within half a unit of its last digit.
     pub decimals: i32,
-    /// No point and no exponent: integers are exact counts in the format.
+    /// No point and no exponent: a whole number (exact, unless its unit rounds it; see
+    /// [`precision`]).
     pub written_as_integer: bool,
 }
 
@@ -222,6 +226,95 @@ pub fn pow10(exponent: i32) -> Rational {
 /// 95.5 ± 0.05; decimals -2 (rounded to hundreds) for ± 50.
 pub fn half_unit(decimals: i32) -> Rational {
     Rational::from_integer(5) * pow10(-decimals.saturating_add(1))
+}
+
+/// How a publisher turned true values into printed figures.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Rounding {
+    /// To the nearest (any tie rule): "95.5" is [95.45, 95.55].
+    #[default]
+    Nearest,
+    /// Toward zero: "95.5" is [95.5, 95.6), "-2.9" is (-3.0, -2.9].
+    Truncate,
+    /// Either of the two (the union), for reports that mix them.
+    Either,
+}
+
+impl Rounding {
+    pub const NAMES: &'static [&'static str] = &["nearest", "truncate", "either"];
+
+    pub fn parse(name: &str) -> Option<Rounding> {
+        match name {
+            "nearest" => Some(Rounding::Nearest),
+            "truncate" => Some(Rounding::Truncate),
+            "either" => Some(Rounding::Either),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        Rounding::NAMES[self as usize]
+    }
+
+    /// The mode to try when a check fails under this one: `either` already holds both.
+    pub fn other(self) -> Option<Rounding> {
+        match self {
+            Rounding::Nearest => Some(Rounding::Truncate),
+            Rounding::Truncate => Some(Rounding::Nearest),
+            Rounding::Either => None,
+        }
+    }
+}
+
+/// How precise a figure is: exact, or rounded to a number of decimals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Precision {
+    Exact,
+    /// Rounded to this many decimals (negative: to tens, hundreds, …).
+    Decimals(i32),
+}
+
+/// The one rule for every figure (fact, table cell, extracted figure): `exact` makes it exact,
+/// `decimals` sets its precision; otherwise a figure is as precise as its printing. A decimal is
+/// rounded to its last digit, and so is a whole number whose unit is a rate or ratio (`%`, `‰`,
+/// `百分点`, `倍`) or is scaled (`万元`, `million`): "34%" is 33.5%…34.5%, "3万人" 2.5万…3.5万.
+/// A whole number with a plain unit (`件`, `人`, `元`) or none is an exact count.
+pub fn precision(
+    decimal: &Decimal,
+    unit: Option<&Unit>,
+    exact: bool,
+    decimals: Option<i32>,
+) -> Precision {
+    let rounds_whole = unit.is_some_and(|u| u.dimension == Dimension::Ratio || !u.factor.is_one());
+    match (exact, decimals) {
+        (true, _) => Precision::Exact,
+        (false, Some(d)) => Precision::Decimals(d),
+        (false, None) if decimal.written_as_integer && !rounds_whole => Precision::Exact,
+        (false, None) => Precision::Decimals(decimal.decimals),
+    }
+}
+
+/// The true values a figure printed as `value` with `precision` stands for, under `rounding`.
+pub fn stands_for(value: &Rational, precision: Precision, rounding: Rounding) -> Interval {
+    let Precision::Decimals(d) = precision else {
+        return Interval::exact(*value);
+    };
+    let half = half_unit(d);
+    let step = half * Rational::from_integer(2);
+    let nearest = Interval::around(value, &half);
+    // Truncated toward zero: the true value lies up to one step farther from zero, never at it.
+    let truncated = if value.is_positive() {
+        Interval::with_ends((*value, false), (value + step, true))
+    } else if value.is_negative() {
+        Interval::with_ends((value - step, true), (*value, false))
+    } else {
+        Interval::with_ends((-step, true), (step, true))
+    };
+    match rounding {
+        Rounding::Nearest => nearest,
+        Rounding::Truncate => truncated,
+        Rounding::Either => nearest.hull(&truncated),
+    }
 }
 
 /// Decimal text for `value`: exact, with the fewest digits, when it terminates within
@@ -469,6 +562,85 @@ mod tests {
     fn messages_in_both_languages() {
         for e in [NumberError::NotANumber, NumberError::OutOfRange] {
             assert_ne!(e.message(Lang::En), e.message(Lang::Zh));
+        }
+    }
+
+    #[test]
+    fn one_rule_for_every_figure() {
+        use crate::units::parse_unit;
+        let p = |text: &str, unit: &str| {
+            let unit = parse_unit(unit);
+            precision(
+                &parse_decimal_string(text).unwrap(),
+                Some(&unit),
+                false,
+                None,
+            )
+        };
+        for unit in [
+            "%",
+            "‰",
+            "百分点",
+            "个百分点",
+            "pp",
+            "倍",
+            "万元",
+            "亿元",
+            "万人",
+            "千",
+            "USD million",
+            "bn",
+        ] {
+            assert_eq!(p("34", unit), Precision::Decimals(0), "{unit}");
+        }
+        for unit in ["件", "人", "元", "cases", ""] {
+            assert_eq!(p("34", unit), Precision::Exact, "{unit}");
+        }
+        assert_eq!(p("34.5", "件"), Precision::Decimals(1));
+        let d = parse_decimal_string("34").unwrap();
+        let pct = parse_unit("%");
+        assert_eq!(precision(&d, Some(&pct), true, None), Precision::Exact);
+        assert_eq!(
+            precision(&d, Some(&pct), false, Some(-1)),
+            Precision::Decimals(-1)
+        );
+        assert_eq!(precision(&d, None, false, None), Precision::Exact);
+    }
+
+    #[test]
+    fn rounding_modes() {
+        let v = r(955, 10);
+        let one = Precision::Decimals(1);
+        assert_eq!(
+            stands_for(&v, one, Rounding::Nearest),
+            Interval::new(r(9545, 100), r(9555, 100))
+        );
+        let t = stands_for(&v, one, Rounding::Truncate);
+        assert_eq!(
+            (t.lo, t.hi, t.lo_open, t.hi_open),
+            (r(955, 10), r(956, 10), false, true)
+        );
+        let n = stands_for(&r(-29, 10), one, Rounding::Truncate);
+        assert_eq!(
+            (n.lo, n.hi, n.lo_open, n.hi_open),
+            (r(-30, 10), r(-29, 10), true, false)
+        );
+        let z = stands_for(&r(0, 1), one, Rounding::Truncate);
+        assert_eq!(
+            (z.lo, z.hi, z.lo_open, z.hi_open),
+            (r(-1, 10), r(1, 10), true, true)
+        );
+        let e = stands_for(&v, one, Rounding::Either);
+        assert_eq!(
+            (e.lo, e.hi, e.lo_open, e.hi_open),
+            (r(9545, 100), r(956, 10), false, true)
+        );
+        assert_eq!(
+            stands_for(&v, Precision::Exact, Rounding::Truncate),
+            Interval::exact(v)
+        );
+        for name in Rounding::NAMES {
+            assert_eq!(Rounding::parse(name).map(Rounding::name), Some(*name));
         }
     }
 }

@@ -7,7 +7,7 @@ use crate::expr::{self, Comparison, Quantity};
 use std::rc::Rc;
 
 use crate::format::{Field, FieldType, Shape, AT, CHECK, FACT, FILE, REPORT, SECTION};
-use crate::interval::{Interval, Rational};
+use crate::interval::Rational;
 use crate::json::{Node, Value};
 use crate::messages::Problem;
 use crate::nearest::nearest;
@@ -28,12 +28,7 @@ pub struct Report {
     pub tables: Vec<Table>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Precision {
-    Exact,
-    /// Rounded to this many decimals (negative: to tens, hundreds, …).
-    Decimals(i32),
-}
+pub use crate::number::{Precision, Rounding};
 
 #[derive(Debug)]
 pub struct Fact {
@@ -47,6 +42,8 @@ pub struct Fact {
     pub location: Location,
     /// The figure's value and precision; `None` when the value is unusable (a finding says why).
     pub figure: Option<(Decimal, Precision)>,
+    /// How the figure was rounded (the fact's, column's or report's `rounding`).
+    pub rounding: Rounding,
     /// What the fact stands for in an expression, worked out once.
     pub quantity: Option<Quantity>,
     /// Where the figure stands in the source text, when the report was extracted from one.
@@ -148,31 +145,19 @@ impl<'r> FactIndex<'r> {
 impl Fact {
     /// The fact as if it had been printed as `value` with the same precision (for suspects).
     pub fn quantity_of(&self, value: &Rational, precision: Precision, printed: &str) -> Quantity {
-        let in_printed_units = match precision {
-            Precision::Exact => Interval::exact(*value),
-            Precision::Decimals(d) => Interval::around(value, &number::half_unit(d)),
+        let none = Unit {
+            text: String::new(),
+            factor: Rational::from_integer(1),
+            dimension: Dimension::Unknown,
         };
-        let (factor, dimension, unit_text) = match &self.unit {
-            Some(unit) => (unit.factor, unit.dimension.clone(), unit.text.clone()),
-            None => (Rational::from_integer(1), Dimension::Unknown, String::new()),
+        let unit = self.unit.as_ref().unwrap_or(&none);
+        let shows_unit = unit.dimension == Dimension::Ratio || !unit.factor.is_one();
+        let printed = if shows_unit {
+            format!("{printed}{}", unit.text)
+        } else {
+            printed.to_string()
         };
-        let shows_unit = dimension == Dimension::Ratio || factor != Rational::from_integer(1);
-        Quantity {
-            interval: if factor.is_one() {
-                in_printed_units
-            } else {
-                in_printed_units.scale(&factor)
-            },
-            dimension,
-            printed: if shows_unit {
-                format!("{printed}{unit_text}").into()
-            } else {
-                printed.into()
-            },
-            unit_factor: factor,
-            unit_text: unit_text.into(),
-            name: None,
-        }
+        Quantity::new(value, precision, self.rounding, unit, printed)
     }
 }
 
@@ -192,6 +177,7 @@ pub fn load<'a>(
         check_count: 0,
         fact_lines: StrMap::with_capacity(0),
         check_lines: StrMap::with_capacity(0),
+        rounding: Rounding::Nearest,
     };
     loader.duplicate_keys(root);
     loader.file(root);
@@ -210,6 +196,8 @@ pub(crate) struct Loader<'a> {
     /// The line each fact id and check id was first given on, to find repeats in linear time.
     fact_lines: StrMap<'a>,
     check_lines: StrMap<'a>,
+    /// The report's `rounding`, for facts and columns that do not say.
+    pub(crate) rounding: Rounding,
 }
 
 /// The fields of one object that are present and of the right type, first occurrence each.
@@ -396,6 +384,7 @@ impl<'a> Loader<'a> {
                     language: meta.string("language"),
                     source: meta.string("source"),
                 });
+                self.rounding = self.rounding_of(&meta, Rounding::Nearest);
             }
         }
         self.members(&fields, "", None);
@@ -454,11 +443,12 @@ impl<'a> Loader<'a> {
             Some(Value::Number(text)) | Some(Value::String(text)) => text.trim().to_string(),
             _ => String::new(),
         };
-        let figure = value_node.and_then(|n| self.figure(n, &fields, pointer));
         let unit = fields
             .string("unit")
             .filter(|u| !u.trim().is_empty())
             .map(|u| units::parse_unit(&u));
+        let figure = value_node.and_then(|n| self.figure(n, &fields, pointer, unit.as_ref()));
+        let rounding = self.rounding_of(&fields, self.rounding);
         let at = fields
             .get("at")
             .and_then(|node| self.object(node, &AT, &pointer_child(pointer, "at")))
@@ -478,6 +468,7 @@ impl<'a> Loader<'a> {
             section: section.map(str::to_string),
             location,
             figure,
+            rounding,
             quantity: None,
         };
         fact.quantity = fact.figure.as_ref().map(|(decimal, precision)| {
@@ -492,13 +483,22 @@ impl<'a> Loader<'a> {
         self.report.facts.push(fact);
     }
 
-    /// The value and its precision: `exact: true`, else `decimals`, else an integer is exact and a
-    /// decimal is rounded to the digits it is written with.
+    /// A `rounding` field's mode, else `default` (an unknown word is a finding of the field's type).
+    pub(crate) fn rounding_of(&self, fields: &Fields, default: Rounding) -> Rounding {
+        fields
+            .string("rounding")
+            .and_then(|name| Rounding::parse(&name))
+            .unwrap_or(default)
+    }
+
+    /// The value and its precision, by [`number::precision`] from `exact`, `decimals`, the
+    /// printing and the unit.
     fn figure(
         &mut self,
         value: &Node,
         fields: &Fields,
         pointer: &str,
+        unit: Option<&Unit>,
     ) -> Option<(Decimal, Precision)> {
         let parsed = match &value.value {
             Value::Number(literal) => number::parse_json_number(literal),
@@ -535,12 +535,7 @@ impl<'a> Loader<'a> {
             },
             None => None,
         };
-        let precision = match (exact, decimals) {
-            (true, _) => Precision::Exact,
-            (false, Some(d)) => Precision::Decimals(d),
-            (false, None) if decimal.written_as_integer => Precision::Exact,
-            (false, None) => Precision::Decimals(decimal.decimals),
-        };
+        let precision = number::precision(&decimal, unit, exact, decimals);
         Some((decimal, precision))
     }
 

@@ -14,7 +14,7 @@ use crate::messages::Problem;
 use crate::nearest::nearest;
 use crate::number::{self, NumberError};
 use crate::position::{pointer_child, pointer_item};
-use crate::report::{Fact, FactIndex, Loader, Precision, Report};
+use crate::report::{Fact, FactIndex, Loader, Report, Rounding};
 use crate::units::{self, Dimension};
 use crate::verdict::{
     CellStatus, CellView, CheckOutcome, CheckStatus, ColumnView, Finding, Location, RowView,
@@ -48,6 +48,10 @@ pub struct Column {
     /// Percentages, per-mille or percentage points: neither footed nor cross-footed unless they
     /// are shares, since rates do not add up.
     pub ratio: bool,
+    /// `exact: true`: its figures are exact, however printed.
+    pub exact: bool,
+    /// How its figures were rounded (its `rounding`, else the report's).
+    pub rounding: Rounding,
     /// The line of its id, to name the first of two equal ids.
     line: u32,
 }
@@ -239,6 +243,11 @@ impl<'a> Loader<'a> {
             unit,
             share_of: None,
             ratio,
+            exact: matches!(
+                fields.get("exact").map(|n| &n.value),
+                Some(Value::Bool(true))
+            ),
+            rounding: self.rounding_of(&fields, self.rounding),
             line,
         });
     }
@@ -342,14 +351,10 @@ impl<'a> Loader<'a> {
             Value::Number(literal) => number::parse_json_number(literal),
             _ => number::parse_decimal_string(text),
         };
+        let unit = col.unit.as_deref().map(units::parse_unit);
         let figure = match parsed {
-            // Rates and shares are rounded to the digits they show, even when whole ("23" %).
             Ok(decimal) => {
-                let precision = if decimal.written_as_integer && !col.ratio {
-                    Precision::Exact
-                } else {
-                    Precision::Decimals(decimal.decimals)
-                };
+                let precision = number::precision(&decimal, unit.as_ref(), col.exact, None);
                 Some((decimal, precision))
             }
             Err(error) => {
@@ -371,11 +376,12 @@ impl<'a> Loader<'a> {
             id: [&table.id, ".", &row.id, ".", &col.id].concat(),
             label: Some([title, " — ", row_label, ", ", column_label].concat()),
             printed: text.to_string(),
-            unit: col.unit.as_deref().map(units::parse_unit),
+            unit,
             quote: None,
             section: table.section.clone(),
             location: self.location(node, pointer),
             figure,
+            rounding: col.rounding,
             quantity: None,
             at: None,
         };

@@ -83,6 +83,8 @@ const ENGLISH_SCALES: &[(&str, i32)] = &[
     ("million", 6),
     ("billion", 9),
     ("trillion", 12),
+    ("bn", 9),
+    ("mn", 6),
 ];
 
 /// Reads a unit as written. Never fails: anything unrecognised is a named unit of its own text.
@@ -195,6 +197,8 @@ mod tests {
             ("USD millions", 6, named("USD")),
             ("billion euros", 9, named("euros")),
             ("thousand", 3, Dimension::Unknown),
+            ("bn", 9, Dimension::Unknown),
+            ("USD bn", 9, named("USD")),
             ("件", 0, named("件")),
             ("人", 0, named("人")),
             ("份", 0, named("份")),

@@ -664,13 +664,14 @@ fn whole_rates_and_scaled_amounts_are_rounded_not_exact() {
         relations("4,188 complaints - a 2% increase on the 4,125 received last year."),
         vec![(RelationKind::Change, "f2 == change(f1, f3)".into(), true)]
     );
+    // The draft needs no `decimals`: its unit makes a whole figure rounded (`number::precision`).
     let e = run("服务3万人,成功率89%,共142件");
     assert!(e
         .report
-        .contains("\"value\": \"3\", \"unit\": \"万人\", \"decimals\": 0"));
+        .contains("\"value\": \"3\", \"unit\": \"万人\", \"label\""));
     assert!(e
         .report
-        .contains("\"value\": \"89\", \"unit\": \"%\", \"decimals\": 0"));
+        .contains("\"value\": \"89\", \"unit\": \"%\", \"label\""));
     // A count is exact.
     assert!(e
         .report

@@ -10,8 +10,8 @@ use num_traits::{One, Zero};
 
 use super::render;
 use super::{BinOp, CmpOp, Comparison, Expr, ExprKind, Func};
-use crate::interval::{Interval, Rational};
-use crate::number::{half_unit, Decimal};
+use crate::interval::{below, Interval, Rational};
+use crate::number::{self, Decimal, Precision, Rounding};
 use crate::units::{Dimension, Unit};
 use crate::Lang;
 
@@ -31,20 +31,18 @@ pub struct Quantity {
     /// How a reader names the figure, shown in the arithmetic instead of its id: a table's cell
     /// is "表三 （七）总计, 总计 column" rather than `t3.total.total`. `None`: the id.
     pub name: Option<Rc<str>>,
+    /// For a rounded figure: its printed value (in its unit), decimals and rounding mode, so that
+    /// the check can be tried under another mode. `None`: an exact figure.
+    pub rounded: Option<(Rational, i32, Rounding)>,
 }
 
 impl Quantity {
     /// A figure as written (`written` is its literal text, e.g. "95.50" or "1,692"), with its
-    /// unit. Integers are exact counts and decimals stand for half a unit of their last digit
-    /// either way; to make an integer rounded (a `decimals` override), pass a `Decimal` with
-    /// `written_as_integer` false. `exact` makes any figure exact. The printed figure carries the
-    /// unit when it is a ratio or a scaled one ("95.5%", "1.2万元"), not for plain counts ("68").
+    /// unit, rounded to the nearest; its precision by [`number::precision`] (`exact` makes any
+    /// figure exact). The printed figure carries the unit when it is a ratio or a scaled one
+    /// ("95.5%", "1.2万元"), not for plain counts ("68").
     pub fn from_figure(written: &str, decimal: &Decimal, unit: &Unit, exact: bool) -> Quantity {
-        let interval = if exact || decimal.written_as_integer {
-            Interval::exact(decimal.value)
-        } else {
-            Interval::around(&decimal.value, &half_unit(decimal.decimals))
-        };
+        let precision = number::precision(decimal, Some(unit), exact, None);
         let shows_unit = unit.dimension == Dimension::Ratio || !unit.factor.is_one();
         let written = written.trim();
         let printed = match (
@@ -55,14 +53,49 @@ impl Quantity {
             (true, true) => format!("{written} {}", unit.text),
             (true, false) => format!("{written}{}", unit.text),
         };
+        Quantity::new(&decimal.value, precision, Rounding::Nearest, unit, printed)
+    }
+
+    /// A figure printed as `value` (in its unit) with `precision`, rounded by `rounding`.
+    pub fn new(
+        value: &Rational,
+        precision: Precision,
+        rounding: Rounding,
+        unit: &Unit,
+        printed: String,
+    ) -> Quantity {
+        let rounded = match precision {
+            Precision::Exact => None,
+            Precision::Decimals(d) => Some((*value, d, rounding)),
+        };
         Quantity {
-            interval: interval.scale(&unit.factor),
+            interval: number::stands_for(value, precision, rounding).scale(&unit.factor),
             dimension: unit.dimension.clone(),
             printed: printed.into(),
             unit_factor: unit.factor,
             unit_text: unit.text.as_str().into(),
             name: None,
+            rounded,
         }
+    }
+
+    /// The value as printed, in base units.
+    pub fn nominal(&self) -> Rational {
+        match &self.rounded {
+            Some((value, ..)) if !self.interval.is_exact() => value * self.unit_factor,
+            _ => self.interval.lo,
+        }
+    }
+
+    /// The same figure as if its publisher had rounded by `rounding`.
+    pub fn rounded_by(&self, rounding: Rounding) -> Quantity {
+        let mut q = self.clone();
+        if let Some((value, d, _)) = self.rounded {
+            q.interval = number::stands_for(&value, Precision::Decimals(d), rounding)
+                .scale(&self.unit_factor);
+            q.rounded = Some((value, d, rounding));
+        }
+        q
     }
 }
 
@@ -285,9 +318,9 @@ fn holds_on_intervals(op: CmpOp, lhs: &Interval, rhs: &Interval) -> bool {
         CmpOp::Eq => lhs.intersects(rhs),
         CmpOp::Ne => !(lhs.is_exact() && rhs.is_exact() && lhs.lo == rhs.lo),
         CmpOp::Lt => lhs.lo < rhs.hi,
-        CmpOp::Le => lhs.lo <= rhs.hi,
+        CmpOp::Le => below((lhs.lo, lhs.lo_open), (rhs.hi, rhs.hi_open)),
         CmpOp::Gt => lhs.hi > rhs.lo,
-        CmpOp::Ge => lhs.hi >= rhs.lo,
+        CmpOp::Ge => below((rhs.lo, rhs.lo_open), (lhs.hi, lhs.hi_open)),
     }
 }
 
@@ -345,7 +378,7 @@ impl Evaluator<'_> {
             ExprKind::Fact(name) => {
                 let quantity = self.fact(name, expr.span.start)?;
                 Ok(Value {
-                    nominal: nominal_of(&quantity.interval),
+                    nominal: quantity.nominal(),
                     iv: quantity.interval.clone(),
                     dim: quantity.dimension.clone(),
                     unit: quantity.unit_text.to_string(),
@@ -536,22 +569,12 @@ fn too_large(value: Value, column: u32) -> Result<Value, EvalError> {
     }
 }
 
-/// The value of a figure as printed: the middle of its range. Exact figures need no arithmetic
-/// (when a result's interval is exact, its nominal value is that point too).
 /// The unit of a sum or of `min`/`max`: the first operand's, unless it has none.
 fn combined_unit(a: Value, b: Value) -> (Dimension, String) {
     if a.dim == Dimension::Unknown {
         (b.dim, b.unit)
     } else {
         (a.dim, a.unit)
-    }
-}
-
-fn nominal_of(iv: &Interval) -> Rational {
-    if iv.is_exact() {
-        iv.lo
-    } else {
-        iv.midpoint()
     }
 }
 

@@ -325,7 +325,11 @@ fn unknown_names_are_errors_with_their_column() {
 
 #[test]
 fn literals_are_exact() {
-    let facts = [("a", q("60", "%")), ("b", q("40", "%"))];
+    // Exact shares (a whole percentage is otherwise rounded): the literal decides.
+    let exact = |n: &str| {
+        Quantity::from_figure(n, &parse_decimal_string(n).unwrap(), &parse_unit("%"), true)
+    };
+    let facts = [("a", exact("60")), ("b", exact("40"))];
     let e = eval_en("a + b == 100%", &facts);
     assert!(e.holds);
     assert_eq!(e.rhs, Interval::from_integer(1));
@@ -852,19 +856,19 @@ fn values_beside_a_figure_take_its_unit_as_printed() {
     let facts = [
         ("spaced", q("1.5", "pp")),
         ("tight", tight),
-        ("a", q("3", "%")),
+        ("a", q("3.0", "%")),
         ("b", q("1.3", "%")),
     ];
     assert_eq!(&*facts[0].1.printed, "1.5 pp");
     let e = eval_en("spaced == a - b", &facts);
     assert_eq!(
         e.arithmetic,
-        "1.5 pp means 1.45 pp…1.55 pp; 1.3% means 1.25%…1.35%; 3% - 1.3% = 1.7 pp, but spaced = 1.5 pp (off by 0.1 pp)"
+        "1.5 pp means 1.45 pp…1.55 pp; 3.0% means 2.95%…3.05%; 1.3% means 1.25%…1.35%; 3.0% - 1.3% = 1.7 pp, but spaced = 1.5 pp (off by 0.05 pp)"
     );
     let e = eval_en("tight == a - b", &facts);
     assert_eq!(
         e.arithmetic,
-        "1.5pp means 1.45pp…1.55pp; 1.3% means 1.25%…1.35%; 3% - 1.3% = 1.7pp, but tight = 1.5pp (off by 0.1pp)"
+        "1.5pp means 1.45pp…1.55pp; 3.0% means 2.95%…3.05%; 1.3% means 1.25%…1.35%; 3.0% - 1.3% = 1.7pp, but tight = 1.5pp (off by 0.05pp)"
     );
 }
 

@@ -33,9 +33,6 @@ pub fn write(
         if let Some(unit) = &f.unit {
             member(&mut out, "unit", unit, false);
         }
-        if f.rounded {
-            out.push_str(", \"decimals\": 0");
-        }
         if !f.label.is_empty() {
             member(&mut out, "label", &f.label, false);
         }

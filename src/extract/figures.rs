@@ -26,9 +26,6 @@ pub struct Found {
     pub approximate: bool,
     /// A sign word before it made it negative (下降, decreased by).
     pub negated: bool,
-    /// A whole number that is still rounded: a rate (89%) or a scaled amount (3万人, 2 million).
-    /// The format reads an integer as exact, so the draft writes `"decimals": 0` for it.
-    pub rounded: bool,
     /// The words before the figure that name it.
     pub label: String,
     /// Where the label starts.
@@ -627,12 +624,7 @@ fn figure(chars: &[char], numeral: Numeral) -> Option<Found> {
         value.insert(0, '-');
     }
     let approximate = approximate || approximate_before(chars, start);
-    let scaled = unit.as_deref().is_some_and(|u| {
-        CHINESE_SCALES.iter().any(|sc| u.starts_with(sc)) || ENGLISH_SCALES.contains(&u)
-    });
-    let rounded = integer.is_some() && (kind.is_some() || scaled);
     Some(Found {
-        rounded,
         printed,
         value,
         unit,

@@ -203,11 +203,8 @@ pub fn extract(input: &str, options: &ExtractOptions) -> Extraction {
 
 /// What a figure stands for in an expression.
 fn quantity(found: &figures::Found) -> Option<Quantity> {
-    let mut decimal = number::parse_decimal_string(&found.value).ok()?;
-    // 89% is 88.5%…89.5%, as the draft's `"decimals": 0` says.
-    if found.rounded {
-        decimal.written_as_integer = false;
-    }
+    // 89% is 88.5%…89.5%, 3万人 2.5万…3.5万: the rule of `number::precision`, as for any fact.
+    let decimal = number::parse_decimal_string(&found.value).ok()?;
     let unit = units::parse_unit(found.unit.as_deref().unwrap_or(""));
     Some(Quantity::from_figure(&found.value, &decimal, &unit, false))
 }
