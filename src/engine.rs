@@ -89,6 +89,8 @@ fn evaluate_check(check: &Check, facts: &FactIndex, lang: Lang) -> (CheckOutcome
         off_by: None,
         confidence: check.confidence.clone(),
         to_confirm: check.to_confirm,
+        holds_if: None,
+        range_not_exact: false,
         location: check.location.clone(),
     };
     let Some(comparison) = &check.comparison else {
@@ -132,8 +134,12 @@ fn evaluate_check(check: &Check, facts: &FactIndex, lang: Lang) -> (CheckOutcome
             off_by,
             arithmetic,
             warnings,
+            holds_if,
+            range_not_exact,
             ..
         }) => {
+            outcome.holds_if = holds_if.map(|mode| mode.name());
+            outcome.range_not_exact = range_not_exact;
             outcome.status = if holds {
                 CheckStatus::Pass
             } else {

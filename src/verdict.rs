@@ -148,6 +148,14 @@ pub struct CheckOutcome {
     /// A relation a person has yet to confirm: its status is shown, but it never fails the report.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub to_confirm: bool,
+    /// For a failing check: the rounding (`truncate`, `nearest`) under which it would hold; it
+    /// still fails unless the report says the figures are rounded so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holds_if: Option<&'static str>,
+    /// A figure is used more than once and its exact range was not decided within the bound on
+    /// the work: the check passed on the wider range.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub range_not_exact: bool,
     #[serde(flatten)]
     pub location: Location,
 }

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use num_traits::{One, Zero};
 
+use super::exact::{self, Decision};
 use super::render;
 use super::{BinOp, CmpOp, Comparison, Expr, ExprKind, Func};
 use crate::interval::{below, Interval, Rational};
@@ -111,6 +112,11 @@ pub struct Evaluation {
     /// The check in figures, e.g. "32 + 10 + 14 + 10 + 3 = 69, but concluded = 68 (off by 1)".
     pub arithmetic: String,
     pub warnings: Vec<EvalWarning>,
+    /// For a failing check: the rounding mode under which it would hold (the arithmetic says so).
+    pub holds_if: Option<Rounding>,
+    /// A figure is used more than once and the bound on the work was hit before the exact range
+    /// was decided: the check passed on the wider range (the arithmetic says so).
+    pub range_not_exact: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -243,8 +249,10 @@ pub fn evaluate(
     lang: Lang,
 ) -> Result<Evaluation, EvalError> {
     let (evaluator, lhs, rhs) = evaluate_sides(cmp, lookup, lang)?;
-    let holds = holds_on_intervals(cmp.op, &lhs.iv, &rhs.iv);
-    let gap = if holds {
+    let widened = holds_on_intervals(cmp.op, &lhs.iv, &rhs.iv);
+    let decision = exact::decide(cmp, &evaluator.facts, widened);
+    let holds = widened && decision != Some(Decision::Fails);
+    let gap = if widened {
         None
     } else {
         gap(cmp.op, &lhs.iv, &rhs.iv)
@@ -256,7 +264,21 @@ pub fn evaluate(
         rhs: &rhs,
         facts: &evaluator.facts,
     };
-    let (arithmetic, off_by) = render::arithmetic(&sides, holds, nominal_holds, gap.as_ref(), lang);
+    let (mut arithmetic, off_by) =
+        render::arithmetic(&sides, holds, nominal_holds, gap.as_ref(), lang);
+    let holds_if = if holds {
+        None
+    } else {
+        holds_if(cmp, &evaluator.facts)
+    };
+    let notes = [
+        decision.and_then(|d| d.note(lang)),
+        holds_if.map(|mode| holds_if_text(mode, lang)),
+    ];
+    for note in notes.into_iter().flatten() {
+        arithmetic.push_str(lang.pick("; ", ";"));
+        arithmetic.push_str(note);
+    }
     Ok(Evaluation {
         holds,
         lhs: lhs.iv,
@@ -264,6 +286,8 @@ pub fn evaluate(
         off_by,
         arithmetic,
         warnings: evaluator.warnings,
+        holds_if,
+        range_not_exact: decision == Some(Decision::Undecided),
     })
 }
 
@@ -273,11 +297,46 @@ pub fn holds(
     cmp: &Comparison,
     lookup: &dyn Fn(&str) -> Option<Quantity>,
 ) -> Result<bool, EvalError> {
-    let (_, lhs, rhs) = evaluate_sides(cmp, lookup, Lang::En)?;
-    Ok(holds_on_intervals(cmp.op, &lhs.iv, &rhs.iv))
+    let (evaluator, lhs, rhs) = evaluate_sides(cmp, lookup, Lang::En)?;
+    let widened = holds_on_intervals(cmp.op, &lhs.iv, &rhs.iv);
+    Ok(widened && exact::decide(cmp, &evaluator.facts, widened) != Some(Decision::Fails))
 }
 
-fn evaluate_sides<'a>(
+/// The rounding mode under which a failing check would hold: every figure rounded to the nearest
+/// taken as truncated, or every truncated one as rounded to the nearest (`either` already holds
+/// both). A publisher's habit, told apart from a mistake; the check still fails.
+fn holds_if(cmp: &Comparison, facts: &Facts) -> Option<Rounding> {
+    [Rounding::Truncate, Rounding::Nearest]
+        .into_iter()
+        .find(|&mode| {
+            let from = mode.other();
+            let switched = |q: &Quantity| q.rounded.is_some_and(|(.., r)| Some(r) == from);
+            let lookup = |name: &str| {
+                let q = facts.get(name)?;
+                Some(if switched(q) {
+                    q.rounded_by(mode)
+                } else {
+                    q.clone()
+                })
+            };
+            facts.iter().any(|(_, q)| switched(q)) && matches!(holds(cmp, &lookup), Ok(true))
+        })
+}
+
+fn holds_if_text(mode: Rounding, lang: Lang) -> &'static str {
+    match mode {
+        Rounding::Truncate => lang.pick(
+            "holds if the figures were truncated",
+            "若数字为截尾取值则成立",
+        ),
+        _ => lang.pick(
+            "holds if the figures were rounded to the nearest",
+            "若数字为四舍五入取值则成立",
+        ),
+    }
+}
+
+pub(super) fn evaluate_sides<'a>(
     cmp: &Comparison,
     lookup: &'a dyn Fn(&str) -> Option<Quantity>,
     lang: Lang,
@@ -313,7 +372,7 @@ fn evaluate_sides<'a>(
 }
 
 /// Some true values satisfy the comparison.
-fn holds_on_intervals(op: CmpOp, lhs: &Interval, rhs: &Interval) -> bool {
+pub(super) fn holds_on_intervals(op: CmpOp, lhs: &Interval, rhs: &Interval) -> bool {
     match op {
         CmpOp::Eq => lhs.intersects(rhs),
         CmpOp::Ne => !(lhs.is_exact() && rhs.is_exact() && lhs.lo == rhs.lo),
@@ -348,7 +407,7 @@ fn gap(op: CmpOp, lhs: &Interval, rhs: &Interval) -> Option<Rational> {
     (gap.is_positive() && !gap.is_overflow()).then_some(gap)
 }
 
-struct Evaluator<'a> {
+pub(super) struct Evaluator<'a> {
     lookup: &'a dyn Fn(&str) -> Option<Quantity>,
     lang: Lang,
     facts: Facts,

@@ -5,11 +5,13 @@
 //! reader of the report would check it by hand.
 
 mod eval;
+mod exact;
 mod lex;
 mod parse;
 mod render;
 
 pub use eval::{evaluate, holds, EvalError, EvalWarning, Evaluation, Quantity, UnitAction};
+pub use exact::Decision;
 pub use parse::parse_expect;
 
 use crate::interval::Rational;

@@ -185,6 +185,8 @@ pub fn link_checks(earlier: &Yearly, later: &Yearly, lang: Lang) -> Vec<CheckOut
                 to_confirm: false,
                 facts: references.into_iter().map(|(name, _)| name).collect(),
                 off_by: evaluation.off_by,
+                holds_if: evaluation.holds_if.map(|mode| mode.name()),
+                range_not_exact: evaluation.range_not_exact,
                 location: Location::default(),
             });
         }
