@@ -5,13 +5,16 @@
 //! range: a wrong figure could pass. Here the figures used more than once ("repeated") share one
 //! value. At a point of their box, every other figure occurs once, so interval arithmetic is exact
 //! there; over a sub-box it is a superset. Branch and bound on the box then decides: a sub-box
-//! whose superset fails holds no solution; a point that satisfies the check proves it. The work is
-//! bounded; when the bound is hit the check passes, as the wider range says, with a note.
+//! whose superset fails holds no solution; a point that satisfies the check proves it. Where the
+//! difference of the sides is monotone in a figure over a box (its derivative, computed over
+//! intervals, keeps one sign), the box is replaced by its two faces at that figure's ends, which is
+//! exact (`a / (a + b)` in `a` is decided at once). The work is bounded; when the bound is hit
+//! the check passes, as the wider range says, with a note.
 
 use std::collections::VecDeque;
 
 use super::eval::{evaluate_sides, holds_on_intervals, Facts};
-use super::{CmpOp, Comparison};
+use super::{BinOp, CmpOp, Comparison, Expr, ExprKind, Func};
 use crate::interval::{Interval, Rational};
 use crate::Lang;
 
@@ -39,11 +42,12 @@ pub(super) fn decide(cmp: &Comparison, facts: &Facts, widened: bool) -> Option<D
     }
     let whole: Vec<Interval> = repeated.iter().map(|(_, iv)| iv.clone()).collect();
     let widths: Vec<Rational> = whole.iter().map(|iv| iv.hi - iv.lo).collect();
-    let mut boxes: VecDeque<Vec<Interval>> = VecDeque::new();
-    boxes.push_back(whole);
+    // A box, and whether it is a face at an open end (its points are limits, not values).
+    let mut boxes: VecDeque<(Vec<Interval>, bool)> = VecDeque::new();
+    boxes.push_back((whole, false));
     let (mut above, mut below) = (false, false);
     let mut tried = 0;
-    while let Some(b) = boxes.pop_front() {
+    while let Some((b, limit)) = boxes.pop_front() {
         if tried == MAX_BOXES {
             return Some(Decision::Undecided);
         }
@@ -56,11 +60,12 @@ pub(super) fn decide(cmp: &Comparison, facts: &Facts, widened: bool) -> Option<D
                 None => return Some(Decision::Undecided),
             }
         }
-        for point in points(&b) {
+        for (point, at_limit) in points(&b) {
             let Some((l, r)) = sides(cmp, facts, &repeated, &point) else {
                 return Some(Decision::Undecided);
             };
-            if holds_on_intervals(cmp.op, &l, &r) {
+            // At a limit only a strict answer carries over to the values nearby.
+            if !limit && !at_limit && holds_on_intervals(cmp.op, &l, &r) {
                 return Some(Decision::Holds);
             }
             // The difference of the sides is continuous over the (connected) box: a value on
@@ -68,13 +73,30 @@ pub(super) fn decide(cmp: &Comparison, facts: &Facts, widened: bool) -> Option<D
             let d = l.sub(&r);
             above |= d.lo.is_positive();
             below |= d.hi.is_negative();
-            if cmp.op == CmpOp::Eq && above && below {
+            let strict = match cmp.op {
+                CmpOp::Eq => above && below,
+                CmpOp::Lt | CmpOp::Le => below,
+                CmpOp::Gt | CmpOp::Ge => above,
+                CmpOp::Ne => above || below,
+            };
+            if strict {
                 return Some(Decision::Holds);
             }
         }
-        let (left, right) = split(&b, &widths);
-        boxes.push_back(left);
-        boxes.push_back(right);
+        match monotone_in(cmp, facts, &repeated, &b) {
+            Some(i) => {
+                for (end, open) in [(b[i].lo, b[i].lo_open), (b[i].hi, b[i].hi_open)] {
+                    let mut face = b.clone();
+                    face[i] = Interval::exact(end);
+                    boxes.push_back((face, limit || open));
+                }
+            }
+            None => {
+                let (left, right) = split(&b, &widths);
+                boxes.push_back((left, limit));
+                boxes.push_back((right, limit));
+            }
+        }
     }
     Some(Decision::Fails)
 }
@@ -116,33 +138,168 @@ fn sides(
     Some((l.iv, r.iv))
 }
 
-/// Points of the box to try: its centre, then the corners whose ends are all reached (up to
-/// eight corners; beyond three repeated figures, only the lowest and the highest).
-fn points(b: &[Interval]) -> Vec<Vec<Interval>> {
+/// Points of the box to try, each with whether it lies at an open end: its centre, then its
+/// corners (up to eight; beyond three repeated figures, only the lowest and the highest).
+fn points(b: &[Interval]) -> Vec<(Vec<Interval>, bool)> {
     let centre = b.iter().map(|iv| Interval::exact(iv.midpoint())).collect();
-    let mut points = vec![centre];
+    let mut points = vec![(centre, false)];
     let corners: Vec<u32> = if b.len() <= 3 {
         (0..1u32 << b.len()).collect()
     } else {
         vec![0, u32::MAX]
     };
-    'corner: for mask in corners {
-        let mut point = Vec::with_capacity(b.len());
-        for (i, iv) in b.iter().enumerate() {
-            let high = mask >> i.min(31) & 1 == 1;
-            let (end, open) = if high {
-                (iv.hi, iv.hi_open)
-            } else {
-                (iv.lo, iv.lo_open)
-            };
-            if open {
-                continue 'corner;
-            }
-            point.push(Interval::exact(end));
-        }
-        points.push(point);
+    for mask in corners {
+        let mut open = false;
+        let point = b
+            .iter()
+            .enumerate()
+            .map(|(i, iv)| {
+                let (end, o) = if mask >> i.min(31) & 1 == 1 {
+                    (iv.hi, iv.hi_open)
+                } else {
+                    (iv.lo, iv.lo_open)
+                };
+                open |= o;
+                Interval::exact(end)
+            })
+            .collect();
+        points.push((point, open));
     }
     points
+}
+
+/// A repeated figure in which the difference of the sides is monotone over the box (and that is
+/// not yet a point), by its derivative over intervals.
+fn monotone_in(
+    cmp: &Comparison,
+    facts: &Facts,
+    repeated: &[(String, Interval)],
+    b: &[Interval],
+) -> Option<usize> {
+    let at = Over { facts, repeated, b };
+    let (l, r) = (at.dual(&cmp.lhs)?, at.dual(&cmp.rhs)?);
+    (0..b.len()).find(|&i| {
+        let d = l.d[i].sub(&r.d[i]);
+        // An end beyond 128 bits says nothing: no claim of monotony is made on it.
+        let fits = !d.lo.is_overflow() && !d.hi.is_overflow();
+        !b[i].is_exact() && fits && (d.lo.is_positive() || d.hi.is_negative())
+    })
+}
+
+/// A value over a box with its derivative in each repeated figure (forward mode, over intervals).
+struct Dual {
+    v: Interval,
+    d: Vec<Interval>,
+}
+
+struct Over<'a> {
+    facts: &'a Facts,
+    repeated: &'a [(String, Interval)],
+    b: &'a [Interval],
+}
+
+impl Over<'_> {
+    fn constant(&self, v: Interval) -> Dual {
+        let zero = Interval::exact(Rational::from_integer(0));
+        Dual {
+            v,
+            d: vec![zero; self.b.len()],
+        }
+    }
+
+    /// `None` where the derivative is not defined (a divisor that can be zero, `min` or `abs` at
+    /// a kink): the box is then bisected instead.
+    fn dual(&self, e: &Expr) -> Option<Dual> {
+        match &e.kind {
+            ExprKind::Number(n) => Some(self.constant(Interval::exact(n.value))),
+            ExprKind::Fact(name) => match self.repeated.iter().position(|(n, _)| n == name) {
+                Some(i) => {
+                    let mut x = self.constant(self.b[i].clone());
+                    x.d[i] = Interval::exact(Rational::from_integer(1));
+                    Some(x)
+                }
+                None => Some(self.constant(self.facts.get(name)?.interval.clone())),
+            },
+            ExprKind::Neg(inner) => Some(neg(self.dual(inner)?)),
+            ExprKind::Group(inner) => self.dual(inner),
+            ExprKind::Chain { first, rest } => {
+                let mut acc = self.dual(first)?;
+                for operand in rest {
+                    let v = self.dual(&operand.expr)?;
+                    acc = match operand.op {
+                        BinOp::Add => add(acc, v),
+                        BinOp::Sub => add(acc, neg(v)),
+                        BinOp::Mul => mul(acc, v),
+                        BinOp::Div => div(acc, v)?,
+                    };
+                }
+                Some(acc)
+            }
+            ExprKind::Call { func, args } => {
+                let mut values = args.iter().map(|a| self.dual(a));
+                let first = values.next()??;
+                match func {
+                    Func::Sum => values.try_fold(first, |acc, v| Some(add(acc, v?))),
+                    Func::Change => {
+                        let one = self.constant(Interval::exact(Rational::from_integer(1)));
+                        Some(add(div(first, values.next()??)?, neg(one)))
+                    }
+                    Func::Abs if first.v.lo.is_positive() => Some(first),
+                    Func::Abs if first.v.hi.is_negative() => Some(neg(first)),
+                    // min, max: differentiable where one argument stays below the others.
+                    Func::Min | Func::Max => values.try_fold(first, |acc, v| {
+                        let v = v?;
+                        let acc_below = acc.v.hi < v.v.lo;
+                        let v_below = v.v.hi < acc.v.lo;
+                        match (acc_below || v_below, acc_below == (*func == Func::Min)) {
+                            (false, _) => None,
+                            (true, true) => Some(acc),
+                            (true, false) => Some(v),
+                        }
+                    }),
+                    Func::Abs => None,
+                }
+            }
+        }
+    }
+}
+
+fn neg(a: Dual) -> Dual {
+    Dual {
+        v: a.v.neg(),
+        d: a.d.iter().map(Interval::neg).collect(),
+    }
+}
+
+fn add(a: Dual, b: Dual) -> Dual {
+    Dual {
+        v: a.v.add(&b.v),
+        d: a.d.iter().zip(&b.d).map(|(x, y)| x.add(y)).collect(),
+    }
+}
+
+fn mul(a: Dual, b: Dual) -> Dual {
+    Dual {
+        v: a.v.mul(&b.v),
+        d: a.d
+            .iter()
+            .zip(&b.d)
+            .map(|(da, db)| da.mul(&b.v).add(&a.v.mul(db)))
+            .collect(),
+    }
+}
+
+fn div(a: Dual, b: Dual) -> Option<Dual> {
+    let square = b.v.mul(&b.v);
+    let d =
+        a.d.iter()
+            .zip(&b.d)
+            .map(|(da, db)| da.mul(&b.v).sub(&a.v.mul(db)).div(&square).ok())
+            .collect::<Option<Vec<_>>>()?;
+    Some(Dual {
+        v: a.v.div(&b.v).ok()?,
+        d,
+    })
 }
 
 /// Halves the box along its widest side, relative to the whole box's (`widths`: a percentage and

@@ -1,6 +1,7 @@
 //! Exact fractions for the tests' own oracles, written apart from the engine's `rational.rs` so
 //! that a mistake there cannot hide here: i128 numerator and positive denominator, always
 //! reduced; every operation checked (`None` on overflow, and the case is skipped).
+#![allow(dead_code)]
 
 use std::cmp::Ordering;
 
