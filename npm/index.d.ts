@@ -132,6 +132,17 @@ export interface CheckOutcome extends Location {
   confidence?: 'sure' | 'unsure';
   /** A relation a person has yet to confirm: its status is shown, but it never fails the report. */
   toConfirm?: true;
+  /**
+   * For a failing check: the rounding under which it would hold (every figure rounded to the
+   * nearest taken as truncated, or the reverse). It still fails unless the report's `rounding`
+   * says so; the arithmetic says it too ("holds if the figures were truncated").
+   */
+  holdsIf?: 'truncate' | 'nearest';
+  /**
+   * A figure is used more than once and its exact range was not decided within the bound on the
+   * work: the check passed on the wider range (the arithmetic says so).
+   */
+  rangeNotExact?: true;
 }
 
 export interface Finding extends Location {

@@ -87,7 +87,9 @@ function where(place: Location): string {
 function describeCheck(c: CheckOutcome): string {
   const facts: string[] = c.facts;
   const offBy: string | undefined = c.offBy;
-  return `${badge(c.status)} ${c.label ?? c.id} ${c.expect} ${c.arithmetic} ${c.message ?? ''} ${offBy ?? ''} ${c.quote ?? ''} ${c.section ?? ''} ${facts.join(',')} ${rank(c.severity)} ${where(c)}`;
+  const holdsIf: 'truncate' | 'nearest' | undefined = c.holdsIf;
+  const hint = holdsIf ? ` (holds if ${holdsIf})` : c.rangeNotExact ? ' (range not exact)' : '';
+  return `${badge(c.status)} ${c.label ?? c.id} ${c.expect} ${c.arithmetic} ${c.message ?? ''} ${offBy ?? ''} ${c.quote ?? ''} ${c.section ?? ''} ${facts.join(',')} ${rank(c.severity)} ${where(c)}${hint}`;
 }
 
 function describeFinding(f: Finding): string {
