@@ -256,18 +256,13 @@ fn assemble(
 
 /// The fact as the verdict shows it; takes the fact, since the report is done with.
 fn fact_view(fact: Fact) -> FactView {
-    let range = match fact.figure.as_ref() {
-        Some((decimal, report::Precision::Decimals(d))) => {
-            let half = number::half_unit(*d);
-            let digits = (*d + 1).max(0) as u32;
-            format!(
-                "{}…{}",
-                number::format_rational(&(decimal.value - half), digits),
-                number::format_rational(&(decimal.value + half), digits)
-            )
-        }
-        _ => fact.printed.clone(),
-    };
+    let range = fact
+        .figure
+        .as_ref()
+        .and_then(|(decimal, precision)| {
+            number::range_text(&decimal.value, *precision, fact.rounding)
+        })
+        .unwrap_or_else(|| fact.printed.clone());
     FactView {
         id: fact.id,
         label: fact.label,

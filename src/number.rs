@@ -317,6 +317,28 @@ pub fn stands_for(value: &Rational, precision: Precision, rounding: Rounding) ->
     }
 }
 
+/// The range a figure stands for, as the verdict's facts show it: "95.45…95.55", or with an open
+/// end as intervals are written, "[95.5, 95.6)"; `None` for an exact figure.
+pub fn range_text(value: &Rational, precision: Precision, rounding: Rounding) -> Option<String> {
+    let Precision::Decimals(d) = precision else {
+        return None;
+    };
+    let iv = stands_for(value, precision, rounding);
+    let digits = (d + 1).max(0) as u32;
+    let (lo, hi) = (
+        format_rational(&iv.lo, digits),
+        format_rational(&iv.hi, digits),
+    );
+    Some(match (iv.lo_open, iv.hi_open) {
+        (false, false) => format!("{lo}…{hi}"),
+        (lo_open, hi_open) => format!(
+            "{}{lo}, {hi}{}",
+            if lo_open { '(' } else { '[' },
+            if hi_open { ')' } else { ']' }
+        ),
+    })
+}
+
 /// Decimal text for `value`: exact, with the fewest digits, when it terminates within
 /// `max_decimals` decimals (`68`, `0.5`, `-2.99`); otherwise rounded half away from zero to
 /// `max_decimals` decimals and marked with "…" (`95.513…`).
