@@ -11,8 +11,6 @@
 //! exact (`a / (a + b)` in `a` is decided at once). The work is bounded; when the bound is hit
 //! the check passes, as the wider range says, with a note.
 
-use std::collections::VecDeque;
-
 use super::eval::{evaluate_sides, holds_on_intervals, Facts};
 use super::{BinOp, CmpOp, Comparison, Expr, ExprKind, Func};
 use crate::interval::{Interval, Rational};
@@ -43,11 +41,11 @@ pub(super) fn decide(cmp: &Comparison, facts: &Facts, widened: bool) -> Option<D
     let whole: Vec<Interval> = repeated.iter().map(|(_, iv)| iv.clone()).collect();
     let widths: Vec<Rational> = whole.iter().map(|iv| iv.hi - iv.lo).collect();
     // A box, and whether it is a face at an open end (its points are limits, not values).
-    let mut boxes: VecDeque<(Vec<Interval>, bool)> = VecDeque::new();
-    boxes.push_back((whole, false));
+    // Breadth first: a queue in a list (read by `next`), at most 2 × MAX_BOXES long.
+    let mut boxes: Vec<(Vec<Interval>, bool)> = vec![(whole, false)];
     let (mut above, mut below) = (false, false);
     let mut tried = 0;
-    while let Some((b, limit)) = boxes.pop_front() {
+    while let Some((b, limit)) = boxes.get(tried).cloned() {
         if tried == MAX_BOXES {
             return Some(Decision::Undecided);
         }
@@ -88,13 +86,13 @@ pub(super) fn decide(cmp: &Comparison, facts: &Facts, widened: bool) -> Option<D
                 for (end, open) in [(b[i].lo, b[i].lo_open), (b[i].hi, b[i].hi_open)] {
                     let mut face = b.clone();
                     face[i] = Interval::exact(end);
-                    boxes.push_back((face, limit || open));
+                    boxes.push((face, limit || open));
                 }
             }
             None => {
                 let (left, right) = split(&b, &widths);
-                boxes.push_back((left, limit));
-                boxes.push_back((right, limit));
+                boxes.push((left, limit));
+                boxes.push((right, limit));
             }
         }
     }
@@ -176,49 +174,50 @@ fn monotone_in(
     repeated: &[(String, Interval)],
     b: &[Interval],
 ) -> Option<usize> {
-    let at = Over { facts, repeated, b };
-    let (l, r) = (at.dual(&cmp.lhs)?, at.dual(&cmp.rhs)?);
     (0..b.len()).find(|&i| {
-        let d = l.d[i].sub(&r.d[i]);
+        let over = Over {
+            facts,
+            repeated,
+            b,
+            by: i,
+        };
+        let Some(((_, l), (_, r))) = over.dual(&cmp.lhs).zip(over.dual(&cmp.rhs)) else {
+            return false;
+        };
+        let d = l.sub(&r);
         // An end beyond 128 bits says nothing: no claim of monotony is made on it.
         let fits = !d.lo.is_overflow() && !d.hi.is_overflow();
         !b[i].is_exact() && fits && (d.lo.is_positive() || d.hi.is_negative())
     })
 }
 
-/// A value over a box with its derivative in each repeated figure (forward mode, over intervals).
-struct Dual {
-    v: Interval,
-    d: Vec<Interval>,
-}
+/// A value over a box and its derivative in one repeated figure (forward mode, over intervals).
+type Dual = (Interval, Interval);
 
+/// The box, and the repeated figure (`by`) to differentiate in.
 struct Over<'a> {
     facts: &'a Facts,
     repeated: &'a [(String, Interval)],
     b: &'a [Interval],
+    by: usize,
+}
+
+fn constant(v: Interval) -> Dual {
+    (v, Interval::exact(Rational::from_integer(0)))
 }
 
 impl Over<'_> {
-    fn constant(&self, v: Interval) -> Dual {
-        let zero = Interval::exact(Rational::from_integer(0));
-        Dual {
-            v,
-            d: vec![zero; self.b.len()],
-        }
-    }
-
     /// `None` where the derivative is not defined (a divisor that can be zero, `min` or `abs` at
     /// a kink): the box is then bisected instead.
     fn dual(&self, e: &Expr) -> Option<Dual> {
         match &e.kind {
-            ExprKind::Number(n) => Some(self.constant(Interval::exact(n.value))),
+            ExprKind::Number(n) => Some(constant(Interval::exact(n.value))),
             ExprKind::Fact(name) => match self.repeated.iter().position(|(n, _)| n == name) {
-                Some(i) => {
-                    let mut x = self.constant(self.b[i].clone());
-                    x.d[i] = Interval::exact(Rational::from_integer(1));
-                    Some(x)
-                }
-                None => Some(self.constant(self.facts.get(name)?.interval.clone())),
+                Some(i) => Some((
+                    self.b[i].clone(),
+                    Interval::exact(Rational::from_integer(i128::from(i == self.by))),
+                )),
+                None => Some(constant(self.facts.get(name)?.interval.clone())),
             },
             ExprKind::Neg(inner) => Some(neg(self.dual(inner)?)),
             ExprKind::Group(inner) => self.dual(inner),
@@ -241,16 +240,16 @@ impl Over<'_> {
                 match func {
                     Func::Sum => values.try_fold(first, |acc, v| Some(add(acc, v?))),
                     Func::Change => {
-                        let one = self.constant(Interval::exact(Rational::from_integer(1)));
+                        let one = constant(Interval::exact(Rational::from_integer(1)));
                         Some(add(div(first, values.next()??)?, neg(one)))
                     }
-                    Func::Abs if first.v.lo.is_positive() => Some(first),
-                    Func::Abs if first.v.hi.is_negative() => Some(neg(first)),
+                    Func::Abs if first.0.lo.is_positive() => Some(first),
+                    Func::Abs if first.0.hi.is_negative() => Some(neg(first)),
                     // min, max: differentiable where one argument stays below the others.
                     Func::Min | Func::Max => values.try_fold(first, |acc, v| {
                         let v = v?;
-                        let acc_below = acc.v.hi < v.v.lo;
-                        let v_below = v.v.hi < acc.v.lo;
+                        let acc_below = acc.0.hi < v.0.lo;
+                        let v_below = v.0.hi < acc.0.lo;
                         match (acc_below || v_below, acc_below == (*func == Func::Min)) {
                             (false, _) => None,
                             (true, true) => Some(acc),
@@ -264,42 +263,23 @@ impl Over<'_> {
     }
 }
 
-fn neg(a: Dual) -> Dual {
-    Dual {
-        v: a.v.neg(),
-        d: a.d.iter().map(Interval::neg).collect(),
-    }
+fn neg((v, d): Dual) -> Dual {
+    (v.neg(), d.neg())
 }
 
-fn add(a: Dual, b: Dual) -> Dual {
-    Dual {
-        v: a.v.add(&b.v),
-        d: a.d.iter().zip(&b.d).map(|(x, y)| x.add(y)).collect(),
-    }
+fn add((v, d): Dual, (w, e): Dual) -> Dual {
+    (v.add(&w), d.add(&e))
 }
 
-fn mul(a: Dual, b: Dual) -> Dual {
-    Dual {
-        v: a.v.mul(&b.v),
-        d: a.d
-            .iter()
-            .zip(&b.d)
-            .map(|(da, db)| da.mul(&b.v).add(&a.v.mul(db)))
-            .collect(),
-    }
+/// (vw)' = v'w + vw'
+fn mul((v, d): Dual, (w, e): Dual) -> Dual {
+    (v.mul(&w), d.mul(&w).add(&v.mul(&e)))
 }
 
-fn div(a: Dual, b: Dual) -> Option<Dual> {
-    let square = b.v.mul(&b.v);
-    let d =
-        a.d.iter()
-            .zip(&b.d)
-            .map(|(da, db)| da.mul(&b.v).sub(&a.v.mul(db)).div(&square).ok())
-            .collect::<Option<Vec<_>>>()?;
-    Some(Dual {
-        v: a.v.div(&b.v).ok()?,
-        d,
-    })
+/// (v/w)' = (v'w − vw') / w²
+fn div((v, d): Dual, (w, e): Dual) -> Option<Dual> {
+    let derivative = d.mul(&w).sub(&v.mul(&e)).div(&w.mul(&w)).ok()?;
+    Some((v.div(&w).ok()?, derivative))
 }
 
 /// Halves the box along its widest side, relative to the whole box's (`widths`: a percentage and
