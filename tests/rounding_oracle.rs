@@ -11,7 +11,8 @@
 //! of groups carry one typo (a digit changed, or two swapped) in one figure.
 //!
 //! `cargo test --test rounding_oracle` runs 400 groups (about 1,800 checks); the full size is
-//! `ORACLE_GROUPS=3000 cargo test --test rounding_oracle -- --nocapture` (about 13,500); `ORACLE_SEED=N` draws another report.
+//! `ORACLE_GROUPS=3000 cargo test --test rounding_oracle -- --nocapture` (about 13,500); `ORACLE_SEED=N` draws another report,
+//! `ORACLE_WRITE=FILE` writes it (to time the CLI on it).
 
 mod common;
 
@@ -315,6 +316,9 @@ fn run(groups: usize, seed: u64) {
         r.facts.join(",\n"),
         r.checks.join(",\n")
     );
+    if let Some(path) = std::env::var_os("ORACLE_WRITE") {
+        std::fs::write(path, &report).expect("report written");
+    }
     let verdict = check(report.as_bytes(), &Options::default());
     let (mut false_alarms, mut misses, mut hints_wrong, mut must_fail) = (0, 0, 0, 0);
     for expected in &r.expected {

@@ -41,7 +41,7 @@ pub(super) fn decide(cmp: &Comparison, facts: &Facts, widened: bool) -> Option<D
     let whole: Vec<Interval> = repeated.iter().map(|(_, iv)| iv.clone()).collect();
     let widths: Vec<Rational> = whole.iter().map(|iv| iv.hi - iv.lo).collect();
     // A box, and whether it is a face at an open end (its points are limits, not values).
-    // Breadth first: a queue in a list (read by `next`), at most 2 × MAX_BOXES long.
+    // Breadth first: a queue in a list, read at `tried`; at most 2 × MAX_BOXES long.
     let mut boxes: Vec<(Vec<Interval>, bool)> = vec![(whole, false)];
     let (mut above, mut below) = (false, false);
     let mut tried = 0;
