@@ -154,9 +154,17 @@ fn brute_force(case: &Case, steps: i128) -> Option<bool> {
 
 #[test]
 fn repeated_figures_no_false_pass_no_false_alarm() {
-    let mut rng = Rng(0x5eed_0010);
+    // REPEATED_CASES and REPEATED_SEED draw more or other cases.
+    let env = |name: &str, default: u64| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    let mut rng = Rng(env("REPEATED_SEED", 0x5eed_0010));
+    let wanted = env("REPEATED_CASES", 600) as usize;
     let mut cases = Vec::new();
-    while cases.len() < 600 {
+    while cases.len() < wanted {
         let vars = 1 + rng.below(2) as usize;
         let lhs = side(&mut rng, vars);
         let figures: Vec<i128> = (0..vars).map(|_| 10 + rng.below(90) as i128).collect();

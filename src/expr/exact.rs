@@ -16,7 +16,7 @@ use super::{BinOp, CmpOp, Comparison, Expr, ExprKind, Func};
 use crate::interval::{Interval, Rational};
 use crate::Lang;
 
-/// At most this many boxes are tried per check (each: one evaluation and a few points).
+/// At most this many boxes are tried per check (each: two evaluations and a derivative).
 const MAX_BOXES: usize = 48;
 
 /// How a check with repeated figures came out.
@@ -28,60 +28,90 @@ pub enum Decision {
     Undecided,
 }
 
+/// The repeated figures (by name) and the check, to evaluate over a box of their values.
+struct Over<'a> {
+    cmp: &'a Comparison,
+    facts: &'a Facts,
+    names: Vec<&'a str>,
+}
+
 /// Decides `cmp` exactly, given the interval result `widened` (which treats every occurrence
 /// on its own, so its failure is already final). `None`: no figure is repeated, `widened` is exact.
 pub(super) fn decide(cmp: &Comparison, facts: &Facts, widened: bool) -> Option<Decision> {
-    let repeated = repeated(cmp, facts);
-    if repeated.is_empty() {
+    let mut names: Vec<(&str, u32)> = Vec::new();
+    let mut count = |name, _| match names.iter_mut().find(|(n, _)| *n == name) {
+        Some((_, c)) => *c += 1,
+        None => names.push((name, 1)),
+    };
+    cmp.lhs.visit_facts(&mut count);
+    cmp.rhs.visit_facts(&mut count);
+    let mut over = Over {
+        cmp,
+        facts,
+        names: Vec::new(),
+    };
+    let mut whole = Vec::new();
+    for (name, n) in names {
+        match facts.get(name) {
+            Some(q) if n > 1 && !q.interval.is_exact() => {
+                over.names.push(name);
+                whole.push(q.interval.clone());
+            }
+            _ => {}
+        }
+    }
+    if whole.is_empty() {
         return None;
     }
     if !widened {
         return Some(Decision::Fails);
     }
-    let whole: Vec<Interval> = repeated.iter().map(|(_, iv)| iv.clone()).collect();
     let widths: Vec<Rational> = whole.iter().map(|iv| iv.hi - iv.lo).collect();
-    // A box, and whether it is a face at an open end (its points are limits, not values).
-    // Breadth first: a queue in a list, read at `tried`; at most 2 × MAX_BOXES long.
-    let mut boxes: Vec<(Vec<Interval>, bool)> = vec![(whole, false)];
+    // Breadth first: a queue in a list, read at `tried`; each box with whether it is a face at an
+    // open end (its points are limits, not values).
+    let mut boxes = vec![(whole, false)];
     let (mut above, mut below) = (false, false);
     let mut tried = 0;
-    while let Some((b, limit)) = boxes.get(tried).cloned() {
+    while tried < boxes.len() {
         if tried == MAX_BOXES {
             return Some(Decision::Undecided);
         }
+        let (b, limit) = std::mem::take(&mut boxes[tried]);
         tried += 1;
-        // The superset over this box (the whole box's is `widened`, already known to hold).
-        if tried > 1 {
-            match sides(cmp, facts, &repeated, &b) {
-                Some((l, r)) if !holds_on_intervals(cmp.op, &l, &r) => continue,
-                Some(_) => {}
-                None => return Some(Decision::Undecided),
-            }
+        let Some((l, r)) = over.sides(&b) else {
+            return Some(Decision::Undecided);
+        };
+        // At the box's centre every figure has one value: exact. At a limit (a face at an open
+        // end) only a strict answer carries over to the values nearby.
+        let centre: Vec<Interval> = b.iter().map(|iv| Interval::exact(iv.midpoint())).collect();
+        let Some((cl, cr)) = over.sides(&centre) else {
+            return Some(Decision::Undecided);
+        };
+        if !limit && holds_on_intervals(cmp.op, &cl, &cr) {
+            return Some(Decision::Holds);
         }
-        for (point, at_limit) in points(&b) {
-            let Some((l, r)) = sides(cmp, facts, &repeated, &point) else {
-                return Some(Decision::Undecided);
-            };
-            // At a limit only a strict answer carries over to the values nearby.
-            if !limit && !at_limit && holds_on_intervals(cmp.op, &l, &r) {
-                return Some(Decision::Holds);
-            }
-            // The difference of the sides is continuous over the (connected) box: a value on
-            // either side of zero means it is zero somewhere between.
-            let d = l.sub(&r);
+        // The difference of the sides is continuous over the (connected) box: values on either
+        // side of zero mean it is zero somewhere between. Over the whole of this box, or at its
+        // centre, the difference may keep one sign.
+        for d in [l.sub(&r), cl.sub(&cr)] {
             above |= d.lo.is_positive();
             below |= d.hi.is_negative();
-            let strict = match cmp.op {
-                CmpOp::Eq => above && below,
-                CmpOp::Lt | CmpOp::Le => below,
-                CmpOp::Gt | CmpOp::Ge => above,
-                CmpOp::Ne => above || below,
-            };
-            if strict {
-                return Some(Decision::Holds);
-            }
         }
-        match monotone_in(cmp, facts, &repeated, &b) {
+        let strict = match cmp.op {
+            CmpOp::Eq => above && below,
+            CmpOp::Lt | CmpOp::Le => below,
+            CmpOp::Gt | CmpOp::Ge => above,
+            CmpOp::Ne => above || below,
+        };
+        if strict {
+            return Some(Decision::Holds);
+        }
+        // The superset over this box: none of its values satisfy the check when it fails.
+        if !holds_on_intervals(cmp.op, &l, &r) {
+            continue;
+        }
+        match over.monotone_in(&b) {
+            // Monotone in figure i: its extremes are at i's ends, the box is its two faces there.
             Some(i) => {
                 for (end, open) in [(b[i].lo, b[i].lo_open), (b[i].hi, b[i].hi_open)] {
                     let mut face = b.clone();
@@ -90,7 +120,17 @@ pub(super) fn decide(cmp: &Comparison, facts: &Facts, widened: bool) -> Option<D
                 }
             }
             None => {
-                let (left, right) = split(&b, &widths);
+                // Halves the box along its widest side, relative to the whole box's (a
+                // percentage and a count compare by how far each was narrowed); the middle is
+                // closed on both halves, so no value is lost.
+                let width = |i: usize| (b[i].hi - b[i].lo) / widths[i];
+                let widest = (1..b.len()).fold(0, |w, i| if width(i) > width(w) { i } else { w });
+                let (mut left, mut right) = (b.clone(), b);
+                let iv = &left[widest];
+                let middle = iv.midpoint();
+                left[widest] = Interval::with_ends((iv.lo, iv.lo_open), (middle, false));
+                let iv = &right[widest];
+                right[widest] = Interval::with_ends((middle, false), (iv.hi, iv.hi_open));
                 boxes.push((left, limit));
                 boxes.push((right, limit));
             }
@@ -99,132 +139,59 @@ pub(super) fn decide(cmp: &Comparison, facts: &Facts, widened: bool) -> Option<D
     Some(Decision::Fails)
 }
 
-/// The figures the comparison uses more than once and that are not exact, with their ranges.
-fn repeated(cmp: &Comparison, facts: &Facts) -> Vec<(String, Interval)> {
-    let mut names: Vec<(&str, u32)> = Vec::new();
-    let mut count = |name, _| match names.iter_mut().find(|(n, _)| *n == name) {
-        Some((_, c)) => *c += 1,
-        None => names.push((name, 1)),
-    };
-    cmp.lhs.visit_facts(&mut count);
-    cmp.rhs.visit_facts(&mut count);
-    names
-        .into_iter()
-        .filter(|(_, c)| *c > 1)
-        .filter_map(|(name, _)| {
-            let q = facts.get(name)?;
-            (!q.interval.is_exact()).then(|| (name.to_string(), q.interval.clone()))
-        })
-        .collect()
-}
-
-/// The two sides with the repeated figures set to `values`; `None` on any error.
-fn sides(
-    cmp: &Comparison,
-    facts: &Facts,
-    repeated: &[(String, Interval)],
-    values: &[Interval],
-) -> Option<(Interval, Interval)> {
-    let lookup = |name: &str| {
-        let mut q = facts.get(name)?.clone();
-        if let Some(i) = repeated.iter().position(|(n, _)| n == name) {
-            q.interval = values.get(i)?.clone();
-        }
-        Some(q)
-    };
-    let (_, l, r) = evaluate_sides(cmp, &lookup, Lang::En).ok()?;
-    Some((l.iv, r.iv))
-}
-
-/// Points of the box to try, each with whether it lies at an open end: its centre, then its
-/// corners (up to eight; beyond three repeated figures, only the lowest and the highest).
-fn points(b: &[Interval]) -> Vec<(Vec<Interval>, bool)> {
-    let centre = b.iter().map(|iv| Interval::exact(iv.midpoint())).collect();
-    let mut points = vec![(centre, false)];
-    let corners: Vec<u32> = if b.len() <= 3 {
-        (0..1u32 << b.len()).collect()
-    } else {
-        vec![0, u32::MAX]
-    };
-    for mask in corners {
-        let mut open = false;
-        let point = b
-            .iter()
-            .enumerate()
-            .map(|(i, iv)| {
-                let (end, o) = if mask >> i.min(31) & 1 == 1 {
-                    (iv.hi, iv.hi_open)
-                } else {
-                    (iv.lo, iv.lo_open)
-                };
-                open |= o;
-                Interval::exact(end)
-            })
-            .collect();
-        points.push((point, open));
-    }
-    points
-}
-
-/// A repeated figure in which the difference of the sides is monotone over the box (and that is
-/// not yet a point), by its derivative over intervals.
-fn monotone_in(
-    cmp: &Comparison,
-    facts: &Facts,
-    repeated: &[(String, Interval)],
-    b: &[Interval],
-) -> Option<usize> {
-    (0..b.len()).find(|&i| {
-        let over = Over {
-            facts,
-            repeated,
-            b,
-            by: i,
-        };
-        let Some(((_, l), (_, r))) = over.dual(&cmp.lhs).zip(over.dual(&cmp.rhs)) else {
-            return false;
-        };
-        let d = l.sub(&r);
-        // An end beyond 128 bits says nothing: no claim of monotony is made on it.
-        let fits = !d.lo.is_overflow() && !d.hi.is_overflow();
-        !b[i].is_exact() && fits && (d.lo.is_positive() || d.hi.is_negative())
-    })
-}
-
 /// A value over a box and its derivative in one repeated figure (forward mode, over intervals).
 type Dual = (Interval, Interval);
 
-/// The box, and the repeated figure (`by`) to differentiate in.
-struct Over<'a> {
-    facts: &'a Facts,
-    repeated: &'a [(String, Interval)],
-    b: &'a [Interval],
-    by: usize,
-}
-
-fn constant(v: Interval) -> Dual {
-    (v, Interval::exact(Rational::from_integer(0)))
-}
-
 impl Over<'_> {
-    /// `None` where the derivative is not defined (a divisor that can be zero, `min` or `abs` at
-    /// a kink): the box is then bisected instead.
-    fn dual(&self, e: &Expr) -> Option<Dual> {
-        match &e.kind {
-            ExprKind::Number(n) => Some(constant(Interval::exact(n.value))),
-            ExprKind::Fact(name) => match self.repeated.iter().position(|(n, _)| n == name) {
-                Some(i) => Some((
-                    self.b[i].clone(),
-                    Interval::exact(Rational::from_integer(i128::from(i == self.by))),
-                )),
-                None => Some(constant(self.facts.get(name)?.interval.clone())),
+    /// The two sides with the repeated figures set to `values`; `None` on any error (then the
+    /// check is undecided, and passes on the wider range).
+    fn sides(&self, values: &[Interval]) -> Option<(Interval, Interval)> {
+        let lookup = |name: &str| {
+            let mut q = self.facts.get(name)?.clone();
+            if let Some(i) = self.names.iter().position(|n| *n == name) {
+                q.interval = values[i].clone();
+            }
+            Some(q)
+        };
+        let (_, l, r) = evaluate_sides(self.cmp, &lookup, Lang::En).ok()?;
+        Some((l.iv, r.iv))
+    }
+
+    /// A repeated figure in which the difference of the sides is monotone over the box (and
+    /// that is not yet a point), by its derivative over intervals.
+    fn monotone_in(&self, b: &[Interval]) -> Option<usize> {
+        (0..b.len()).find(|&i| {
+            let dual = |e| self.dual(e, b, i);
+            let Some(((_, l), (_, r))) = dual(&self.cmp.lhs).zip(dual(&self.cmp.rhs)) else {
+                return false;
+            };
+            let d = l.sub(&r);
+            // An end beyond 128 bits says nothing: no claim of monotony is made on it.
+            let fits = !d.lo.is_overflow() && !d.hi.is_overflow();
+            !b[i].is_exact() && fits && (d.lo.is_positive() || d.hi.is_negative())
+        })
+    }
+
+    /// `e` over the box `b` with its derivative in figure `by`. `None` where that is not
+    /// defined or not worth it (a divisor that can be zero, `abs`, `min`, `max`): the box is then
+    /// bisected instead.
+    fn dual(&self, e: &Expr, b: &[Interval], by: usize) -> Option<Dual> {
+        let constant = |v| (v, Interval::exact(Rational::from_integer(0)));
+        Some(match &e.kind {
+            ExprKind::Number(n) => constant(Interval::exact(n.value)),
+            ExprKind::Fact(name) => match self.names.iter().position(|n| n == name) {
+                Some(i) => (
+                    b[i].clone(),
+                    Interval::exact(Rational::from_integer(i128::from(i == by))),
+                ),
+                None => constant(self.facts.get(name)?.interval.clone()),
             },
-            ExprKind::Neg(inner) => Some(neg(self.dual(inner)?)),
-            ExprKind::Group(inner) => self.dual(inner),
+            ExprKind::Neg(inner) => neg(self.dual(inner, b, by)?),
+            ExprKind::Group(inner) => self.dual(inner, b, by)?,
             ExprKind::Chain { first, rest } => {
-                let mut acc = self.dual(first)?;
+                let mut acc = self.dual(first, b, by)?;
                 for operand in rest {
-                    let v = self.dual(&operand.expr)?;
+                    let v = self.dual(&operand.expr, b, by)?;
                     acc = match operand.op {
                         BinOp::Add => add(acc, v),
                         BinOp::Sub => add(acc, neg(v)),
@@ -232,34 +199,26 @@ impl Over<'_> {
                         BinOp::Div => div(acc, v)?,
                     };
                 }
-                Some(acc)
+                acc
             }
-            ExprKind::Call { func, args } => {
-                let mut values = args.iter().map(|a| self.dual(a));
-                let first = values.next()??;
-                match func {
-                    Func::Sum => values.try_fold(first, |acc, v| Some(add(acc, v?))),
-                    Func::Change => {
+            ExprKind::Call {
+                func: func @ (Func::Sum | Func::Change),
+                args,
+            } => {
+                let mut acc = self.dual(args.first()?, b, by)?;
+                for arg in &args[1..] {
+                    let v = self.dual(arg, b, by)?;
+                    acc = if *func == Func::Sum {
+                        add(acc, v)
+                    } else {
                         let one = constant(Interval::exact(Rational::from_integer(1)));
-                        Some(add(div(first, values.next()??)?, neg(one)))
-                    }
-                    Func::Abs if first.0.lo.is_positive() => Some(first),
-                    Func::Abs if first.0.hi.is_negative() => Some(neg(first)),
-                    // min, max: differentiable where one argument stays below the others.
-                    Func::Min | Func::Max => values.try_fold(first, |acc, v| {
-                        let v = v?;
-                        let acc_below = acc.0.hi < v.0.lo;
-                        let v_below = v.0.hi < acc.0.lo;
-                        match (acc_below || v_below, acc_below == (*func == Func::Min)) {
-                            (false, _) => None,
-                            (true, true) => Some(acc),
-                            (true, false) => Some(v),
-                        }
-                    }),
-                    Func::Abs => None,
+                        add(div(acc, v)?, neg(one))
+                    };
                 }
+                acc
             }
-        }
+            ExprKind::Call { .. } => return None,
+        })
     }
 }
 
@@ -280,25 +239,6 @@ fn mul((v, d): Dual, (w, e): Dual) -> Dual {
 fn div((v, d): Dual, (w, e): Dual) -> Option<Dual> {
     let derivative = d.mul(&w).sub(&v.mul(&e)).div(&w.mul(&w)).ok()?;
     Some((v.div(&w).ok()?, derivative))
-}
-
-/// Halves the box along its widest side, relative to the whole box's (`widths`: a percentage and
-/// a count compare by how far each was narrowed); the middle is closed on both halves, so no value
-/// is lost.
-fn split(b: &[Interval], widths: &[Rational]) -> (Vec<Interval>, Vec<Interval>) {
-    let width = |i: usize| (b[i].hi - b[i].lo) / widths[i];
-    let mut widest = 0;
-    for i in 1..b.len() {
-        if width(i) > width(widest) {
-            widest = i;
-        }
-    }
-    let (mut left, mut right) = (b.to_vec(), b.to_vec());
-    let iv = &b[widest];
-    let middle: Rational = iv.midpoint();
-    left[widest] = Interval::with_ends((iv.lo, iv.lo_open), (middle, false));
-    right[widest] = Interval::with_ends((middle, false), (iv.hi, iv.hi_open));
-    (left, right)
 }
 
 impl Decision {
