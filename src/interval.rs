@@ -150,15 +150,14 @@ impl Interval {
         }
     }
 
+    /// min(a, b) = −max(−a, −b): one function for both keeps the module small.
     pub fn min(&self, other: &Interval) -> Interval {
-        // The least of the two lows is reached when either is; the least of the highs only
-        // when both values can reach it.
-        let lo = pick_end((self.lo, self.lo_open), (other.lo, other.lo_open), false);
-        let hi = tie_end((self.hi, self.hi_open), (other.hi, other.hi_open), false);
-        Interval::with_ends(lo, hi)
+        self.neg().max(&other.neg()).neg()
     }
 
     pub fn max(&self, other: &Interval) -> Interval {
+        // The larger of the two highs is reached when either is; the larger of the lows only
+        // when both values can reach it.
         let lo = tie_end((self.lo, self.lo_open), (other.lo, other.lo_open), true);
         let hi = pick_end((self.hi, self.hi_open), (other.hi, other.hi_open), true);
         Interval::with_ends(lo, hi)
@@ -197,6 +196,17 @@ impl Interval {
     }
 }
 
+/// The interval's ends as text: "lo…hi" when both are closed, else as intervals are written,
+/// "[lo, hi)", so that an excluded end is seen.
+pub fn ends_text(iv: &Interval, lo: &str, hi: &str) -> String {
+    if !iv.lo_open && !iv.hi_open {
+        return [lo, "…", hi].concat();
+    }
+    let open = if iv.lo_open { "(" } else { "[" };
+    let close = if iv.hi_open { ")" } else { "]" };
+    [open, lo, ", ", hi, close].concat()
+}
+
 /// Some value at or above the low end `lo` is at or below the high end `hi`.
 pub fn below(lo: End, hi: End) -> bool {
     lo.0 < hi.0 || (lo.0 == hi.0 && !lo.1 && !hi.1)
@@ -213,8 +223,7 @@ fn pick_end(a: End, b: End, larger: bool) -> End {
     }
 }
 
-/// The larger or smaller end, reached on a tie only when both reach it (the max of two lows,
-/// the min of two highs).
+/// The larger or smaller end, reached on a tie only when both reach it (the max of two lows).
 fn tie_end(a: End, b: End, larger: bool) -> End {
     if a.0 == b.0 {
         (a.0, a.1 || b.1)

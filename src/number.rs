@@ -329,14 +329,7 @@ pub fn range_text(value: &Rational, precision: Precision, rounding: Rounding) ->
         format_rational(&iv.lo, digits),
         format_rational(&iv.hi, digits),
     );
-    Some(match (iv.lo_open, iv.hi_open) {
-        (false, false) => format!("{lo}…{hi}"),
-        (lo_open, hi_open) => format!(
-            "{}{lo}, {hi}{}",
-            if lo_open { '(' } else { '[' },
-            if hi_open { ')' } else { ']' }
-        ),
-    })
+    Some(crate::interval::ends_text(&iv, &lo, &hi))
 }
 
 /// Decimal text for `value`: exact, with the fewest digits, when it terminates within

@@ -152,17 +152,8 @@ fn range_text(q: &Quantity) -> String {
     let lo = number_text(&(q.interval.lo / factor), 64, grouped);
     let hi = number_text(&(q.interval.hi / factor), 64, grouped);
     let (lo, hi) = (with_unit(lo, suffix), with_unit(hi, suffix));
-    // A truncated figure's range is half-open: written as intervals are, so 95.6 is seen excluded.
-    match (q.interval.lo_open, q.interval.hi_open) {
-        (false, false) => format!("{lo}…{hi}"),
-        (lo_open, hi_open) => {
-            let (open, close) = (
-                if lo_open { '(' } else { '[' },
-                if hi_open { ')' } else { ']' },
-            );
-            format!("{open}{lo}, {hi}{close}")
-        }
-    }
+    // A truncated figure's range is half-open: "[95.5%, 95.6%)", so 95.6% is seen excluded.
+    crate::interval::ends_text(&q.interval, &lo, &hi)
 }
 
 /// Whether a printed figure groups its digits in thousands ("7,291,600").
