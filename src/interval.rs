@@ -187,13 +187,6 @@ impl Interval {
             (self.hi * factor, self.hi_open),
         )
     }
-
-    /// The smallest interval holding both.
-    pub fn hull(&self, other: &Interval) -> Interval {
-        let lo = pick_end((self.lo, self.lo_open), (other.lo, other.lo_open), false);
-        let hi = pick_end((self.hi, self.hi_open), (other.hi, other.hi_open), true);
-        Interval::with_ends(lo, hi)
-    }
 }
 
 /// The interval's ends as text: "lo…hi" when both are closed, else as intervals are written,
@@ -322,6 +315,5 @@ mod tests {
         let a = half_open((0, 1), (1, 1));
         let b = Interval::new(r(0, 1), r(1, 1));
         assert!(a.min(&b).hi_open && !a.max(&b).hi_open && !a.min(&b).lo_open);
-        assert!(!a.hull(&b).hi_open);
     }
 }

@@ -4,6 +4,8 @@
 //! decimals, the second one. Everything here is exact (a `Rational` built from the digits); a
 //! figure never passes through floating point.
 
+use std::cmp::Ordering;
+
 use num_traits::One;
 
 use crate::interval::{Interval, Rational};
@@ -301,19 +303,21 @@ pub fn stands_for(value: &Rational, precision: Precision, rounding: Rounding) ->
     };
     let half = half_unit(d);
     let step = half * Rational::from_integer(2);
-    let nearest = Interval::around(value, &half);
-    // Truncated toward zero: the true value lies up to one step farther from zero, never at it.
-    let truncated = if value.is_positive() {
-        Interval::with_ends((*value, false), (value + step, true))
-    } else if value.is_negative() {
-        Interval::with_ends((value - step, true), (*value, false))
+    if rounding == Rounding::Nearest {
+        return Interval::around(value, &half);
+    }
+    // Truncated toward zero: the true value lies up to one step farther from zero, never at it;
+    // `either` adds the half step nearer to zero that rounding to the nearest allows.
+    let near = if rounding == Rounding::Either {
+        half
     } else {
-        Interval::with_ends((-step, true), (step, true))
+        Rational::from_integer(0)
     };
-    match rounding {
-        Rounding::Nearest => nearest,
-        Rounding::Truncate => truncated,
-        Rounding::Either => nearest.hull(&truncated),
+    let v = *value;
+    match v.cmp(&Rational::from_integer(0)) {
+        Ordering::Greater => Interval::with_ends((v - near, false), (v + step, true)),
+        Ordering::Less => Interval::with_ends((v - step, true), (v + near, false)),
+        Ordering::Equal => Interval::with_ends((-step, true), (step, true)),
     }
 }
 
