@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// Times the WebAssembly checker against JSON.parse on the same bytes, in one process (not a test:
+// it prints figures and asserts nothing about time). Run by scripts/bench.sh, which writes the
+// generated reports first; on its own: node benches/compare.mjs [--node] [--chromium] FILE...
+//   Node.js:  JSON.parse(text) and check(text) (www/pkg, the module the page and the npm package
+//             ship), medians, their ratio and check()'s MB/s.
+//   Chromium: the same in a dedicated worker (Debian's Chromium via playwright-core), and the
+//             module's compile + instantiate time (WebAssembly.instantiate on its bytes, fresh
+//             workers).
+// Timings on a shared machine are noisy: the ratios, taken in one process, are what to compare.
+
+import { readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PKG = join(ROOT, 'www', 'pkg');
+const args = process.argv.slice(2);
+const files = args.filter((a) => !a.startsWith('--')).map((f) => resolve(f));
+const wantNode = args.includes('--node') || !args.includes('--chromium');
+const wantChromium = args.includes('--chromium') || !args.includes('--node');
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+// Fewer runs for larger files; at least 3 below 10 MB.
+const runsFor = (bytes) => (bytes < 200_000 ? 21 : bytes < 2_000_000 ? 7 : bytes < 20_000_000 ? 3 : 1);
+const mb = (bytes) => bytes / 1e6;
+// The native CLI's time per file (µs), from scripts/bench.sh: "name=µs name=µs …".
+const nativeUs = new Map((process.env.NATIVE_US || '').split(' ').filter(Boolean).map((p) => {
+  const at = p.lastIndexOf('=');
+  return [p.slice(0, at), Number(p.slice(at + 1))];
+}));
+
+function row(where, name, bytes, parseMs, checkMs, verdict) {
+  const ratio = checkMs / parseMs;
+  const native = nativeUs.get(name);
+  const vsNative = native ? `  wasm/native ${(checkMs * 1000 / native).toFixed(1)}×` : '';
+  console.log(
+    `${where.padEnd(8)} ${name.padEnd(24)} ${mb(bytes).toFixed(2).padStart(7)} MB  JSON.parse ${parseMs.toFixed(2).padStart(9)} ms` +
+      `  check() ${checkMs.toFixed(2).padStart(9)} ms  ratio ${ratio.toFixed(1).padStart(5)}×  ${(mb(bytes) / (checkMs / 1000)).toFixed(1).padStart(6)} MB/s${vsNative}  ${verdict}`,
+  );
+}
+
+/** The timing loop, the same in Node and in the worker (its source is sent to the worker). */
+function timeBoth(check, text, runs) {
+  const now = () => performance.now();
+  const parse = [];
+  const checks = [];
+  let verdict;
+  for (let i = 0; i < runs; i += 1) {
+    let t = now();
+    const parsed = JSON.parse(text);
+    parse.push(now() - t);
+    if (!parsed) throw new Error('empty');
+    t = now();
+    const result = check(text);
+    checks.push(now() - t);
+    verdict = `${result.verdict} (${result.counts.checks} checks)`;
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return { parseMs: median(parse), checkMs: median(checks), verdict };
+}
+
+async function inNode() {
+  const glue = await import(join(PKG, 'crossfoot.js'));
+  const wasm = readFileSync(join(PKG, 'crossfoot_bg.wasm'));
+  glue.initSync({ module: wasm });
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const bytes = Buffer.byteLength(text);
+    try {
+      const { parseMs, checkMs, verdict } = timeBoth(glue.check, text, runsFor(bytes));
+      row('node', basename(file), bytes, parseMs, checkMs, verdict);
+    } catch (error) {
+      console.log(`node     ${basename(file)}: ${error.message}`);
+    }
+  }
+}
+
+const WORKER = `
+import init, { check } from '/pkg/crossfoot.js';
+const timeBoth = ${timeBoth.toString()};
+self.onmessage = async ({ data }) => {
+  try {
+    const wasm = await (await fetch('/pkg/crossfoot_bg.wasm')).arrayBuffer();
+    const t = performance.now();
+    await init({ module_or_path: wasm });
+    const instantiateMs = performance.now() - t;
+    if (!data.file) return self.postMessage({ instantiateMs });
+    const text = await (await fetch('/file/' + data.file)).text();
+    self.postMessage({ instantiateMs, ...timeBoth(check, text, data.runs) });
+  } catch (error) {
+    self.postMessage({ error: String(error) });
+  }
+};`;
+
+async function inChromium() {
+  const served = new Map(files.map((f) => [basename(f), f]));
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    const send = (type, body) => { response.writeHead(200, { 'content-type': type }); response.end(body); };
+    if (path === '/') return send('text/html', '<!doctype html><title>bench</title>');
+    if (path === '/worker.js') return send('text/javascript', WORKER);
+    if (path === '/pkg/crossfoot.js') return send('text/javascript', readFileSync(join(PKG, 'crossfoot.js')));
+    if (path === '/pkg/crossfoot_bg.wasm') return send('application/wasm', readFileSync(join(PKG, 'crossfoot_bg.wasm')));
+    if (path.startsWith('/file/') && served.has(path.slice(6))) return send('application/json', readFileSync(served.get(path.slice(6))));
+    response.writeHead(404);
+    response.end();
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(url);
+    // In a fresh worker each time, as the page does.
+    const inWorker = (file, runs) => page.evaluate(([file, runs]) => new Promise((done) => {
+      const worker = new Worker('/worker.js', { type: 'module' });
+      worker.onmessage = ({ data }) => { worker.terminate(); done(data); };
+      worker.onerror = (event) => { worker.terminate(); done({ error: event.message || 'worker error' }); };
+      worker.postMessage({ file, runs });
+    }), [file, runs]);
+    const instantiate = [];
+    for (let i = 0; i < 7; i += 1) instantiate.push((await inWorker(null, 0)).instantiateMs);
+    const wasmBytes = statSync(join(PKG, 'crossfoot_bg.wasm')).size;
+    console.log(`chromium module ${(wasmBytes / 1000).toFixed(1)} KB: compile + instantiate median ${median(instantiate).toFixed(1)} ms (runs: ${instantiate.map((t) => t.toFixed(1)).join(', ')})`);
+    for (const file of files) {
+      const bytes = statSync(file).size;
+      const result = await inWorker(basename(file), runsFor(bytes));
+      if (result.error) console.log(`chromium ${basename(file)}: ${result.error}`);
+      else row('chromium', basename(file), bytes, result.parseMs, result.checkMs, result.verdict);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+if (wantNode) await inNode();
+if (wantChromium) await inChromium();
