@@ -30,13 +30,13 @@ const nativeUs = new Map((process.env.NATIVE_US || '').split(' ').filter(Boolean
   return [p.slice(0, at), Number(p.slice(at + 1))];
 }));
 
-function row(where, name, bytes, parseMs, checkMs, verdict) {
+function row(where, name, bytes, { parseMs, checkMs, verdict, verdictBytes, floorMs }) {
   const ratio = checkMs / parseMs;
   const native = nativeUs.get(name);
   const vsNative = native ? `  wasm/native ${(checkMs * 1000 / native).toFixed(1)}×` : '';
   console.log(
     `${where.padEnd(8)} ${name.padEnd(24)} ${mb(bytes).toFixed(2).padStart(7)} MB  JSON.parse ${parseMs.toFixed(2).padStart(9)} ms` +
-      `  check() ${checkMs.toFixed(2).padStart(9)} ms  ratio ${ratio.toFixed(1).padStart(5)}×  ${(mb(bytes) / (checkMs / 1000)).toFixed(1).padStart(6)} MB/s${vsNative}  ${verdict}`,
+      `  check() ${checkMs.toFixed(2).padStart(9)} ms  ratio ${ratio.toFixed(1).padStart(5)}×  ${(mb(bytes) / (checkMs / 1000)).toFixed(1).padStart(6)} MB/s${vsNative}  ${verdict}; verdict ${mb(verdictBytes).toFixed(1)} MB, its JSON.parse ${floorMs.toFixed(1)} ms`,
   );
 }
 
@@ -46,18 +46,29 @@ function timeBoth(check, text, runs) {
   const parse = [];
   const checks = [];
   let verdict;
+  let result;
   for (let i = 0; i < runs; i += 1) {
     let t = now();
     const parsed = JSON.parse(text);
     parse.push(now() - t);
     if (!parsed) throw new Error('empty');
     t = now();
-    const result = check(text);
+    result = check(text);
     checks.push(now() - t);
     verdict = `${result.verdict} (${result.counts.checks} checks)`;
   }
+  // check() returns the verdict as plain objects, which costs at least a JSON.parse of the
+  // verdict's text: that floor, for comparison.
+  const verdictText = JSON.stringify(result);
+  result = null;
+  const floor = [];
+  for (let i = 0; i < Math.min(runs, 3); i += 1) {
+    const t = now();
+    JSON.parse(verdictText);
+    floor.push(now() - t);
+  }
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  return { parseMs: median(parse), checkMs: median(checks), verdict };
+  return { parseMs: median(parse), checkMs: median(checks), verdict, verdictBytes: verdictText.length, floorMs: median(floor) };
 }
 
 async function inNode() {
@@ -68,8 +79,7 @@ async function inNode() {
     const text = readFileSync(file, 'utf8');
     const bytes = Buffer.byteLength(text);
     try {
-      const { parseMs, checkMs, verdict } = timeBoth(glue.check, text, runsFor(bytes));
-      row('node', basename(file), bytes, parseMs, checkMs, verdict);
+      row('node', basename(file), bytes, timeBoth(glue.check, text, runsFor(bytes)));
     } catch (error) {
       console.log(`node     ${basename(file)}: ${error.message}`);
     }
@@ -132,7 +142,7 @@ async function inChromium() {
       const bytes = statSync(file).size;
       const result = await inWorker(basename(file), runsFor(bytes));
       if (result.error) console.log(`chromium ${basename(file)}: ${result.error}`);
-      else row('chromium', basename(file), bytes, result.parseMs, result.checkMs, result.verdict);
+      else row('chromium', basename(file), bytes, result);
     }
   } finally {
     await browser.close();

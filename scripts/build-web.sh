@@ -14,6 +14,8 @@ step() { printf '\n== %s\n' "$*"; }
 # strip = true (the release profile, for the CLI) would drop the target_features section wasm-bindgen
 # reads; wasm-opt strips the names afterwards.
 export CARGO_PROFILE_RELEASE_STRIP=false
+# The release profile is opt-level 3 for the CLI's speed; the modules are built for size.
+export CARGO_PROFILE_RELEASE_OPT_LEVEL=z
 if scripts/setup.sh --has-nightly-build-std; then
   NIGHTLY=1
 else
