@@ -215,10 +215,9 @@ fn exit_code(status: Status) -> u8 {
 /// One file: the verdict object. Several: an array of them, in the order given.
 fn write_json(out: &mut impl Write, verdicts: &[&Verdict]) -> std::io::Result<()> {
     let text = match verdicts {
-        [one] => serde_json::to_string_pretty(one),
-        many => serde_json::to_string_pretty(many),
-    }
-    .map_err(std::io::Error::other)?;
+        [one] => one.to_json(true),
+        many => crossfoot::to_json_array(many, true),
+    };
     writeln!(out, "{text}")
 }
 
