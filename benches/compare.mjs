@@ -15,11 +15,12 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const PKG = join(ROOT, 'www', 'pkg');
+// The module to time: www/pkg, or another build's directory (CROSSFOOT_PKG=dir).
+const PKG = process.env.CROSSFOOT_PKG ? resolve(process.env.CROSSFOOT_PKG) : join(ROOT, 'www', 'pkg');
 const args = process.argv.slice(2);
 const files = args.filter((a) => !a.startsWith('--')).map((f) => resolve(f));
 const wantNode = args.includes('--node') || !args.includes('--chromium');
-const wantChromium = args.includes('--chromium') || !args.includes('--node');
+const wantChromium = (args.includes('--chromium') || !args.includes('--node')) && !args.includes('--baseline');
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 // Fewer runs for larger files; at least 3 below 10 MB.
 const runsFor = (bytes) => (bytes < 200_000 ? 21 : bytes < 2_000_000 ? 7 : bytes < 20_000_000 ? 3 : 1);
@@ -69,6 +70,32 @@ function timeBoth(check, text, runs) {
   }
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   return { parseMs: median(parse), checkMs: median(checks), verdict, verdictBytes: verdictText.length, floorMs: median(floor) };
+}
+
+/** `--baseline DIR`: another build of the module (e.g. before a change), timed interleaved with
+ *  this one in the same process, so that the machine's load falls on both alike. */
+async function againstBaseline(dir) {
+  const load = async (pkg, tag) => {
+    const glue = await import(`${join(pkg, 'crossfoot.js')}?${tag}`);
+    glue.initSync({ module: readFileSync(join(pkg, 'crossfoot_bg.wasm')) });
+    return glue.check;
+  };
+  const before = await load(resolve(dir), 'baseline');
+  const after = await load(PKG, 'current');
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const runs = runsFor(Buffer.byteLength(text));
+    const times = { before: [], after: [] };
+    for (let i = 0; i < runs; i += 1) {
+      for (const [name, check] of i % 2 ? [['after', after], ['before', before]] : [['before', before], ['after', after]]) {
+        const t = performance.now();
+        check(text);
+        times[name].push(performance.now() - t);
+      }
+    }
+    const [b, a] = [median(times.before), median(times.after)];
+    console.log(`baseline ${basename(file).padEnd(24)} check() before ${b.toFixed(2).padStart(9)} ms  after ${a.toFixed(2).padStart(9)} ms  after/before ${(a / b).toFixed(2)}`);
+  }
 }
 
 async function inNode() {
@@ -137,7 +164,8 @@ async function inChromium() {
     const instantiate = [];
     for (let i = 0; i < 7; i += 1) instantiate.push((await inWorker(null, 0)).instantiateMs);
     const wasmBytes = statSync(join(PKG, 'crossfoot_bg.wasm')).size;
-    console.log(`chromium module ${(wasmBytes / 1000).toFixed(1)} KB: compile + instantiate median ${median(instantiate).toFixed(1)} ms (runs: ${instantiate.map((t) => t.toFixed(1)).join(', ')})`);
+    // The first worker compiles cold; later ones may reuse V8's compiled module for the same bytes.
+    console.log(`chromium module ${(wasmBytes / 1000).toFixed(1)} KB: compile + instantiate ${instantiate[0].toFixed(1)} ms in the first worker, median of ${instantiate.length} ${median(instantiate).toFixed(1)} ms (runs: ${instantiate.map((t) => t.toFixed(1)).join(', ')})`);
     for (const file of files) {
       const bytes = statSync(file).size;
       const result = await inWorker(basename(file), runsFor(bytes));
@@ -150,5 +178,9 @@ async function inChromium() {
   }
 }
 
-if (wantNode) await inNode();
+const baseline = args.indexOf('--baseline');
+if (baseline >= 0) {
+  files.splice(files.indexOf(resolve(args[baseline + 1])), 1);
+  await againstBaseline(args[baseline + 1]);
+} else if (wantNode) await inNode();
 if (wantChromium) await inChromium();
