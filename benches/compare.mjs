@@ -72,6 +72,13 @@ function timeBoth(check, text, runs) {
   return { parseMs: median(parse), checkMs: median(checks), verdict, verdictBytes: verdictText.length, floorMs: median(floor) };
 }
 
+/** Runs check() untimed on the first (small) file a few times, so that V8 has compiled the
+ *  module's hot functions with its optimising tier before anything is timed. */
+function warmUp(check) {
+  const text = readFileSync(files[0], 'utf8');
+  for (let i = 0; i < 30; i += 1) check(text);
+}
+
 /** `--baseline DIR`: another build of the module (e.g. before a change), timed interleaved with
  *  this one in the same process, so that the machine's load falls on both alike. */
 async function againstBaseline(dir) {
@@ -82,6 +89,8 @@ async function againstBaseline(dir) {
   };
   const before = await load(resolve(dir), 'baseline');
   const after = await load(PKG, 'current');
+  warmUp(before);
+  warmUp(after);
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     const runs = runsFor(Buffer.byteLength(text));
@@ -102,6 +111,7 @@ async function inNode() {
   const glue = await import(join(PKG, 'crossfoot.js'));
   const wasm = readFileSync(join(PKG, 'crossfoot_bg.wasm'));
   glue.initSync({ module: wasm });
+  warmUp(glue.check);
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     const bytes = Buffer.byteLength(text);
