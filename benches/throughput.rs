@@ -1,6 +1,8 @@
 //! Checking speed on generated reports of 1k to 1M facts (and as many checks).
 //! Run: `cargo bench --bench throughput` (add `-- 100000` to run one size only).
 //! It reports figures; it asserts nothing about time.
+//! `cargo bench --bench throughput -- --write DIR` writes the reports instead (`DIR/report-N.json`,
+//! N = 1000 … 1000000), for scripts/bench.sh to time the CLI and the WebAssembly module on the same bytes.
 
 use std::time::Instant;
 
@@ -38,8 +40,19 @@ fn generate(n: usize) -> String {
 }
 
 fn main() {
-    let only: Option<usize> = std::env::args().skip(1).find_map(|a| a.parse().ok());
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let only: Option<usize> = args.iter().find_map(|a| a.parse().ok());
     let sizes = [1_000, 10_000, 100_000, 1_000_000];
+    if let Some(i) = args.iter().position(|a| a == "--write") {
+        let dir = std::path::Path::new(args.get(i + 1).map_or("target/bench", String::as_str));
+        std::fs::create_dir_all(dir).expect("cannot create the directory");
+        for n in sizes.into_iter().filter(|n| only.is_none_or(|o| o == *n)) {
+            let path = dir.join(format!("report-{n}.json"));
+            std::fs::write(&path, generate(n)).expect("cannot write a report");
+            println!("{}", path.display());
+        }
+        return;
+    }
     println!(
         "{:>9} {:>9} {:>10} {:>10} {:>12} {:>12}",
         "facts", "checks", "MB", "seconds", "MB/s", "µs/check"

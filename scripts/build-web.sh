@@ -14,6 +14,8 @@ step() { printf '\n== %s\n' "$*"; }
 # strip = true (the release profile, for the CLI) would drop the target_features section wasm-bindgen
 # reads; wasm-opt strips the names afterwards.
 export CARGO_PROFILE_RELEASE_STRIP=false
+# The release profile is opt-level 3 for the CLI's speed; the modules are built for size.
+export CARGO_PROFILE_RELEASE_OPT_LEVEL=z
 if scripts/setup.sh --has-nightly-build-std; then
   NIGHTLY=1
 else
@@ -25,6 +27,7 @@ fi
 # import (www/pkg-extract/, feature wasm-extract: `extract` only), which a page loads only when it
 # reads text. Link-time optimisation keeps in each only what it exports.
 # Usage: build_module OUT_DIR [cargo arguments]
+# EXTRA_RUSTFLAGS: more flags for rustc, for one module.
 build_module() {
   local out_dir=$1 out_name=crossfoot
   shift
@@ -34,13 +37,14 @@ build_module() {
     # optimize_for_size picks core's and alloc's smaller algorithms (sorting, formatting): about
     # 6 KB less; results are the same (every sort in the crate has a total order).
     step "wasm-pack build $out_dir/$out_name (nightly, build-std) $*"
-    RUSTUP_TOOLCHAIN=nightly RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+    RUSTUP_TOOLCHAIN=nightly RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort ${EXTRA_RUSTFLAGS:-}" \
       CARGO_TARGET_DIR=target/wasm-build-std \
       wasm-pack build --release --target web --out-dir "$out_dir" --out-name "$out_name" --no-pack . \
       -- -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size "$@"
   else
     step "wasm-pack build $out_dir/$out_name $*"
-    wasm-pack build --release --target web --out-dir "$out_dir" --out-name "$out_name" --no-pack . -- "$@"
+    RUSTFLAGS="${EXTRA_RUSTFLAGS:-}" \
+      wasm-pack build --release --target web --out-dir "$out_dir" --out-name "$out_name" --no-pack . -- "$@"
   fi
   local wasm="$out_dir/${out_name}_bg.wasm" raw
   raw=$(wc -c <"$wasm")
@@ -55,8 +59,11 @@ build_module() {
 }
 
 build_module www/pkg-extract --features wasm-extract
-# The checker last, so that target/ holds its build.
-build_module www/pkg
+# The checker last, so that target/ holds its build. At opt-level "z" LLVM inlines almost nothing
+# (not even std's str equality or Layout checks); a threshold of 40 makes check() about 18% faster
+# for 2.7 KB (1.1 KB gzipped) more; 100, or opt-level "s", about 30% faster for 30 KB more
+# (benches/compare.mjs --baseline, scripts/bench.sh; README "Speed and size").
+EXTRA_RUSTFLAGS="-Cllvm-args=-inline-threshold=40" build_module www/pkg
 # Which std the modules were built with: scripts/size-budget.sh allows stable's prebuilt std more.
 if [ "$NIGHTLY" = 1 ]; then echo nightly-build-std; else echo stable; fi >www/pkg/built-with
 

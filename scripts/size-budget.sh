@@ -17,6 +17,11 @@ BUDGET_RAW=200000
 BUDGET_GZIP=80000
 CHECKER_CEILING_RAW=230000
 CHECKER_CEILING_GZIP=100000
+# Issue 12's target for the checker. Not reached (224.6 KB / 98.8 KB: the verdict written without serde
+# saved 5.5 KB / 2.1 KB and speed spent it again), so the ceiling above stays just over its size; every
+# run says how far the checker is from this target too.
+CHECKER_TARGET_RAW=160000
+CHECKER_TARGET_GZIP=64000
 if [ "$#" -eq 0 ]; then
   set -- www/pkg/crossfoot_bg.wasm www/pkg-extract/crossfoot_bg.wasm
 fi
@@ -45,6 +50,12 @@ for wasm in "$@"; do
     printf 'size-budget: %s is OVER BUDGET: %d bytes raw, %d gzipped over (ceiling %d / %d until it is back under)\n' \
       "$wasm" "$((raw > BUDGET_RAW ? raw - BUDGET_RAW : 0))" "$((gz > BUDGET_GZIP ? gz - BUDGET_GZIP : 0))" \
       "$ceiling_raw" "$ceiling_gz" >&2
+  fi
+  if [ "$ceiling_raw" != "$((BUDGET_RAW * allowance / 100))" ] &&
+    { [ "$raw" -gt "$CHECKER_TARGET_RAW" ] || [ "$gz" -gt "$CHECKER_TARGET_GZIP" ]; }; then
+    printf 'size-budget: %s is %d bytes raw, %d gzipped over issue 12'"'"'s target of %d / %d\n' \
+      "$wasm" "$((raw > CHECKER_TARGET_RAW ? raw - CHECKER_TARGET_RAW : 0))" \
+      "$((gz > CHECKER_TARGET_GZIP ? gz - CHECKER_TARGET_GZIP : 0))" "$CHECKER_TARGET_RAW" "$CHECKER_TARGET_GZIP" >&2
   fi
   if [ "$raw" -gt "$ceiling_raw" ] || [ "$gz" -gt "$ceiling_gz" ]; then
     echo "size-budget: FAIL: $wasm is over its ceiling" >&2

@@ -74,24 +74,26 @@ pub fn check(input: &[u8], options: &Options) -> Verdict {
 }
 
 /// Evaluates one check. Unit warnings and evaluation errors are returned to become findings.
+/// The check's texts (label, expect, quote, section, confidence, place) are moved into the outcome
+/// by [`assemble`], once the report is done with, rather than copied here.
 fn evaluate_check(check: &Check, facts: &FactIndex, lang: Lang) -> (CheckOutcome, Vec<Problem>) {
     let mut outcome = CheckOutcome {
         id: check.id.clone(),
-        label: check.label.clone(),
-        expect: check.expect.clone(),
+        label: None,
+        expect: String::new(),
         status: CheckStatus::Error,
         severity: check.severity,
         arithmetic: String::new(),
         message: String::new(),
-        quote: check.quote.clone(),
-        section: check.section.clone(),
+        quote: None,
+        section: None,
         facts: Vec::new(),
         off_by: None,
-        confidence: check.confidence.clone(),
+        confidence: None,
         to_confirm: check.to_confirm,
         holds_if: None,
         range_not_exact: false,
-        location: check.location.clone(),
+        location: Location::default(),
     };
     let Some(comparison) = &check.comparison else {
         outcome.message = lang
@@ -176,12 +178,27 @@ fn evaluate_check(check: &Check, facts: &FactIndex, lang: Lang) -> (CheckOutcome
 
 fn assemble(
     report: Report,
-    outcomes: Vec<CheckOutcome>,
+    mut outcomes: Vec<CheckOutcome>,
     suspects: Vec<crate::verdict::Suspect>,
     findings: Vec<Finding>,
     options: &Options,
 ) -> Verdict {
     let lang = options.lang;
+    let Report {
+        info,
+        facts,
+        checks,
+        ..
+    } = report;
+    // `outcomes[i]` is the outcome of `checks[i]`: its texts are moved over, not copied.
+    for (outcome, check) in outcomes.iter_mut().zip(checks) {
+        outcome.label = check.label;
+        outcome.expect = check.expect;
+        outcome.quote = check.quote;
+        outcome.section = check.section;
+        outcome.confidence = check.confidence;
+        outcome.location = check.location;
+    }
     // In file order; findings without a place last. (Unstable sorts keep the module small; the
     // position breaks ties so that the order stays that of discovery.)
     let mut keyed: Vec<_> = findings.into_iter().enumerate().collect();
@@ -197,7 +214,7 @@ fn assemble(
             .count() as u32
     };
     let counts = Counts {
-        facts: report.facts.len() as u32,
+        facts: facts.len() as u32,
         checks: outcomes.len() as u32,
         passed: count(CheckStatus::Pass),
         failed: count(CheckStatus::Fail),
@@ -238,13 +255,13 @@ fn assemble(
     ordered.extend(errors);
     ordered.extend(passes);
     ordered.extend(to_confirm);
-    let facts = report.facts.into_iter().map(fact_view).collect();
+    let facts = facts.into_iter().map(fact_view).collect();
     Verdict {
         verdict,
         language: lang.code(),
         summary: summary(verdict, &counts, lang),
         counts,
-        report: report.info,
+        report: info,
         checks: ordered,
         suspects,
         findings,

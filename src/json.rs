@@ -24,6 +24,8 @@
 //! - Nesting: more than [`MAX_DEPTH`] open arrays and objects give `json-too-deep` (so the 500
 //!   nested arrays of JSONTestSuite are refused).
 
+use std::borrow::Cow;
+
 use crate::Lang;
 
 /// Arrays and objects may be nested this deep; one more gives `json-too-deep`.
@@ -59,7 +61,8 @@ pub enum Value {
 /// One member of an object. `key_span` covers the key with its quotes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Member {
-    pub key: String,
+    /// A field name of the format is borrowed, not copied (most keys of a report are).
+    pub key: Cow<'static, str>,
     pub key_span: Span,
     pub value: Node,
 }
@@ -392,7 +395,7 @@ enum Frame {
     Object {
         start: usize,
         base: usize,
-        key: String,
+        key: Cow<'static, str>,
         key_span: Span,
     },
 }
@@ -628,12 +631,28 @@ impl<'a> Parser<'a> {
 
     /// Parses `"key" :` (whitespace already skipped before the key) and leaves the position after
     /// the colon.
-    fn parse_key(&mut self, expected: Expected) -> Result<(String, Span), JsonError> {
+    fn parse_key(&mut self, expected: Expected) -> Result<(Cow<'static, str>, Span), JsonError> {
         if self.peek() != Some(b'"') {
             return Err(self.expected_error(expected));
         }
         let start = self.pos;
-        let key = self.parse_string()?;
+        // A key without escapes that is a field name of the format needs no copy.
+        self.pos += 1;
+        self.skip_plain_text();
+        let known = match self.peek() {
+            Some(b'"') => self.text.get(start + 1..self.pos).and_then(known_key),
+            _ => None,
+        };
+        let key = match known {
+            Some(name) => {
+                self.pos += 1;
+                Cow::Borrowed(name)
+            }
+            None => {
+                self.pos = start;
+                Cow::Owned(self.parse_string()?)
+            }
+        };
         let span = Span {
             start,
             end: self.pos,
@@ -909,6 +928,55 @@ pub fn write_string(s: &str, out: &mut String) {
         }
     }
     out.push('"');
+}
+
+/// The key as a `'static` name when it is a field name of the format (`crate::format`), so that
+/// it is not copied. (Any other key is copied: this is only a shortcut.)
+fn known_key(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "at" => "at",
+        "cells" => "cells",
+        "checks" => "checks",
+        "columns" => "columns",
+        "confidence" => "confidence",
+        "crossfoot" => "crossfoot",
+        "decimals" => "decimals",
+        "en" => "en",
+        "end" => "end",
+        "exact" => "exact",
+        "expect" => "expect",
+        "facts" => "facts",
+        "for_each" => "for_each",
+        "id" => "id",
+        "issuer" => "issuer",
+        "kind" => "kind",
+        "label" => "label",
+        "language" => "language",
+        "links" => "links",
+        "parts" => "parts",
+        "period" => "period",
+        "published" => "published",
+        "quote" => "quote",
+        "report" => "report",
+        "rows" => "rows",
+        "sections" => "sections",
+        "severity" => "severity",
+        "share_of" => "share_of",
+        "source" => "source",
+        "start" => "start",
+        "table" => "table",
+        "tables" => "tables",
+        "template" => "template",
+        "title" => "title",
+        "to_confirm" => "to_confirm",
+        "total" => "total",
+        "total_column" => "total_column",
+        "total_row" => "total_row",
+        "unit" => "unit",
+        "value" => "value",
+        "zh" => "zh",
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

@@ -140,11 +140,14 @@ fn check(args: &[String]) -> Result<u8, String> {
             return Err(format!("cannot write the output: {e}"));
         }
     }
-    Ok(verdicts
+    let code = verdicts
         .iter()
         .map(|(v, _)| exit_code(v.verdict))
         .max()
-        .unwrap_or(0))
+        .unwrap_or(0);
+    // The process ends now: freeing every string of a large verdict would only cost time.
+    std::mem::forget(verdicts);
+    Ok(code)
 }
 
 fn extract(args: &[String]) -> Result<u8, String> {
@@ -215,10 +218,9 @@ fn exit_code(status: Status) -> u8 {
 /// One file: the verdict object. Several: an array of them, in the order given.
 fn write_json(out: &mut impl Write, verdicts: &[&Verdict]) -> std::io::Result<()> {
     let text = match verdicts {
-        [one] => serde_json::to_string_pretty(one),
-        many => serde_json::to_string_pretty(many),
-    }
-    .map_err(std::io::Error::other)?;
+        [one] => one.to_json(true),
+        many => crossfoot::to_json_array(many, true),
+    };
     writeln!(out, "{text}")
 }
 

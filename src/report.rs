@@ -269,7 +269,7 @@ impl<'a> Loader<'a> {
                         let (first_line, _) = self.locator.locate(first.key_span.start);
                         let (line, column) = self.locator.locate(member.key_span.start);
                         let problem = Problem::DuplicateKey {
-                            key: member.key.clone(),
+                            key: member.key.to_string(),
                             first_line,
                         };
                         self.report_problem(
@@ -329,7 +329,7 @@ impl<'a> Loader<'a> {
                     column,
                 };
                 let problem = Problem::UnknownField {
-                    field: member.key.clone(),
+                    field: member.key.to_string(),
                     object: shape.name,
                     suggestion,
                 };

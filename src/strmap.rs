@@ -11,8 +11,12 @@ pub struct StrMap<'k> {
 }
 
 impl<'k> StrMap<'k> {
+    /// A map for about `capacity` keys; with 0, nothing is allocated until the first insert.
     pub fn with_capacity(capacity: usize) -> Self {
-        let size = (capacity * 2).max(8).next_power_of_two();
+        let size = match capacity {
+            0 => 0,
+            _ => (capacity * 2).max(8).next_power_of_two(),
+        };
         StrMap {
             slots: vec![None; size],
             len: 0,
@@ -20,6 +24,9 @@ impl<'k> StrMap<'k> {
     }
 
     pub fn get(&self, key: &str) -> Option<usize> {
+        if self.slots.is_empty() {
+            return None;
+        }
         let mask = self.slots.len() - 1;
         let mut slot = fnv1a(key) & mask;
         loop {
@@ -54,7 +61,7 @@ impl<'k> StrMap<'k> {
     }
 
     fn grow(&mut self) {
-        let doubled = vec![None; self.slots.len() * 2];
+        let doubled = vec![None; (self.slots.len() * 2).max(8)];
         let old = std::mem::replace(&mut self.slots, doubled);
         for (key, value) in old.into_iter().flatten() {
             self.place(key, value);

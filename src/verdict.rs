@@ -3,6 +3,9 @@
 
 use serde::Serialize;
 
+mod write;
+pub use write::to_json_array;
+
 /// Exactly one of three words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -265,4 +268,45 @@ pub enum CellStatus {
     Pass,
     Fail,
     None,
+}
+
+impl Status {
+    /// The word the verdict's JSON gives.
+    pub fn word(self) -> &'static str {
+        match self {
+            Status::Consistent => "consistent",
+            Status::Inconsistent => "inconsistent",
+            Status::Invalid => "invalid",
+        }
+    }
+}
+
+impl Severity {
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl CheckStatus {
+    pub fn word(self) -> &'static str {
+        match self {
+            CheckStatus::Pass => "pass",
+            CheckStatus::Fail => "fail",
+            CheckStatus::Error => "error",
+        }
+    }
+}
+
+impl CellStatus {
+    pub fn word(self) -> &'static str {
+        match self {
+            CellStatus::Pass => "pass",
+            CellStatus::Fail => "fail",
+            CellStatus::None => "none",
+        }
+    }
 }

@@ -11,8 +11,6 @@
 use js_sys::{Array, Object, JSON};
 #[cfg(not(feature = "wasm-extract"))]
 use js_sys::{ArrayBuffer, Reflect, Uint8Array};
-#[cfg(not(feature = "wasm-extract"))]
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -34,7 +32,7 @@ pub fn check(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let bytes = input_bytes(input).ok_or_else(|| {
         js_error("check(input): input must be a Uint8Array, an ArrayBuffer or a string")
     })?;
-    to_plain_js(&crate::check(&bytes, &options))
+    to_plain_js(&crate::check(&bytes, &options).to_json(false))
 }
 
 /// An input's bytes: a string's UTF-8, a `Uint8Array`'s or an `ArrayBuffer`'s bytes. (One
@@ -74,7 +72,9 @@ pub fn check_many(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue>
         .iter()
         .map(|bytes| (bytes.as_slice(), options.clone()))
         .collect();
-    to_plain_js(&crate::check_together(&together))
+    let verdicts = crate::check_together(&together);
+    let verdicts: Vec<&crate::Verdict> = verdicts.iter().collect();
+    to_plain_js(&crate::to_json_array(&verdicts, false))
 }
 
 /// Extracts the figures and relations of a report's text. `options` is `undefined` or
@@ -210,17 +210,12 @@ fn property(object: &JsValue, name: &str) -> Result<JsValue, JsValue> {
     })
 }
 
-/// Hands a value to JavaScript as plain objects, as `JSON.parse` makes them. Written as JSON text
-/// and parsed by the engine: one generic JSON writer costs the module far less than building the
-/// objects field by field through JS calls (the module has a size budget).
+/// Hands a verdict's JSON text (`Verdict::to_json`, written directly, not through serde) to
+/// JavaScript as plain objects, as `JSON.parse` makes them: the engine's parser builds them far
+/// faster than field-by-field JS calls would, and costs the module nothing.
 #[cfg(not(feature = "wasm-extract"))]
-fn to_plain_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    // Our values always serialise (string keys, no fallible impls), so this error cannot happen;
-    // it is not formatted, since printing serde_json's error would bring its texts and io's into
-    // the module (about 3 KB).
-    let text =
-        serde_json::to_string(value).map_err(|_| js_error("cannot convert the result to JSON"))?;
-    JSON::parse(&text).map_err(|_| js_error("cannot read the result's JSON"))
+fn to_plain_js(text: &str) -> Result<JsValue, JsValue> {
+    JSON::parse(text).map_err(|_| js_error("cannot read the result's JSON"))
 }
 
 /// The one way an error crosses into JavaScript: an `Error` with a message.

@@ -358,17 +358,33 @@ pub fn is_valid_id(s: &str) -> bool {
 impl Comparison {
     /// Fact names in order of first use, each with the column of its first use.
     pub fn references<'a>(&'a self) -> Vec<(String, u32)> {
-        let mut found: Vec<(String, u32)> = Vec::new();
-        // The crate's small map rather than a std set: the module has a size budget.
-        let mut seen = crate::strmap::StrMap::with_capacity(0);
+        let mut found: Vec<(&'a str, u32)> = Vec::new();
+        // Most expressions name a few facts: those are compared one by one; a long one (a sum
+        // of many cells) goes through the crate's small map (not a std set: the module has a
+        // size budget).
+        let mut seen: Option<crate::strmap::StrMap<'a>> = None;
         let mut visit = |name: &'a str, column: u32| {
-            if seen.insert_first(name, 0).is_none() {
-                found.push((name.to_string(), column));
+            let first_use = match &mut seen {
+                None if found.len() < 8 => !found.iter().any(|(known, _)| *known == name),
+                None => {
+                    let mut map = crate::strmap::StrMap::with_capacity(16);
+                    for (known, _) in &found {
+                        map.insert_first(known, 0);
+                    }
+                    seen.insert(map).insert_first(name, 0).is_none()
+                }
+                Some(map) => map.insert_first(name, 0).is_none(),
+            };
+            if first_use {
+                found.push((name, column));
             }
         };
         self.lhs.visit_facts(&mut visit);
         self.rhs.visit_facts(&mut visit);
         found
+            .into_iter()
+            .map(|(name, column)| (name.to_string(), column))
+            .collect()
     }
 }
 

@@ -94,6 +94,10 @@ fn figure_text(cell: &Node) -> Option<String> {
 /// Adds to each verdict the links between its report and the report of the year before by the
 /// same issuer, when one is among `inputs` (the first such, if several are).
 pub fn add_links(inputs: &[&[u8]], verdicts: &mut [Verdict], lang: Lang) {
+    // A link joins two reports: one file has none (and is not read a second time).
+    if inputs.len() < 2 {
+        return;
+    }
     let yearly: Vec<Option<Yearly>> = inputs.iter().map(|input| Yearly::read(input)).collect();
     for (later_index, later) in yearly.iter().enumerate() {
         let Some(later) = later else { continue };

@@ -43,7 +43,7 @@ pub fn apply(root: &Node, input: &[u8], lang: Lang, findings: &mut Vec<Finding>)
             let given = member(root, "tables");
             let tables = merger.tables(&template, given);
             merged.push(Member {
-                key: "tables".to_string(),
+                key: "tables".into(),
                 key_span: given.map_or(template_node.span, |n| n.span),
                 value: tables,
             });
@@ -372,7 +372,7 @@ impl<'a> Merger<'a> {
 
     fn member(&self, key: &str, value: Node) -> Member {
         Member {
-            key: key.to_string(),
+            key: key.to_string().into(),
             key_span: self.span,
             value,
         }

@@ -1,0 +1,332 @@
+//! The verdict as JSON text, written directly: byte for byte what `serde_json::to_string` (and
+//! `to_string_pretty`) make of the `Serialize` derives in `verdict.rs`, which stay the definition
+//! (a test compares the two on every example and fixture). Faster than serde's generic path, and
+//! much smaller in the WebAssembly module (one writer instead of serde_json's serializer for every
+//! type). A field added to a verdict type must be added here too: the comparison test says so.
+
+use super::*;
+
+/// A JSON writer: compact, or indented by two spaces as serde_json's pretty printer does.
+pub(crate) struct Out {
+    text: String,
+    pretty: bool,
+    depth: usize,
+    /// No member or element written yet in the innermost open object or array.
+    first: bool,
+}
+
+impl Out {
+    pub(crate) fn new(pretty: bool, capacity: usize) -> Self {
+        Out {
+            text: String::with_capacity(capacity),
+            pretty,
+            depth: 0,
+            first: true,
+        }
+    }
+
+    pub(crate) fn finish(self) -> String {
+        self.text
+    }
+
+    fn separate(&mut self) {
+        if !self.first {
+            self.text.push(',');
+        }
+        self.first = false;
+        if self.pretty {
+            self.newline();
+        }
+    }
+
+    /// A new line, indented to the depth.
+    fn newline(&mut self) {
+        const SPACES: &str = "                                ";
+        self.text.push('\n');
+        let mut width = 2 * self.depth;
+        while width > 0 {
+            let n = width.min(SPACES.len());
+            self.text.push_str(&SPACES[..n]);
+            width -= n;
+        }
+    }
+
+    fn open(&mut self, bracket: char) {
+        self.text.push(bracket);
+        self.depth += 1;
+        self.first = true;
+    }
+
+    fn close(&mut self, bracket: char) {
+        self.depth -= 1;
+        if !self.first && self.pretty {
+            self.newline();
+        }
+        self.text.push(bracket);
+        self.first = false;
+    }
+
+    /// The next member's key (the value follows).
+    fn key(&mut self, name: &str) {
+        self.separate();
+        self.text.push('"');
+        self.text.push_str(name); // field names need no escaping
+        self.text.push_str(if self.pretty { "\": " } else { "\":" });
+    }
+
+    fn string(&mut self, value: &str) {
+        let text = &mut self.text;
+        text.push('"');
+        let bytes = value.as_bytes();
+        // Nearly every string needs no escape: copied in one piece.
+        if !bytes.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\') {
+            text.push_str(value);
+            text.push('"');
+            return;
+        }
+        let mut run = 0;
+        for (i, &byte) in bytes.iter().enumerate() {
+            let escape = match byte {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0x08 => "\\b",
+                0x0c => "\\f",
+                0..=0x1f => "",
+                _ => continue,
+            };
+            text.push_str(&value[run..i]);
+            if escape.is_empty() {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                text.push_str("\\u00");
+                text.push(HEX[usize::from(byte >> 4)] as char);
+                text.push(HEX[usize::from(byte & 0xf)] as char);
+            } else {
+                text.push_str(escape);
+            }
+            run = i + 1;
+        }
+        text.push_str(&value[run..]);
+        text.push('"');
+    }
+
+    fn number(&mut self, value: u64) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut rest = value;
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        self.text
+            .push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+    }
+
+    fn field_str(&mut self, name: &str, value: &str) {
+        self.key(name);
+        self.string(value);
+    }
+
+    fn field_number(&mut self, name: &str, value: u64) {
+        self.key(name);
+        self.number(value);
+    }
+
+    /// A field skipped when absent.
+    fn field_some(&mut self, name: &str, value: &Option<String>) {
+        if let Some(value) = value {
+            self.field_str(name, value);
+        }
+    }
+
+    /// A field written as `null` when absent.
+    fn field_or_null(&mut self, name: &str, value: &Option<String>) {
+        self.key(name);
+        match value {
+            Some(value) => self.string(value),
+            None => self.text.push_str("null"),
+        }
+    }
+
+    fn field_strings<S: AsRef<str>>(&mut self, name: &str, values: &[S]) {
+        self.key(name);
+        self.open('[');
+        for value in values {
+            self.separate();
+            self.string(value.as_ref());
+        }
+        self.close(']');
+    }
+
+    /// An array field of objects.
+    fn field_objects<T>(&mut self, name: &str, items: &[T], write: fn(&mut Out, &T)) {
+        self.key(name);
+        self.open('[');
+        for item in items {
+            self.separate();
+            self.open('{');
+            write(self, item);
+            self.close('}');
+        }
+        self.close(']');
+    }
+
+    fn location(&mut self, location: &Location) {
+        self.field_str("pointer", &location.pointer);
+        self.field_number("line", location.line.into());
+        self.field_number("column", location.column.into());
+    }
+
+    pub(crate) fn verdict(&mut self, verdict: &Verdict) {
+        self.open('{');
+        self.field_str("verdict", verdict.verdict.word());
+        self.field_str("language", verdict.language);
+        self.field_str("summary", &verdict.summary);
+        self.key("counts");
+        self.open('{');
+        let counts = &verdict.counts;
+        for (name, value) in [
+            ("facts", counts.facts),
+            ("checks", counts.checks),
+            ("passed", counts.passed),
+            ("failed", counts.failed),
+            ("checkErrors", counts.check_errors),
+            ("errors", counts.errors),
+            ("warnings", counts.warnings),
+            ("toConfirm", counts.to_confirm),
+        ] {
+            self.field_number(name, value.into());
+        }
+        self.close('}');
+        if let Some(info) = &verdict.report {
+            self.key("report");
+            self.open('{');
+            self.field_or_null("title", &info.title);
+            self.field_some("issuer", &info.issuer);
+            self.field_some("period", &info.period);
+            self.field_some("published", &info.published);
+            self.field_some("language", &info.language);
+            self.field_some("source", &info.source);
+            self.close('}');
+        }
+        self.field_objects("checks", &verdict.checks, Out::check);
+        self.field_objects("suspects", &verdict.suspects, Out::suspect);
+        self.field_objects("findings", &verdict.findings, |out, finding| {
+            out.field_str("code", finding.code);
+            out.field_str("severity", finding.severity.word());
+            out.field_str("message", &finding.message);
+            out.location(&finding.location);
+        });
+        self.field_objects("facts", &verdict.facts, Out::fact);
+        if !verdict.tables.is_empty() {
+            self.field_objects("tables", &verdict.tables, Out::table);
+        }
+        self.field_some("source", &verdict.source);
+        self.close('}');
+    }
+
+    fn check(&mut self, check: &CheckOutcome) {
+        self.field_str("id", &check.id);
+        self.field_some("label", &check.label);
+        self.field_str("expect", &check.expect);
+        self.field_str("status", check.status.word());
+        self.field_str("severity", check.severity.word());
+        self.field_str("arithmetic", &check.arithmetic);
+        if !check.message.is_empty() {
+            self.field_str("message", &check.message);
+        }
+        self.field_some("quote", &check.quote);
+        self.field_some("section", &check.section);
+        self.field_strings("facts", &check.facts);
+        self.field_some("offBy", &check.off_by);
+        self.field_some("confidence", &check.confidence);
+        if check.to_confirm {
+            self.key("toConfirm");
+            self.text.push_str("true");
+        }
+        self.location(&check.location);
+    }
+
+    fn suspect(&mut self, suspect: &Suspect) {
+        self.field_str("fact", &suspect.fact);
+        self.field_some("label", &suspect.label);
+        self.field_str("value", &suspect.value);
+        self.field_some("unit", &suspect.unit);
+        self.field_some("wouldFix", &suspect.would_fix);
+        self.field_strings("reasons", &suspect.reasons);
+        self.field_strings("checks", &suspect.checks);
+        self.field_str("message", &suspect.message);
+        self.location(&suspect.location);
+    }
+
+    fn fact(&mut self, fact: &FactView) {
+        self.field_str("id", &fact.id);
+        self.field_some("label", &fact.label);
+        self.field_str("value", &fact.value);
+        self.field_some("unit", &fact.unit);
+        self.field_some("quote", &fact.quote);
+        self.field_some("section", &fact.section);
+        self.field_str("range", &fact.range);
+        if let Some(at) = &fact.at {
+            self.key("at");
+            self.open('{');
+            self.field_number("start", at.start as u64);
+            self.field_number("end", at.end as u64);
+            self.close('}');
+        }
+        self.location(&fact.location);
+    }
+
+    fn table(&mut self, table: &TableView) {
+        self.field_str("id", &table.id);
+        self.field_str("title", &table.title);
+        self.field_some("section", &table.section);
+        self.field_objects("columns", &table.columns, |out, column| {
+            out.field_str("id", &column.id);
+            out.field_str("label", &column.label);
+            out.field_some("unit", &column.unit);
+        });
+        self.field_objects("rows", &table.rows, |out, row| {
+            out.field_str("id", &row.id);
+            out.field_str("label", &row.label);
+            out.field_objects("cells", &row.cells, |out, cell| {
+                out.field_or_null("fact", &cell.fact);
+                out.field_or_null("value", &cell.value);
+                out.field_str("status", cell.status.word());
+            });
+        });
+    }
+}
+
+impl Verdict {
+    /// The verdict as JSON text: what `serde_json::to_string` (`pretty`: `to_string_pretty`) gives.
+    pub fn to_json(&self, pretty: bool) -> String {
+        let mut out = Out::new(pretty, capacity(self, pretty));
+        out.verdict(self);
+        out.finish()
+    }
+}
+
+/// Several verdicts as a JSON array, as serde_json writes a slice of them.
+pub fn to_json_array(verdicts: &[&Verdict], pretty: bool) -> String {
+    let mut out = Out::new(pretty, verdicts.iter().map(|v| capacity(v, pretty)).sum());
+    out.open('[');
+    for verdict in verdicts {
+        out.separate();
+        out.verdict(verdict);
+    }
+    out.close(']');
+    out.finish()
+}
+
+/// About the length of the text (one allocation, mostly).
+fn capacity(verdict: &Verdict, pretty: bool) -> usize {
+    let per_item = if pretty { 300 } else { 200 };
+    1024 + per_item * (verdict.facts.len() + verdict.checks.len())
+}
