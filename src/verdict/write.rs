@@ -250,6 +250,13 @@ impl Out {
             self.key("toConfirm");
             self.text.push_str("true");
         }
+        if let Some(mode) = check.holds_if {
+            self.field_str("holdsIf", mode);
+        }
+        if check.range_not_exact {
+            self.key("rangeNotExact");
+            self.text.push_str("true");
+        }
         self.location(&check.location);
     }
 
