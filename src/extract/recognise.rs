@@ -701,8 +701,25 @@ fn write(
         out.push_str("\n    ]}");
     }
     out.push_str(if first_table { "],\n" } else { "\n  ],\n" });
-    let restated = super::restate::find(chars, found, template, keys, &cells_taken(cells, placed));
-    restated.write(&mut out, |t, r, c| cell_has_figure(cells, placed, t, r, c));
+    let value = |(t, r, c): (usize, usize, usize)| -> Option<i128> {
+        let p = placed.iter().find(|p| p.table == t && p.row == r)?;
+        let cell = &cells[*p.cells.get(c)?];
+        match cell.kind {
+            Kind::Number => cell.value.replace(',', "").parse().ok(),
+            _ => None,
+        }
+    };
+    let restated = super::restate::find(
+        chars,
+        found,
+        template,
+        keys,
+        &cells_taken(cells, placed),
+        &value,
+    );
+    restated.write(&mut out, &value, |t, r, c| {
+        cell_has_figure(cells, placed, t, r, c)
+    });
     out.push_str("}\n");
     out
 }
