@@ -84,6 +84,10 @@ struct Placed {
     table: usize,
     row: usize,
     cells: Vec<usize>,
+    /// The cell where the row's label starts.
+    label: usize,
+    /// The cells stand on the label's own line.
+    own_line: bool,
 }
 
 /// Recognises `chars` as a report on one of the templates, or `None`.
@@ -557,14 +561,21 @@ fn place(
             pos = end + 1;
             continue;
         }
+        // Blank cells after a row's last (a table wider than the template, a trailing `|  |`).
+        while got.len() > columns && got.last().is_some_and(|&g| cells[g].kind == Kind::Blank) {
+            got.pop();
+        }
+        let own_line = got.iter().all(|&g| cells[g].line == cells[end].line);
         if got.len() == cap && !pending.is_empty() {
             // Labels in a header, cells in one line after: shared out in order.
-            let rows = pending.drain(..).map(|(p, _)| keys[p].row).chain([key.row]);
-            for (n, row) in rows.enumerate() {
+            let rows = pending.drain(..).chain([(k, start)]);
+            for (n, (p, label)) in rows.enumerate() {
                 placed.push(Placed {
                     table: key.table,
-                    row,
+                    row: keys[p].row,
                     cells: got[n * columns..(n + 1) * columns].to_vec(),
+                    label,
+                    own_line: false,
                 });
             }
         } else {
@@ -576,6 +587,8 @@ fn place(
                     table: key.table,
                     row: key.row,
                     cells: got.clone(),
+                    label: start,
+                    own_line,
                 });
             } else {
                 warnings.push(not_placed(key, span(start, end), got.len()));
@@ -586,7 +599,62 @@ fn place(
     for (p, at) in pending {
         warnings.push(not_placed(&keys[p], span(at, at), 0));
     }
+    drop_out_of_order(cells, template, &mut placed, &mut warnings);
     (placed, warnings)
+}
+
+/// A table whose lines of figures do not all belong to a label (a PDF's text that prints the
+/// labels of a block, then its figures, in another order) cannot be read by following a label
+/// to the lines after it: only rows with their cells on their own line are kept, the others are
+/// warnings.
+fn drop_out_of_order(
+    cells: &[Cell],
+    template: &Template,
+    placed: &mut Vec<Placed>,
+    warnings: &mut Vec<ExtractWarning>,
+) {
+    for (t, table) in template.tables.iter().enumerate() {
+        let rows = || placed.iter().filter(|p| p.table == t);
+        let (Some(from), Some(to)) = (
+            rows().map(|p| p.label).min(),
+            rows().flat_map(|p| p.cells.iter().copied()).max(),
+        ) else {
+            continue;
+        };
+        let taken: Vec<usize> = rows().flat_map(|p| p.cells.iter().copied()).collect();
+        let mut orphans = 0;
+        let mut i = from;
+        while i <= to {
+            let line = cells[i].line;
+            let end = (i..cells.len()).find(|&j| cells[j].line != line).unwrap_or(cells.len());
+            let figures = (i..end).all(|j| cells[j].kind != Kind::Text)
+                && (i..end).any(|j| cells[j].kind == Kind::Number);
+            if figures && !(i..end).any(|j| taken.contains(&j)) {
+                orphans += 1;
+            }
+            i = end;
+        }
+        if orphans == 0 {
+            continue;
+        }
+        let title = &table.title.zh;
+        placed.retain(|p| {
+            if p.table != t || p.own_line {
+                return true;
+            }
+            let row_label = &table.rows[p.row].label.zh;
+            warnings.push(warning(
+                "row-not-placed",
+                (cells[p.label].start, cells[p.label].end),
+                format!(
+                    "{title} ({}), {row_label}: its figures stand apart from its label and {orphans} lines of figures in the table belong to no label; the row is left out",
+                    table.title.en
+                ),
+                format!("{title}“{row_label}”:数字与标签不在同一行,且表中有 {orphans} 行数字找不到所属标签,未读入该行"),
+            ));
+            false
+        });
+    }
 }
 
 /// How many of the template's column headings the text prints (they tell the 2019 template's
@@ -760,8 +828,13 @@ fn report_info(chars: &[char]) -> (String, Option<String>, Option<String>) {
         .lines()
         .map(|l| l.trim_matches(|c: char| is_space(c) || c == '#' || c == '*'))
         .find(|l| l.contains("政府信息公开") && l.contains("报告") && l.chars().count() <= 80)
-        .unwrap_or("政府信息公开工作年度报告")
-        .to_string();
+        .unwrap_or("政府信息公开工作年度报告");
+    // A page saved with its fields: 标题: 平潭综合实验区2021年度政府信息公开工作年度报告.
+    let title = match title.split_once([':', '：']) {
+        Some((field, rest)) if field.chars().count() <= 4 && !rest.trim().is_empty() => rest.trim(),
+        _ => title,
+    }
+    .to_string();
     let compact: String = title.chars().filter(|c| !is_space(*c)).collect();
     let year_in = |text: &str| -> Option<(usize, String)> {
         let t: Vec<char> = text.chars().map(ascii).collect();
