@@ -626,7 +626,9 @@ fn drop_out_of_order(
         let mut i = from;
         while i <= to {
             let line = cells[i].line;
-            let end = (i..cells.len()).find(|&j| cells[j].line != line).unwrap_or(cells.len());
+            let end = (i..cells.len())
+                .find(|&j| cells[j].line != line)
+                .unwrap_or(cells.len());
             let figures = (i..end).all(|j| cells[j].kind != Kind::Text)
                 && (i..end).any(|j| cells[j].kind == Kind::Number);
             if figures && !(i..end).any(|j| taken.contains(&j)) {
@@ -824,11 +826,36 @@ fn is_json_number(digits: &str) -> bool {
 /// The report's title (its first line that names a disclosure report), issuer and year.
 fn report_info(chars: &[char]) -> (String, Option<String>, Option<String>) {
     let head: String = chars.iter().take(3000).collect();
-    let title = head
+    let lines: Vec<&str> = head
         .lines()
         .map(|l| l.trim_matches(|c: char| is_space(c) || c == '#' || c == '*'))
-        .find(|l| l.contains("政府信息公开") && l.contains("报告") && l.chars().count() <= 80)
-        .unwrap_or("政府信息公开工作年度报告");
+        .filter(|l| !l.is_empty())
+        .collect();
+    // The title's line, or two lines when a PDF breaks it (…政府信息公开工作 / 年度报告).
+    let joined = lines.windows(2).find_map(|w| {
+        (w[0].contains("政府信息公开")
+            && !w[0].contains("报告")
+            && w[1].chars().count() <= 8
+            && w[1].contains("报告"))
+        .then(|| [w[0], w[1]].concat())
+    });
+    // A title, not a sentence that names the report.
+    let line = lines
+        .iter()
+        .find(|l| {
+            l.contains("政府信息公开")
+                && l.contains("报告")
+                && l.chars().count() <= 80
+                && !l.contains(['，', '。', '《'])
+        })
+        .copied();
+    let title: String = line
+        .or(joined.as_deref())
+        .unwrap_or("政府信息公开工作年度报告")
+        .chars()
+        .filter(|c| !is_space(*c))
+        .collect();
+    let title = title.as_str();
     // A page saved with its fields: 标题: 平潭综合实验区2021年度政府信息公开工作年度报告.
     let title = match title.split_once([':', '：']) {
         Some((field, rest)) if field.chars().count() <= 4 && !rest.trim().is_empty() => rest.trim(),

@@ -246,7 +246,7 @@ pub fn find<'a>(
         let from = start.saturating_sub(60);
         let sentence_start = (from..start)
             .rev()
-            .find(|&k| matches!(chars[k], '。' | '；' | ';' | '\n' | '\t' | '|' | '，' | ','))
+            .find(|&k| matches!(chars[k], '。' | '；' | ';' | '\t' | '|' | '，' | ','))
             .map_or(from, |k| k + 1);
         let before: String = chars[sentence_start..start]
             .iter()
@@ -381,6 +381,10 @@ impl Restated<'_> {
         let mut checks: Vec<String> = Vec::new();
         let mut ids: Vec<String> = Vec::new();
         for r in &self.list {
+            // A sum whose rows were not all read is not checked (it would be short).
+            if r.cells.len() > 1 && !r.cells.iter().all(|&(t, row, c)| has_figure(t, row, c)) {
+                continue;
+            }
             let cells: Vec<String> = r
                 .cells
                 .iter()
