@@ -109,7 +109,7 @@ pub fn recognise(chars: &[char], found: &[Found], source: Option<&str>) -> Optio
             continue;
         };
         let keys = row_keys(&template);
-        let (placed, warnings) = place(&cells, &keys, &template);
+        let (placed, warnings) = place_all(&cells, &keys, &template);
         let score = placed.len() * 2 + column_hits(&cells, &template);
         if placed.len() >= 5 && best.as_ref().is_none_or(|(s, ..)| score >= *s) {
             best = Some((score, template, keys, placed, warnings));
@@ -220,9 +220,18 @@ fn line_cells(chars: &[char], from: usize, to: usize, line: usize, out: &mut Vec
             let w = (k..e).find(|&j| is_space(chars[j])).unwrap_or(e);
             let cell = word(chars, k, w, line);
             let in_piece = out.len() > before;
+            // Words of one cell stay one: a cell between tabs, a numbering and its label
+            // (1. 属于国家秘密), a note in parentheses (部分公开 （区分处理的，…）). Words apart
+            // on a line of spaces are cells of their own (行政复议 行政诉讼).
+            let joins = |last: &Cell| {
+                let raw: String = chars[last.start..last.end].iter().collect();
+                separated
+                    || last.value.is_empty()
+                    || raw.matches(['（', '(']).count() > raw.matches(['）', ')']).count()
+                    || matches!(chars[k], '（' | '(')
+            };
             match (out.last_mut(), cell.kind) {
-                // Words of one label stay one cell: 部分公开 （区分处理的，…）.
-                (Some(last), Kind::Text) if last.kind == Kind::Text && in_piece => {
+                (Some(last), Kind::Text) if last.kind == Kind::Text && in_piece && joins(last) => {
                     last.end = w;
                     last.value.push_str(&cell.value);
                 }
@@ -434,12 +443,12 @@ fn label_end(cells: &[Cell], i: usize, key: &RowKey) -> Option<usize> {
     .then_some(i + 1)
 }
 
-/// Whether cell `i` is the label of a row of `table`, or of another table's row and first on
-/// its line (a heading such as 总计 in another table's header does not end a row).
+/// Whether cell `i` is the label of a row of `table`, or of a later table's row and first on
+/// its line (a heading such as 总计 in 表四's header is not 表三's row).
 fn is_label_of_any(cells: &[Cell], i: usize, keys: &[RowKey], table: usize) -> bool {
     let first = i == 0 || cells[i - 1].line != cells[i].line;
     keys.iter()
-        .filter(|k| first || k.table == table)
+        .filter(|k| k.table == table || (first && k.table > table))
         .any(|k| label_end(cells, i, k).is_some())
 }
 
@@ -500,9 +509,46 @@ fn cells_after(
 }
 
 /// Places the template's rows in the text, in the template's order.
+/// Places every table's rows in the template's order; a table none of whose rows was found
+/// after the tables before it is looked for again from the start (a page that prints its
+/// tables in another order).
+fn place_all(
+    cells: &[Cell],
+    keys: &[RowKey],
+    template: &Template,
+) -> (Vec<Placed>, Vec<ExtractWarning>) {
+    let all: Vec<usize> = (0..keys.len()).collect();
+    let (mut placed, mut warnings) = place(cells, keys, &all, template);
+    for t in 0..template.tables.len() {
+        if placed.iter().any(|p| p.table == t) {
+            continue;
+        }
+        let rows: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&k| keys[k].table == t)
+            .collect();
+        let (more, more_warnings) = place(cells, keys, &rows, template);
+        if !more.is_empty() {
+            let labels: Vec<&str> = template.tables[t]
+                .rows
+                .iter()
+                .map(|r| r.label.zh.as_str())
+                .collect();
+            warnings.retain(|w| !labels.iter().any(|l| w.message.contains(&format!("“{l}”"))));
+            placed.extend(more);
+            warnings.extend(more_warnings);
+        }
+    }
+    drop_out_of_order(cells, template, &mut placed, &mut warnings);
+    (placed, warnings)
+}
+
+/// Places the rows `which` (indices into `keys`), in order.
 fn place(
     cells: &[Cell],
     keys: &[RowKey],
+    which: &[usize],
     template: &Template,
 ) -> (Vec<Placed>, Vec<ExtractWarning>) {
     let mut placed: Vec<Placed> = Vec::new();
@@ -526,7 +572,8 @@ fn place(
         )
     };
     let span = |start: usize, end: usize| (cells[start].start, cells[end].end);
-    for (k, key) in keys.iter().enumerate() {
+    for &k in which {
+        let key = &keys[k];
         let columns = template.tables[key.table].columns.len();
         if pending
             .first()
@@ -599,7 +646,6 @@ fn place(
     for (p, at) in pending {
         warnings.push(not_placed(&keys[p], span(at, at), 0));
     }
-    drop_out_of_order(cells, template, &mut placed, &mut warnings);
     (placed, warnings)
 }
 
