@@ -97,13 +97,15 @@ pub fn recognise(chars: &[char], found: &[Found], source: Option<&str>) -> Optio
         return None;
     }
     let cells = cells(chars);
-    let mut best: Option<(
+    // The template that places the most rows (and prints the most column headings) wins.
+    type Reading = (
         usize,
         Template,
         Vec<RowKey>,
         Vec<Placed>,
         Vec<ExtractWarning>,
-    )> = None;
+    );
+    let mut best: Option<Reading> = None;
     for name in template::names() {
         let Ok(template) = template::find(name) else {
             continue;
@@ -431,7 +433,7 @@ fn label_end(cells: &[Cell], i: usize, key: &RowKey) -> Option<usize> {
     if cell.kind != Kind::Text || cell.value.is_empty() {
         return None;
     }
-    if names(&cell.value, &key.key) || key.forms[1..].iter().any(|form| cell.value == *form) {
+    if names(&cell.value, &key.key) || key.forms[1..].contains(&cell.value) {
         return Some(i);
     }
     let key = &key.key;
@@ -864,9 +866,9 @@ fn cell_has_figure(
 /// A JSON number as written: no leading zero, no grouping commas, no sign but `-`.
 fn is_json_number(digits: &str) -> bool {
     let unsigned = digits.strip_prefix('-').unwrap_or(digits);
-    !unsigned.contains(',')
-        && !unsigned.is_empty()
-        && !(unsigned.len() > 1 && unsigned.starts_with('0') && !unsigned.starts_with("0."))
+    let leading_zero =
+        unsigned.len() > 1 && unsigned.starts_with('0') && !unsigned.starts_with("0.");
+    !(unsigned.contains(',') || unsigned.is_empty() || leading_zero)
 }
 
 /// The report's title (its first line that names a disclosure report), issuer and year.
