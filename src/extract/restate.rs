@@ -256,7 +256,9 @@ pub fn find<'a>(
             .iter()
             .filter(|c| !c.is_whitespace())
             .collect();
-        let matched = targets.iter().find_map(|t| {
+        // Of the wordings that end the sentence, the one that reaches furthest back
+        // (上年结转政府信息公开申请 is 上年结转, not 政府信息公开申请).
+        let matched = targets.iter().filter_map(|t| {
             let at = if t.before.is_empty() {
                 Some(before.len())
             } else {
@@ -281,6 +283,7 @@ pub fn find<'a>(
             }
             Some((t, at))
         });
+        let matched = matched.min_by_key(|&(_, at)| at);
         let Some((target, at)) = matched else {
             continue;
         };
@@ -410,7 +413,10 @@ impl Restated<'_> {
             let id = format!("n{}", facts.len() + 1);
             let _ = value;
             let to = r.to.min(self.chars.len());
-            let quote: String = self.chars[r.from.min(to)..to].iter().collect();
+            let quote: String = self.chars[r.from.min(to)..to]
+                .iter()
+                .filter(|c| !c.is_control())
+                .collect();
             let mut fact = String::from("{\"id\": ");
             json::write_string(&id, &mut fact);
             fact.push_str(", \"value\": ");
