@@ -200,12 +200,13 @@ fn line_cells(chars: &[char], from: usize, to: usize, line: usize, out: &mut Vec
         }
         pieces.push((start, to));
         let blank = |&(s, e): &(usize, usize)| chars[s..e].iter().all(|&c| is_space(c));
-        // Markdown's leading `|` and the tab after HTML's last cell open or close no cell.
-        if pieces.first().is_some_and(blank) && slice.iter().find(|c| !is_space(**c)) == Some(&'|')
-        {
+        // Markdown's `|` before the first cell and after the last open or close no cell.
+        let first = slice.iter().find(|c| !is_space(**c));
+        if first == Some(&'|') && pieces.first().is_some_and(blank) {
             pieces.remove(0);
         }
-        if pieces.last().is_some_and(blank) {
+        let last = slice.iter().rev().find(|c| !is_space(**c));
+        if last == Some(&'|') && pieces.last().is_some_and(blank) {
             pieces.pop();
         }
     } else {
@@ -611,7 +612,7 @@ fn place(
             continue;
         }
         // Blank cells after a row's last (a table wider than the template, a trailing `|  |`).
-        while got.len() > columns && got.last().is_some_and(|&g| cells[g].kind == Kind::Blank) {
+        while got.len() > cap && got.last().is_some_and(|&g| cells[g].kind == Kind::Blank) {
             got.pop();
         }
         let own_line = got.iter().all(|&g| cells[g].line == cells[end].line);
