@@ -671,7 +671,8 @@ fn drop_out_of_order(
             continue;
         };
         let taken: Vec<usize> = rows().flat_map(|p| p.cells.iter().copied()).collect();
-        let mut orphans = 0;
+        // Lines of figures only, none of them read: where each starts.
+        let mut orphans = Vec::new();
         let mut i = from;
         while i <= to {
             let line = cells[i].line;
@@ -681,16 +682,28 @@ fn drop_out_of_order(
             let figures = (i..end).all(|j| cells[j].kind != Kind::Text)
                 && (i..end).any(|j| cells[j].kind == Kind::Number);
             if figures && !(i..end).any(|j| taken.contains(&j)) {
-                orphans += 1;
+                orphans.push(i);
             }
             i = end;
         }
-        if orphans == 0 {
+        if orphans.is_empty() {
             continue;
         }
+        // A row read from the lines after its label is kept unless a line of figures that belongs
+        // to no label stands between the rows read before and after it.
+        let spans: Vec<(usize, usize)> = rows()
+            .map(|p| (p.label, p.cells.iter().copied().max().unwrap_or(p.label)))
+            .collect();
         let title = &table.title.zh;
         placed.retain(|p| {
             if p.table != t || p.own_line {
+                return true;
+            }
+            let last = p.cells.iter().copied().max().unwrap_or(p.label);
+            let before = spans.iter().map(|s| s.1).filter(|&e| e < p.label).max().unwrap_or(from);
+            let after = spans.iter().map(|s| s.0).filter(|&s| s > last).min().unwrap_or(to + 1);
+            let near = orphans.iter().filter(|&&o| before < o && o < after).count();
+            if near == 0 {
                 return true;
             }
             let row_label = &table.rows[p.row].label.zh;
@@ -698,10 +711,10 @@ fn drop_out_of_order(
                 "row-not-placed",
                 (cells[p.label].start, cells[p.label].end),
                 format!(
-                    "{title} ({}), {row_label}: its figures stand apart from its label and {orphans} lines of figures in the table belong to no label; the row is left out",
+                    "{title} ({}), {row_label}: its figures stand apart from its label, beside {near} lines of figures that belong to no label; the row is left out",
                     table.title.en
                 ),
-                format!("{title}“{row_label}”:数字与标签不在同一行,且表中有 {orphans} 行数字找不到所属标签,未读入该行"),
+                format!("{title}“{row_label}”:数字与标签不在同一行,旁边有 {near} 行数字找不到所属标签,未读入该行"),
             ));
             false
         });

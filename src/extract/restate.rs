@@ -22,6 +22,8 @@ const WORDING: &[(&str, &str, &str, bool)] = &[
     ("政府信息公开申请", "", "new", true),
     ("收到", "申请", "new", true),
     ("收到依申请公开", "", "new", true),
+    ("收到依申请信息公开", "", "new", true),
+    ("同意公开", "", "open", true),
     ("受理政府信息公开申请", "", "new", false),
     ("上年结转", "", "carried_in", true),
     ("上年度结转", "", "carried_in", true),
@@ -55,6 +57,7 @@ const BETWEEN: &[&str] = &[
     "政府信息公开申请",
     "的",
     "各类",
+    "答复",
 ];
 
 /// How sure a restatement is.
