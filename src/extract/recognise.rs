@@ -628,6 +628,22 @@ fn place(
                     own_line: false,
                 });
             }
+        } else if !pending.is_empty()
+            && got.len() == template.tables[key.table].rows.len() * columns
+            && !placed.iter().any(|p| p.table == key.table)
+        {
+            // The same, with a row's label too broken to find (行政复\t行政诉 / 议\t讼): the
+            // line holds every row of the table, in the template's order.
+            pending.clear();
+            for row in 0..template.tables[key.table].rows.len() {
+                placed.push(Placed {
+                    table: key.table,
+                    row,
+                    cells: got[row * columns..(row + 1) * columns].to_vec(),
+                    label: start,
+                    own_line: false,
+                });
+            }
         } else {
             for (p, at) in pending.drain(..) {
                 warnings.push(not_placed(&keys[p], span(at, at), 0));
