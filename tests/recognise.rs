@@ -12,6 +12,10 @@
 //!   (the `docs` branch) reads from the report printed to PDF (the gold set's
 //!   tests/disclosure/tuned/pingtan-2022.pdf), cut to its applications paragraph and its tables:
 //!   cells by tabs and by single spaces, labels broken over lines (行政复 / 议).
+//! - `longgang-2024-page.txt`: a 2024 report of a 深圳市龙岗区 department,
+//!   https://www.lg.gov.cn/xxgk/xxgknb/qzfgzbm/content/post_11956962.html, as the stored copy of the
+//!   page gives its text (cells separated by ` | `, half-width parentheses); the copy ends inside
+//!   表三.
 //! - `shuyang-county-2025.md`: 沭阳县人民政府 2025 report as converted to Markdown in the public
 //!   repository zxj6827111-blip/KIROGOVCOMPARE (tests/沭阳县人民政府2025年政府信息公开工作年度报告-…txt),
 //!   cut to its applications paragraph and its tables.
@@ -357,6 +361,37 @@ fn a_pdf_s_text_with_labels_broken_over_lines_is_read() {
     );
     let verdict = check_text(&text, &ExtractOptions::default(), &Options::default()).verdict;
     assert_eq!(verdict.verdict, Status::Consistent);
+}
+
+#[test]
+fn a_page_cut_inside_table_three_gives_its_rows_and_a_warning_for_the_cut_one() {
+    let extraction = extract(
+        &fixture("longgang-2024-page.txt"),
+        &ExtractOptions::default(),
+    );
+    let draft: Value = serde_json::from_str(&extraction.report).unwrap();
+    assert_eq!(draft["template"], "cn-gov-info-disclosure-2021");
+    assert_eq!(
+        cells(&draft, "t3", "new"),
+        ["58", "7", "0", "0", "1", "0", "66"]
+    );
+    // 三、本年度办理结果 | (一)予以公开 | 2 | 1 | 0 | 0 | 0 | 0 | 3 |
+    assert_eq!(
+        cells(&draft, "t3", "open"),
+        ["2", "1", "0", "0", "0", "0", "3"]
+    );
+    assert_eq!(
+        cells(&draft, "t3", "withheld_internal"),
+        ["1", "0", "0", "0", "0", "0", "1"]
+    );
+    // 7.属于行政执法案卷 | 0 | 0 | 0 | 0 | 0 | 0 |: the page ends there, a cell short.
+    assert!(row(&draft, "t3", "withheld_enforcement").is_none());
+    let codes: Vec<&str> = extraction.warnings.iter().map(|w| w.code).collect();
+    assert_eq!(codes, ["row-not-placed", "table-not-placed"]);
+    assert!(extraction.warnings[0].message.contains("属于行政执法案卷"));
+    assert!(extraction.warnings[1]
+        .in_lang(crossfoot::Lang::En)
+        .contains("Table 4"));
 }
 
 #[test]
