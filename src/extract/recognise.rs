@@ -12,6 +12,7 @@
 //! cells) are shared out in order.
 
 use super::figures::Found;
+use super::ExtractOptions;
 use crate::json;
 use crate::template::{self, Template};
 use crate::Lang;
@@ -91,7 +92,7 @@ struct Placed {
 }
 
 /// Recognises `chars` as a report on one of the templates, or `None`.
-pub fn recognise(chars: &[char], found: &[Found], source: Option<&str>) -> Option<Recognised> {
+pub fn recognise(chars: &[char], found: &[Found], options: &ExtractOptions) -> Option<Recognised> {
     let text: String = chars.iter().take(200_000).collect();
     if !text.contains("政府信息公开") {
         return None;
@@ -132,7 +133,7 @@ pub fn recognise(chars: &[char], found: &[Found], source: Option<&str>) -> Optio
             ));
         }
     }
-    let report = write(chars, &cells, found, &template, &keys, &placed, source);
+    let report = write(chars, &cells, found, &template, &keys, &placed, options);
     Some(Recognised {
         template: template.name.clone(),
         report,
@@ -770,9 +771,11 @@ fn write(
     template: &Template,
     keys: &[RowKey],
     placed: &[Placed],
-    source: Option<&str>,
+    options: &ExtractOptions,
 ) -> String {
-    let (title, issuer, year) = report_info(chars);
+    let (found_title, issuer, year) = report_info(chars);
+    let title = options.title.clone().unwrap_or(found_title);
+    let source = options.source.as_deref();
     let mut out = String::from("{\n  \"crossfoot\": 1,\n  \"template\": ");
     json::write_string(&template.name, &mut out);
     out.push_str(",\n  \"report\": {\"title\": ");
