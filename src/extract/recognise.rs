@@ -14,7 +14,40 @@
 use super::figures::Found;
 use super::ExtractOptions;
 use crate::json;
-use crate::template::{self, Template};
+
+/// A template as recognition reads it: made by `build.rs` from `templates/*.json` (its tables'
+/// ids, titles, total columns, and the ids and Chinese labels of columns and rows), so that the
+/// text-import module needs no JSON parser.
+pub(crate) struct Template {
+    pub name: &'static str,
+    pub tables: &'static [TableInfo],
+}
+
+pub(crate) struct TableInfo {
+    pub id: &'static str,
+    pub title: Texts,
+    pub total_column: Option<&'static str>,
+    pub columns: &'static [Item],
+    pub rows: &'static [Item],
+}
+
+pub(crate) struct Texts {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+pub(crate) struct Zh {
+    pub zh: &'static str,
+}
+
+/// A column or row: its id and label.
+pub(crate) struct Item {
+    pub id: &'static str,
+    pub label: Zh,
+}
+
+/// Every template, in the order of their names.
+const TEMPLATES: &[Template] = include!(concat!(env!("OUT_DIR"), "/recognition.rs"));
 use crate::Lang;
 
 /// A table or row the recogniser could not place, with where it stands in the text (characters).
@@ -101,16 +134,13 @@ pub fn recognise(chars: &[char], found: &[Found], options: &ExtractOptions) -> O
     // The template that places the most rows (and prints the most column headings) wins.
     type Reading = (
         usize,
-        Template,
+        &'static Template,
         Vec<RowKey>,
         Vec<Placed>,
         Vec<ExtractWarning>,
     );
     let mut best: Option<Reading> = None;
-    for name in template::names() {
-        let Ok(template) = template::find(name) else {
-            continue;
-        };
+    for template in TEMPLATES {
         let keys = row_keys(&template);
         let (placed, warnings) = place_all(&cells, &keys, &template);
         let score = placed.len() * 2 + column_hits(&cells, &template);
@@ -121,7 +151,7 @@ pub fn recognise(chars: &[char], found: &[Found], options: &ExtractOptions) -> O
     let (_, template, keys, placed, mut warnings) = best?;
     for (t, table) in template.tables.iter().enumerate() {
         if !placed.iter().any(|p| p.table == t) {
-            let title = table.title.zh.as_str();
+            let title = table.title.zh;
             warnings.push(warning(
                 "table-not-placed",
                 (0, 0),
@@ -135,7 +165,7 @@ pub fn recognise(chars: &[char], found: &[Found], options: &ExtractOptions) -> O
     }
     let report = write(chars, &cells, found, &template, &keys, &placed, options);
     Some(Recognised {
-        template: template.name.clone(),
+        template: template.name.to_string(),
         report,
         warnings,
     })
@@ -534,11 +564,7 @@ fn place_all(
             .collect();
         let (more, more_warnings) = place(cells, keys, &rows, template);
         if !more.is_empty() {
-            let labels: Vec<&str> = template.tables[t]
-                .rows
-                .iter()
-                .map(|r| r.label.zh.as_str())
-                .collect();
+            let labels: Vec<&str> = template.tables[t].rows.iter().map(|r| r.label.zh).collect();
             warnings.retain(|w| !labels.iter().any(|l| w.message.contains(&format!("“{l}”"))));
             placed.extend(more);
             warnings.extend(more_warnings);
@@ -744,7 +770,7 @@ fn column_hits(cells: &[Cell], template: &Template) -> usize {
     let mut labels: Vec<String> = template
         .tables
         .iter()
-        .flat_map(|t| &t.columns)
+        .flat_map(|t| t.columns)
         .map(|c| normalise(c.label.zh.rsplit('：').next().unwrap_or("")))
         .filter(|l| l.chars().count() >= 4)
         .collect();
@@ -983,6 +1009,31 @@ mod tests {
     }
 
     #[test]
+    fn every_template_file_is_there_for_recognition_with_its_labels() {
+        let names: Vec<&str> = TEMPLATES.iter().map(|t| t.name).collect();
+        assert_eq!(names, crate::template::names().collect::<Vec<_>>());
+        for template in TEMPLATES {
+            let full = crate::template::find(template.name).unwrap();
+            assert_eq!(template.tables.len(), full.tables.len());
+            for (table, layout) in template.tables.iter().zip(&full.tables) {
+                assert_eq!(table.id, layout.id);
+                assert_eq!(table.title.en, layout.title.en);
+                let rows: Vec<(&str, &str)> =
+                    table.rows.iter().map(|r| (r.id, r.label.zh)).collect();
+                let expected: Vec<(&str, &str)> = layout
+                    .rows
+                    .iter()
+                    .map(|r| (r.id.as_str(), r.label.zh.as_str()))
+                    .collect();
+                assert_eq!(rows, expected);
+                assert_eq!(table.columns.len(), layout.columns.len());
+            }
+            let t3 = template.tables.iter().find(|t| t.id == "t3").unwrap();
+            assert_eq!(t3.total_column, Some("total"));
+        }
+    }
+
+    #[test]
     fn numbering_is_stripped_from_labels_in_every_form() {
         assert_eq!(strip_numbering("（三）不予公开"), "不予公开");
         assert_eq!(strip_numbering("1.属于国家秘密"), "属于国家秘密");
@@ -1015,7 +1066,7 @@ mod tests {
     fn cells_are_cut_at_tabs_pipes_and_spaces_and_blank_cells_are_kept_between_tabs() {
         let kinds = |text: &str| cells_of(text).iter().map(|c| c.kind).collect::<Vec<_>>();
         assert_eq!(
-            kinds("规章\t0\t\t—\t"),
+            kinds("规章\t0\t\t—"),
             [Kind::Text, Kind::Number, Kind::Blank, Kind::Dash]
         );
         assert_eq!(

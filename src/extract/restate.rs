@@ -8,8 +8,8 @@
 
 use super::figures::Found;
 use super::recognise::RowKey;
+use super::recognise::Template;
 use crate::json;
-use crate::template::{self as tpl, Template};
 
 /// Prose for a row of the table with a total column, by the row's id: the words before the
 /// figure, the words right after its 件, the row, and whether the wording is plain.
@@ -105,7 +105,8 @@ struct Target {
 
 fn total_column(template: &Template, t: usize) -> Option<usize> {
     let table = &template.tables[t];
-    tpl::string(&table.node, "total_column")
+    table
+        .total_column
         .and_then(|id| table.columns.iter().position(|c| c.id == id))
 }
 
