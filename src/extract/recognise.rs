@@ -141,9 +141,9 @@ pub fn recognise(chars: &[char], found: &[Found], options: &ExtractOptions) -> O
     );
     let mut best: Option<Reading> = None;
     for template in TEMPLATES {
-        let keys = row_keys(&template);
-        let (placed, warnings) = place_all(&cells, &keys, &template);
-        let score = placed.len() * 2 + column_hits(&cells, &template);
+        let keys = row_keys(template);
+        let (placed, warnings) = place_all(&cells, &keys, template);
+        let score = placed.len() * 2 + column_hits(&cells, template);
         if placed.len() >= 5 && best.as_ref().is_none_or(|(s, ..)| score >= *s) {
             best = Some((score, template, keys, placed, warnings));
         }
@@ -163,7 +163,7 @@ pub fn recognise(chars: &[char], found: &[Found], options: &ExtractOptions) -> O
             ));
         }
     }
-    let report = write(chars, &cells, found, &template, &keys, &placed, options);
+    let report = write(chars, &cells, found, template, &keys, &placed, options);
     Some(Recognised {
         template: template.name.to_string(),
         report,
