@@ -424,7 +424,7 @@ fn row_keys(template: &Template) -> Vec<RowKey> {
     let mut keys = Vec::new();
     for (t, table) in template.tables.iter().enumerate() {
         for (r, row) in table.rows.iter().enumerate() {
-            let mut parts = segments(&row.label.zh);
+            let mut parts = segments(row.label.zh);
             let Some((key, short)) = parts.pop() else {
                 continue;
             };
@@ -803,7 +803,7 @@ fn write(
     let title = options.title.clone().unwrap_or(found_title);
     let source = options.source.as_deref();
     let mut out = String::from("{\n  \"crossfoot\": 1,\n  \"template\": ");
-    json::write_string(&template.name, &mut out);
+    json::write_string(template.name, &mut out);
     out.push_str(",\n  \"report\": {\"title\": ");
     json::write_string(&title, &mut out);
     for (key, value) in [("issuer", issuer), ("period", year)] {
@@ -836,7 +836,7 @@ fn write(
             ",\n    {\"id\": "
         });
         first_table = false;
-        json::write_string(&table.id, &mut out);
+        json::write_string(table.id, &mut out);
         out.push_str(", \"rows\": [");
         for (n, p) in rows.iter().enumerate() {
             out.push_str(if n == 0 {
@@ -844,7 +844,7 @@ fn write(
             } else {
                 ",\n      {\"id\": "
             });
-            json::write_string(&table.rows[p.row].id, &mut out);
+            json::write_string(table.rows[p.row].id, &mut out);
             out.push_str(", \"cells\": [");
             for (k, &c) in p.cells.iter().enumerate() {
                 if k > 0 {

@@ -138,7 +138,7 @@ fn targets(template: &Template, keys: &[RowKey]) -> Vec<Target> {
             // A table without a total column: its row and column named together
             // (现行有效行政规范性文件698件, 本年度制发的规范性文件88件).
             for (c, col) in template.tables[key.table].columns.iter().enumerate() {
-                let stem = stem(&col.label.zh);
+                let stem = stem(col.label.zh);
                 // 规范性文件 for 行政规范性文件, as a label may print it.
                 let short: String = key.key.chars().skip(2).collect();
                 let mut words = vec![key.key.clone()];
@@ -398,14 +398,7 @@ impl Restated<'_> {
                 .filter(|&&(t, row, c)| has_figure(t, row, c))
                 .map(|&(t, row, c)| {
                     let table = &self.template.tables[t];
-                    [
-                        &table.id,
-                        ".",
-                        &table.rows[row].id,
-                        ".",
-                        &table.columns[c].id,
-                    ]
-                    .concat()
+                    [table.id, ".", table.rows[row].id, ".", table.columns[c].id].concat()
                 })
                 .collect();
             if cells.is_empty() {
