@@ -44,6 +44,9 @@ enum Form {
 }
 
 struct Restatement {
+    /// False for a sentence that restates a cell with another figure (the report contradicts
+    /// itself): the draft must still find it, and its check fails.
+    agrees: bool,
     quote: String,
     table: String,
     row: String,
@@ -55,16 +58,33 @@ struct Case {
     name: String,
     held_out: bool,
     form: Form,
-    document: PathBuf,
+    /// `None` when the document is neither beside the transcription nor in `../shared/disclosure/`
+    /// (a document that may not be committed here, placed in shared/ by the steering session).
+    document: Option<PathBuf>,
     /// The transcription without `restatements`: what `crossfoot check` is given.
     expected: Value,
     restatements: Vec<Restatement>,
 }
 
+fn set_name(held_out: bool) -> &'static str {
+    if held_out {
+        "holdout"
+    } else {
+        "tuned"
+    }
+}
+
 fn set_dir(held_out: bool) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/disclosure")
-        .join(if held_out { "holdout" } else { "tuned" })
+        .join(set_name(held_out))
+}
+
+/// Where documents that cannot be committed to the project live: the steering repo's shared/.
+fn shared_dir(held_out: bool) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/disclosure")
+        .join(set_name(held_out))
 }
 
 fn template_of(name: &str) -> Value {
@@ -89,7 +109,13 @@ fn columns_of(template: &Value, table: &str) -> Vec<String> {
 }
 
 /// The cell `table.row.column` of a report (template report shape), if it is there.
-fn cell<'a>(report: &'a Value, template: &Value, table: &str, row: &str, col: &str) -> Option<&'a Value> {
+fn cell<'a>(
+    report: &'a Value,
+    template: &Value,
+    table: &str,
+    row: &str,
+    col: &str,
+) -> Option<&'a Value> {
     let index = columns_of(template, table).iter().position(|c| c == col)?;
     report["tables"]
         .as_array()?
@@ -124,7 +150,11 @@ fn printed(value: &Value) -> Option<String> {
     // A unit printed in the cell ("251000元", "3件") is not part of the figure.
     let text = ["万元", "元", "件", "条", "项"]
         .iter()
-        .find_map(|u| text.strip_suffix(u).filter(|t| !t.is_empty()).map(str::to_string))
+        .find_map(|u| {
+            text.strip_suffix(u)
+                .filter(|t| !t.is_empty())
+                .map(str::to_string)
+        })
         .unwrap_or(text);
     if text.is_empty() || text.chars().all(|c| "—–-－/／\\".contains(c)) {
         return None;
@@ -145,27 +175,55 @@ fn printed(value: &Value) -> Option<String> {
 fn load_case(json_path: &Path, held_out: bool) -> Case {
     let file = json_path.file_name().unwrap().to_string_lossy().to_string();
     let name = file.trim_end_matches(".expected.json").to_string();
-    let dir = json_path.parent().unwrap();
-    let documents: Vec<(Form, PathBuf)> = [("html", Form::Html), ("txt", Form::Text), ("pdf", Form::Pdf)]
+    let find = |dir: &Path| -> Vec<(Form, PathBuf)> {
+        [
+            ("html", Form::Html),
+            ("txt", Form::Text),
+            ("pdf", Form::Pdf),
+        ]
         .iter()
         .map(|(ext, form)| (*form, dir.join(format!("{name}.{ext}"))))
         .filter(|(_, p)| p.exists())
-        .collect();
-    assert_eq!(
-        documents.len(),
-        1,
-        "{file}: needs exactly one document {name}.html, {name}.txt or {name}.pdf"
+        .collect()
+    };
+    let mut documents = find(json_path.parent().unwrap());
+    if documents.is_empty() {
+        documents = find(&shared_dir(held_out));
+    }
+    assert!(
+        documents.len() <= 1,
+        "{file}: more than one document {name}.html, {name}.txt or {name}.pdf"
     );
-    let (form, document) = documents.into_iter().next().unwrap();
-    let text = std::fs::read_to_string(json_path).unwrap();
+    let source_text = std::fs::read_to_string(json_path).unwrap();
+    let (form, document) = match documents.into_iter().next() {
+        Some((form, path)) => (form, Some(path)),
+        // Not here: its transcription says where it is to be placed.
+        None => {
+            assert!(
+                source_text.contains("../shared/disclosure/"),
+                "{file}: no document {name}.html, {name}.txt or {name}.pdf, and report.source does not say it is read from ../shared/disclosure/"
+            );
+            let form = if source_text.contains(".pdf") {
+                Form::Pdf
+            } else {
+                Form::Text
+            };
+            (form, None)
+        }
+    };
     let mut expected: Value =
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{file}: not JSON: {e}"));
+        serde_json::from_str(&source_text).unwrap_or_else(|e| panic!("{file}: not JSON: {e}"));
     let restatements = expected
         .as_object_mut()
         .unwrap()
         .remove("restatements")
-        .unwrap_or_else(|| panic!("{file}: no `restatements` (an empty list when the text restates no cell)"));
-    let template_name = expected["template"].as_str().unwrap_or_default().to_string();
+        .unwrap_or_else(|| {
+            panic!("{file}: no `restatements` (an empty list when the text restates no cell)")
+        });
+    let template_name = expected["template"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
     assert!(
         TEMPLATES.contains(&template_name.as_str()),
         "{file}: template {template_name:?} is not a disclosure template"
@@ -188,13 +246,19 @@ fn load_case(json_path: &Path, held_out: bool) -> Case {
             assert_eq!(parts.len(), 3, "{file}: cell {id:?} is not table.row.column");
             let got = cell(&expected, &template, parts[0], parts[1], parts[2])
                 .unwrap_or_else(|| panic!("{file}: restatement {quote:?}: no cell {id}"));
+            let agrees = r["agrees"].as_bool().unwrap_or(true);
+            assert!(
+                printed(&r["value"]).is_some(),
+                "{file}: restatement {quote:?} has no figure"
+            );
             assert_eq!(
-                printed(got),
-                printed(&r["value"]),
-                "{file}: restatement {quote:?} says {} but {id} is {got}",
+                printed(got) == printed(&r["value"]),
+                agrees,
+                "{file}: restatement {quote:?} says {} and {id} is {got}: mark `\"agrees\": false` only when they differ",
                 r["value"]
             );
             Restatement {
+                agrees,
                 quote,
                 table: parts[0].to_string(),
                 row: parts[1].to_string(),
@@ -214,7 +278,20 @@ fn load_case(json_path: &Path, held_out: bool) -> Case {
 }
 
 fn load_set(held_out: bool) -> Vec<Case> {
-    let dir = set_dir(held_out);
+    load_dir(&set_dir(held_out), held_out)
+}
+
+/// `tests/disclosure/fixtures/`: real reports with one figure changed on purpose (named for the
+/// change), for tests of restatement checks. Not gold: scored apart.
+fn load_fixtures() -> Vec<Case> {
+    load_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/disclosure/fixtures"),
+        false,
+    )
+}
+
+fn load_dir(dir: &Path, held_out: bool) -> Vec<Case> {
+    let dir = dir.to_path_buf();
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
@@ -225,13 +302,15 @@ fn load_set(held_out: bool) -> Vec<Case> {
 }
 
 /// The document's text for extraction, and whether it is HTML. `None` when it cannot be read
-/// (a PDF while no PDF reader is built in).
+/// (absent, or a PDF while no PDF reader is built in).
 fn document_text(case: &Case) -> Option<(String, bool)> {
-    let bytes = std::fs::read(&case.document).unwrap();
+    let bytes = std::fs::read(case.document.as_ref()?).unwrap();
     match case.form {
         Form::Html => Some((String::from_utf8(bytes).expect("HTML in UTF-8"), true)),
         Form::Text => Some((
-            String::from_utf8(bytes).expect("text in UTF-8").replace("\r\n", "\n"),
+            String::from_utf8(bytes)
+                .expect("text in UTF-8")
+                .replace("\r\n", "\n"),
             false,
         )),
         Form::Pdf => pdf_text(&bytes).map(|t| (t, false)),
@@ -246,14 +325,94 @@ fn pdf_text(bytes: &[u8]) -> Option<String> {
 }
 
 fn verdict_of(report: &Value) -> crossfoot::Verdict {
-    crossfoot::check(report.to_string().as_bytes(), &crossfoot::Options::default())
+    crossfoot::check(
+        report.to_string().as_bytes(),
+        &crossfoot::Options::default(),
+    )
+}
+
+/// The transcription with its restatements as facts and checks (`rK == table.row.col`), as a
+/// recogniser's draft states them: the verdict a right draft gets (red when the narrative
+/// contradicts a table).
+fn with_restatements(case: &Case) -> Value {
+    let mut report = case.expected.clone();
+    let template = template_of(case.expected["template"].as_str().unwrap());
+    let unit_of = |table: &str, column: &str| -> Option<String> {
+        let t = template["tables"]
+            .as_array()?
+            .iter()
+            .find(|t| t["id"] == table)?;
+        let c = t["columns"]
+            .as_array()?
+            .iter()
+            .find(|c| c["id"] == column)?;
+        c["unit"]
+            .as_str()
+            .or(t["unit"].as_str())
+            .map(str::to_string)
+    };
+    let mut facts = Vec::new();
+    let mut checks = Vec::new();
+    for (i, r) in case.restatements.iter().enumerate() {
+        let id = format!("r{}", i + 1);
+        let mut fact =
+            serde_json::json!({"id": id, "value": r.value, "label": r.quote, "quote": r.quote});
+        if let Some(unit) = unit_of(&r.table, &r.column) {
+            fact["unit"] = Value::String(unit);
+        }
+        facts.push(fact);
+        checks.push(serde_json::json!({
+            "id": format!("restates_{id}"),
+            "expect": format!("{id} == `{}.{}.{}`", r.table, r.row, r.column),
+            "quote": r.quote,
+        }));
+    }
+    if !facts.is_empty() {
+        report["facts"] = Value::Array(facts);
+        report["checks"] = Value::Array(checks);
+    }
+    report
 }
 
 #[test]
 fn disclosure_gold_set_is_well_formed() {
     let tuned = load_set(false);
     let held_out = load_set(true);
-    for case in tuned.iter().chain(&held_out) {
+    let fixtures = load_fixtures();
+    for case in &fixtures {
+        assert!(
+            case.expected["report"]["source"]
+                .as_str()
+                .unwrap_or_default()
+                .starts_with("ALTERED FIXTURE"),
+            "{}: a fixture's report.source starts with ALTERED FIXTURE",
+            case.name
+        );
+    }
+    for case in tuned.iter().chain(&held_out).chain(&fixtures) {
+        // The restatements as checks are well-formed too, and a disagreeing one fails.
+        let stated = verdict_of(&with_restatements(case));
+        assert!(
+            stated
+                .findings
+                .iter()
+                .all(|f| f.severity != crossfoot::Severity::Error),
+            "{}: the restatements as checks are not valid: {:?}",
+            case.name,
+            stated
+                .findings
+                .iter()
+                .map(|f| f.message.clone())
+                .collect::<Vec<_>>()
+        );
+        if case.restatements.iter().any(|r| !r.agrees) {
+            assert_eq!(
+                stated.verdict,
+                crossfoot::Status::Inconsistent,
+                "{}",
+                case.name
+            );
+        }
         let verdict = verdict_of(&case.expected);
         let errors: Vec<String> = verdict
             .findings
@@ -295,16 +454,21 @@ fn disclosure_gold_set_is_well_formed() {
             }
         }
     }
+    // Only cases whose document is here count.
+    let present = |set: &[Case]| set.iter().filter(|c| c.document.is_some()).count();
     let pdfs = tuned
         .iter()
         .chain(&held_out)
-        .filter(|c| c.form == Form::Pdf)
+        .filter(|c| c.form == Form::Pdf && c.document.is_some())
         .count();
-    assert!(tuned.len() >= MIN_TUNED, "{} tuned cases, fewer than {MIN_TUNED}", tuned.len());
+    let (tuned_n, held_out_n) = (present(&tuned), present(&held_out));
     assert!(
-        held_out.len() >= MIN_HELD_OUT,
-        "{} held-out cases, fewer than {MIN_HELD_OUT}",
-        held_out.len()
+        tuned_n >= MIN_TUNED,
+        "{tuned_n} tuned cases, fewer than {MIN_TUNED}"
+    );
+    assert!(
+        held_out_n >= MIN_HELD_OUT,
+        "{held_out_n} held-out cases, fewer than {MIN_HELD_OUT}"
     );
     assert!(pdfs >= MIN_PDF, "{pdfs} PDF cases, fewer than {MIN_PDF}");
     // A case in both sets would be tuned on.
@@ -349,7 +513,13 @@ impl Tally {
 
     /// Template recognised, cells read right, verdict equal, restatements found, in percent.
     fn scores(&self) -> [f64; 4] {
-        let pct = |n: usize, d: usize| if d == 0 { 100.0 } else { 100.0 * n as f64 / d as f64 };
+        let pct = |n: usize, d: usize| {
+            if d == 0 {
+                100.0
+            } else {
+                100.0 * n as f64 / d as f64
+            }
+        };
         [
             pct(self.recognised, self.cases),
             pct(self.cells_right, self.cells),
@@ -361,7 +531,7 @@ impl Tally {
     fn row(&self, name: &str) -> String {
         let s = self.scores();
         format!(
-            "{name:<34} {:>5} {:>4} {:>6.1}% {:>5}/{:<5} {:>6.1}% {:>4} {:>6.1}% {:>3}/{:<3} {:>6.1}% {:>3}/{:<3}",
+            "{name:<42} {:>5} {:>4} {:>6.1}% {:>5}/{:<5} {:>6.1}% {:>4} {:>6.1}% {:>3}/{:<3} {:>6.1}% {:>3}/{:<3}",
             self.cases,
             self.recognised,
             s[0],
@@ -447,11 +617,21 @@ fn score(case: &Case, detail: bool) -> Tally {
     }
     // A draft that is no template report says nothing of the template's identities: its verdict
     // counts only once the template is recognised.
-    if tally.recognised == 1 && verdict_of(&draft).verdict == verdict_of(&case.expected).verdict {
+    if tally.recognised == 1
+        && verdict_of(&draft).verdict == verdict_of(&with_restatements(case)).verdict
+    {
         tally.verdict_equal = 1;
     }
-    let facts: Vec<&Value> = draft["facts"].as_array().map(|f| f.iter().collect()).unwrap_or_default();
-    let fact_value = |id: &str| facts.iter().find(|f| f["id"] == id).map(|f| printed(&f["value"]));
+    let facts: Vec<&Value> = draft["facts"]
+        .as_array()
+        .map(|f| f.iter().collect())
+        .unwrap_or_default();
+    let fact_value = |id: &str| {
+        facts
+            .iter()
+            .find(|f| f["id"] == id)
+            .map(|f| printed(&f["value"]))
+    };
     let draft_checks: Vec<(String, String, String, String)> = draft["checks"]
         .as_array()
         .map(|cs| {
@@ -461,13 +641,19 @@ fn score(case: &Case, detail: bool) -> Tally {
         })
         .unwrap_or_default();
     let matches = |r: &Restatement, (fact, t, row, col): &(String, String, String, String)| {
-        *t == r.table && *row == r.row && *col == r.column && fact_value(fact) == Some(printed(&r.value))
+        *t == r.table
+            && *row == r.row
+            && *col == r.column
+            && fact_value(fact) == Some(printed(&r.value))
     };
     for r in &case.restatements {
         if draft_checks.iter().any(|c| matches(r, c)) {
             tally.restatements_found += 1;
         } else {
-            misses.push(format!("restatement {:?} ({}.{}.{})", r.quote, r.table, r.row, r.column));
+            misses.push(format!(
+                "restatement {:?} ({}.{}.{})",
+                r.quote, r.table, r.row, r.column
+            ));
         }
     }
     tally.draft_restatements = draft_checks.len();
@@ -502,16 +688,28 @@ fn disclosure_gold_scores() {
         "\ndisclosure gold set: template recognised, cells read right (of all printed cells), verdict equal to the transcription's, restatements found; last: the draft's restatement checks that are right / all of them\n"
     );
     let header = format!(
-        "{:<34} {:>5} {:>4} {:>7} {:>11} {:>7} {:>4} {:>7} {:>7} {:>7} {:>7}",
+        "{:<42} {:>5} {:>4} {:>7} {:>11} {:>7} {:>4} {:>7} {:>7} {:>7} {:>7}",
         "case", "cases", "tmpl", "", "cells", "", "verd", "", "restat.", "", "draft"
     );
     let mut failures = Vec::new();
-    for held_out in [false, true] {
-        let set = load_set(held_out);
-        println!("{}", if held_out { "held out" } else { "tuned" });
+    for (group, held_out) in [("tuned", false), ("held out", true), ("fixtures", false)] {
+        let set = if group == "fixtures" {
+            load_fixtures()
+        } else {
+            load_set(held_out)
+        };
+        match group {
+            "fixtures" => println!("fixtures (real reports with one figure changed; not gold)"),
+            _ => println!("{group}"),
+        }
         println!("{header}");
         let mut total = Tally::default();
+        let mut absent = Vec::new();
         for case in &set {
+            if case.document.is_none() {
+                absent.push(case.name.clone());
+                continue;
+            }
             let tally = score(case, detail);
             let mut name = format!("{} ({})", case.name, form_name(case.form));
             if tally.unreadable == 1 {
@@ -520,13 +718,22 @@ fn disclosure_gold_scores() {
             println!("{}", tally.row(&name));
             total.add(tally);
         }
-        let label = if held_out { "== held out" } else { "== tuned" };
-        println!("{}", total.row(label));
+        println!("{}", total.row(&format!("== {group}")));
         if total.unreadable > 0 {
-            println!("   ({} documents not read: no PDF reader yet)", total.unreadable);
+            println!(
+                "   ({} documents not read: no PDF reader yet)",
+                total.unreadable
+            );
+        }
+        if !absent.is_empty() {
+            println!(
+                "   (not scored, their documents are not in {}: {})",
+                shared_dir(held_out).display(),
+                absent.join(", ")
+            );
         }
         println!();
-        if !held_out {
+        if group == "tuned" {
             for (i, (got, min)) in total.scores().iter().zip(FLOORS).enumerate() {
                 if *got < min {
                     failures.push(format!("tuned score {i}: {got:.1}% under the floor {min}%"));
@@ -545,13 +752,27 @@ fn restating_checks_are_read_either_way_round() {
     );
     assert_eq!(
         restating_check("t4.reconsideration.total == n2"),
-        Some(("n2".into(), "t4".into(), "reconsideration".into(), "total".into()))
+        Some((
+            "n2".into(),
+            "t4".into(),
+            "reconsideration".into(),
+            "total".into()
+        ))
     );
     assert_eq!(restating_check("a + b == c"), None);
-    assert_eq!(printed(&serde_json::json!("4068.2080")), Some("4068.208".into()));
-    assert_eq!(printed(&serde_json::json!(4068.208)), Some("4068.208".into()));
+    assert_eq!(
+        printed(&serde_json::json!("4068.2080")),
+        Some("4068.208".into())
+    );
+    assert_eq!(
+        printed(&serde_json::json!(4068.208)),
+        Some("4068.208".into())
+    );
     assert_eq!(printed(&serde_json::json!("—")), None);
     assert_eq!(printed(&serde_json::json!(null)), None);
     assert_eq!(printed(&serde_json::json!("１２")), Some("12".into()));
-    assert_eq!(printed(&serde_json::json!("75394432.52元")), Some("75394432.52".into()));
+    assert_eq!(
+        printed(&serde_json::json!("75394432.52元")),
+        Some("75394432.52".into())
+    );
 }
