@@ -10,7 +10,7 @@
 //! Never panics and never loops on a broken file: the crate's panics are caught page by page, and
 //! a PDF that cannot be read at all is `pdf-unreadable`; one with no text (a scan) `pdf-no-text`.
 
-use std::cell::Cell;
+use std::cell::Cell as Flag;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
@@ -121,7 +121,7 @@ fn short(text: &str) -> String {
 }
 
 thread_local! {
-    static QUIET: Cell<bool> = const { Cell::new(false) };
+    static QUIET: Flag<bool> = const { Flag::new(false) };
 }
 
 /// Runs `f`, catching a panic (`None`) without printing it: the crate panics on some broken files.
@@ -130,7 +130,7 @@ fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            if !QUIET.with(Cell::get) {
+            if !QUIET.with(Flag::get) {
                 previous(info);
             }
         }));
@@ -241,7 +241,20 @@ fn page_lines(mut glyphs: Vec<Glyph>) -> Vec<String> {
             _ => lines.push(vec![glyph]),
         }
     }
-    let mut out: Vec<String> = lines.into_iter().map(line_text).collect();
+    let lines = lines.into_iter().map(|mut line| {
+        line.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let y = line.iter().map(|g| g.y).fold(f64::NEG_INFINITY, f64::max);
+        let size = line[0].size;
+        let cells = cells_by_gaps(line.iter().map(|g| (g.text.as_str(), g.x, g.width, g.size)));
+        Line { y, size, cells }
+    });
+    let mut out: Vec<String> = merge_wrapped(lines)
+        .into_iter()
+        .map(|line| {
+            let texts: Vec<&str> = line.cells.iter().map(|c| c.text.as_str()).collect();
+            texts.join("\t")
+        })
+        .collect();
     out.retain(|line| !line.trim().is_empty());
     if out.last().is_some_and(|line| is_page_number(line)) {
         out.pop();
@@ -249,43 +262,155 @@ fn page_lines(mut glyphs: Vec<Glyph>) -> Vec<String> {
     out
 }
 
-/// One line's glyphs left to right: a space for a word gap, a tab for a column gutter.
-pub(crate) fn join_by_gaps<'a>(cells: impl Iterator<Item = (&'a str, f64, f64, f64)>) -> String {
-    let mut out = String::new();
-    let mut last: Option<(f64, &str)> = None; // right edge, text
-    let mut last_x = f64::NEG_INFINITY;
-    for (text, x, width, size) in cells {
-        if let Some((end, previous)) = last {
-            // A glyph drawn twice at (almost) the same place (fake bold) is read once.
-            if previous == text && (x - last_x).abs() < 0.2 * size {
+/// A run of glyphs of one line between two column gutters.
+#[derive(Clone, Debug)]
+pub(crate) struct Cell {
+    pub text: String,
+    pub x0: f64,
+    pub x1: f64,
+}
+
+impl Cell {
+    fn is_figure(&self) -> bool {
+        self.text.chars().any(|c| c.is_ascii_digit())
+            && self
+                .text
+                .chars()
+                .all(|c| c.is_ascii_digit() || ".,%-—–+ ".contains(c))
+    }
+
+    fn overlaps(&self, other: &Cell) -> bool {
+        self.x0 < other.x1 && other.x0 < self.x1
+    }
+}
+
+/// A line of a page: its baseline, its first glyph's size, its cells left to right.
+#[derive(Clone, Debug)]
+pub(crate) struct Line {
+    pub y: f64,
+    pub size: f64,
+    pub cells: Vec<Cell>,
+}
+
+/// A table row whose label wraps over two lines prints its figures between them, on a baseline
+/// of its own: the label's first line (no figures, no cell above a figure) is joined to the
+/// figures, and a line just below it that continues the label's cells is appended to them. So
+/// `（二）部分公开（区分处理的，只计这一情形，` / `99  0 …` / `不计其他情形）` is one row.
+pub(crate) fn merge_wrapped(lines: impl IntoIterator<Item = Line>) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::new();
+    let mut joined = false; // whether the last line of out was joined from two
+    for line in lines {
+        if let Some(last) = out.last_mut() {
+            let near = (line.y - last.y).abs() <= 1.1 * last.size.min(line.size);
+            let has_figures = |l: &Line| l.cells.iter().any(Cell::is_figure);
+            // The label's first line above the figures: no cell of it above a figure, and
+            // where it lies above a label of the figures' line (a group label wrapped in two,
+            // `（六）其他` / `处理`), only in a table's row (several cells below fewer).
+            let clash = last.cells.iter().any(|a| {
+                line.cells.iter().any(|b| {
+                    a.overlaps(b) && (b.is_figure() || line.cells.len() <= last.cells.len().max(1))
+                })
+            });
+            if near && !has_figures(last) && has_figures(&line) && !clash {
+                let mut cells = line.cells;
+                for above in std::mem::take(&mut last.cells) {
+                    match cells.iter_mut().find(|b| b.overlaps(&above)) {
+                        Some(below) => {
+                            let mut text = above.text;
+                            if !(is_cjk_end(&text) && is_cjk_start(&below.text)) {
+                                text.push(' ');
+                            }
+                            text.push_str(&below.text);
+                            below.text = text;
+                            below.x0 = below.x0.min(above.x0);
+                            below.x1 = below.x1.max(above.x1);
+                        }
+                        None => cells.push(above),
+                    }
+                }
+                cells.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+                last.cells = cells;
+                last.y = line.y;
+                joined = true;
                 continue;
             }
-            let gap = x - end;
-            // Figures and Chinese are written without spaces: a gap of more than half a
-            // character between two of them is a column's gutter, however narrow the column.
-            let tight = (ends_digit(&out) && starts_digit(text))
-                || (ends_digit(&out) && is_cjk_start(text))
-                || (is_cjk_end(&out) && starts_digit(text))
-                || (is_cjk_end(&out) && is_cjk_start(text));
-            if gap > 1.5 * size || (tight && gap > 0.6 * size) {
-                out.push('\t');
-            } else if gap > 0.2 * size && !(is_cjk_end(&out) && is_cjk_start(text)) {
-                out.push(' ');
+            if near && joined && !has_figures(&line) {
+                let targets: Option<Vec<usize>> = line
+                    .cells
+                    .iter()
+                    .map(|c| {
+                        last.cells
+                            .iter()
+                            .position(|t| !t.is_figure() && t.overlaps(c))
+                    })
+                    .collect();
+                if let Some(targets) = targets {
+                    for (cell, at) in line.cells.into_iter().zip(targets) {
+                        let target = &mut last.cells[at];
+                        if !(is_cjk_end(&target.text) && is_cjk_start(&cell.text)) {
+                            target.text.push(' ');
+                        }
+                        target.text.push_str(&cell.text);
+                        target.x1 = target.x1.max(cell.x1);
+                    }
+                    joined = false;
+                    continue;
+                }
             }
         }
-        out.push_str(text);
+        joined = false;
+        out.push(line);
+    }
+    out
+}
+
+/// One line's glyphs left to right as cells: a space for a word gap, a new cell at a gutter.
+pub(crate) fn cells_by_gaps<'a>(
+    glyphs: impl Iterator<Item = (&'a str, f64, f64, f64)>,
+) -> Vec<Cell> {
+    let mut cells: Vec<Cell> = Vec::new();
+    let mut last: Option<(f64, &str)> = None; // right edge, text
+    let mut last_x = f64::NEG_INFINITY;
+    for (text, x, width, size) in glyphs {
+        match (last, cells.last_mut()) {
+            (Some((end, previous)), Some(cell)) => {
+                // A glyph drawn twice at (almost) the same place (fake bold) is read once.
+                if previous == text && (x - last_x).abs() < 0.2 * size {
+                    continue;
+                }
+                let gap = x - end;
+                let out = &cell.text;
+                // Figures and Chinese are written without spaces: a gap of more than half a
+                // character between two of them is a column's gutter, however narrow the column.
+                let tight = (ends_digit(out) || is_cjk_end(out))
+                    && (starts_digit(text) || is_cjk_start(text));
+                if gap > 1.5 * size || (tight && gap > 0.6 * size) {
+                    cells.push(Cell {
+                        text: text.to_string(),
+                        x0: x,
+                        x1: x + width,
+                    });
+                } else {
+                    if gap > 0.2 * size && !(is_cjk_end(out) && is_cjk_start(text)) {
+                        cell.text.push(' ');
+                    }
+                    cell.text.push_str(text);
+                    cell.x1 = cell.x1.max(x + width);
+                }
+            }
+            _ => cells.push(Cell {
+                text: text.to_string(),
+                x0: x,
+                x1: x + width,
+            }),
+        }
         last = Some((
             (x + width).max(last.map_or(f64::NEG_INFINITY, |l| l.0)),
             text,
         ));
         last_x = x;
     }
-    out
-}
-
-fn line_text(mut line: Vec<Glyph>) -> String {
-    line.sort_by(|a, b| a.x.total_cmp(&b.x));
-    join_by_gaps(line.iter().map(|g| (g.text.as_str(), g.x, g.width, g.size)))
+    cells
 }
 
 /// Fonts often map a glyph to a Kangxi radical (U+2F00…) or a CJK radical (U+2E80…) instead of

@@ -27,6 +27,9 @@ fn a_disclosure_report_reads_in_order_with_rows_as_tab_separated_cells() {
         "（七）总计\t710\t3\t0\t0\t5\t0\t718\n",
         "四、结转下年度继续办理\t31\t0\t0\t0\t0\t0\t31\n",
         "行政规范性文件\t6\t1\t32\n",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t99\t0\t0\t0\t2\t0\t101\n",
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t9\t0\t0\t0\t0\t0\t9\n",
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t7\t0\t0\t0\t0\t0\t7\n",
         "27\t10\t9\t15\t61\t3\t0\t0\t0\t3\t8\t0\t1\t1\t10\n",
     ] {
         assert!(text.contains(row), "no row {row:?} in\n{text}");
