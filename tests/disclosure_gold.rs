@@ -655,6 +655,16 @@ fn score(case: &Case, detail: bool) -> Tally {
             ));
         }
     }
+    for c in draft_checks
+        .iter()
+        .filter(|c| !case.restatements.iter().any(|r| matches(r, c)))
+    {
+        let value = fact_value(&c.0).flatten().unwrap_or_default();
+        misses.push(format!(
+            "extra restatement check {} = {value} on {}.{}.{}",
+            c.0, c.1, c.2, c.3
+        ));
+    }
     tally.draft_restatements = draft_checks.len();
     tally.draft_restatements_right = draft_checks
         .iter()
