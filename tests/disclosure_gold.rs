@@ -47,6 +47,9 @@ struct Restatement {
     /// False for a sentence that restates a cell with another figure (the report contradicts
     /// itself): the draft must still find it, and its check fails.
     agrees: bool,
+    /// True when the wording is not plain (the sentence may mean another quantity): the check is
+    /// shown but never fails, as extraction's `to_confirm`.
+    to_confirm: bool,
     quote: String,
     table: String,
     row: String,
@@ -259,6 +262,7 @@ fn load_case(json_path: &Path, held_out: bool) -> Case {
             );
             Restatement {
                 agrees,
+                to_confirm: r["to_confirm"].as_bool().unwrap_or(false),
                 quote,
                 table: parts[0].to_string(),
                 row: parts[1].to_string(),
@@ -360,11 +364,15 @@ fn with_restatements(case: &Case) -> Value {
             fact["unit"] = Value::String(unit);
         }
         facts.push(fact);
-        checks.push(serde_json::json!({
+        let mut check = serde_json::json!({
             "id": format!("restates_{id}"),
             "expect": format!("{id} == `{}.{}.{}`", r.table, r.row, r.column),
             "quote": r.quote,
-        }));
+        });
+        if r.to_confirm {
+            check["to_confirm"] = Value::Bool(true);
+        }
+        checks.push(check);
     }
     if !facts.is_empty() {
         report["facts"] = Value::Array(facts);
@@ -404,7 +412,7 @@ fn disclosure_gold_set_is_well_formed() {
                 .map(|f| f.message.clone())
                 .collect::<Vec<_>>()
         );
-        if case.restatements.iter().any(|r| !r.agrees) {
+        if case.restatements.iter().any(|r| !r.agrees && !r.to_confirm) {
             assert_eq!(
                 stated.verdict,
                 crossfoot::Status::Inconsistent,
