@@ -47,6 +47,8 @@ pub mod json;
 pub mod messages;
 mod nearest;
 pub mod number;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod pdf;
 pub mod position;
 pub mod rational;
 pub mod report;

@@ -11,8 +11,8 @@ crossfoot: checks that the figures of a report agree
 usage:
   crossfoot check [--format human|json] [--lang en|zh] FILE...   (- reads standard input)
   crossfoot check --text [--format human|json] [--lang en|zh] FILE...
-                        extract the figures of a text (or .html) file, then check them
-  crossfoot extract FILE  print the draft report extracted from a text (or .html) file
+                        extract the figures of a text (.txt, .html or .pdf) file, then check them
+  crossfoot extract FILE  print the draft report extracted from a text (.txt, .html or .pdf) file
   crossfoot schema      print the JSON Schema of the report format
   crossfoot version     print the version
 
@@ -101,12 +101,17 @@ fn check(args: &[String]) -> Result<u8, String> {
             .iter()
             .map(|(input, options)| {
                 let file = options.source.as_deref().unwrap_or("-");
-                let checked = crossfoot::extract::check_text(
-                    &String::from_utf8_lossy(input),
-                    &extract_options(file, input),
-                    options,
-                );
-                (checked.verdict, checked.text.into_bytes())
+                match document_text(file, input) {
+                    Ok(text) => {
+                        let checked = crossfoot::extract::check_text(
+                            &text,
+                            &extract_options(file, text.as_bytes()),
+                            options,
+                        );
+                        (checked.verdict, checked.text.into_bytes())
+                    }
+                    Err(e) => (unreadable_pdf(&e, options), Vec::new()),
+                }
             })
             .collect()
     } else {
@@ -156,7 +161,18 @@ fn extract(args: &[String]) -> Result<u8, String> {
         _ => return Err("extract takes one FILE (or - for standard input)".to_string()),
     };
     let input = read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
-    let report = extract_report(file, &input);
+    let text = match document_text(file, &input) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!(
+                "crossfoot: {file}: {}: {}",
+                e.code(),
+                e.message(lang_from_environment())
+            );
+            return Ok(2);
+        }
+    };
+    let report = crossfoot::extract::extract(&text, &extract_options(file, text.as_bytes())).report;
     let mut out = std::io::stdout().lock();
     match out.write_all(report.as_bytes()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
@@ -166,10 +182,43 @@ fn extract(args: &[String]) -> Result<u8, String> {
     }
 }
 
-/// The draft report of a text file.
-fn extract_report(file: &str, input: &[u8]) -> String {
-    let text = String::from_utf8_lossy(input);
-    crossfoot::extract::extract(&text, &extract_options(file, input)).report
+/// A document's text: a PDF's read by position (rows with their cells separated by tabs), any
+/// other file's as UTF-8 (lossily).
+fn document_text(file: &str, input: &[u8]) -> Result<String, crossfoot::pdf::PdfError> {
+    if file.to_ascii_lowercase().ends_with(".pdf") || input.starts_with(b"%PDF-") {
+        crossfoot::pdf::to_text(input)
+    } else {
+        Ok(String::from_utf8_lossy(input).into_owned())
+    }
+}
+
+/// The verdict of a PDF that gave no text: invalid, with the reason as its one finding.
+fn unreadable_pdf(error: &crossfoot::pdf::PdfError, options: &Options) -> Verdict {
+    let message = error.message(options.lang);
+    Verdict {
+        verdict: Status::Invalid,
+        language: options.lang.code(),
+        summary: match options.lang {
+            Lang::En => format!("invalid: {message}"),
+            Lang::Zh => format!("无效：{message}"),
+        },
+        counts: crossfoot::Counts {
+            errors: 1,
+            ..Default::default()
+        },
+        report: None,
+        checks: Vec::new(),
+        suspects: Vec::new(),
+        findings: vec![crossfoot::Finding {
+            code: error.code(),
+            severity: Severity::Error,
+            message,
+            location: Default::default(),
+        }],
+        facts: Vec::new(),
+        tables: Vec::new(),
+        source: options.source.clone(),
+    }
 }
 
 /// How to read a text file: as HTML when its name says so or it starts like HTML.

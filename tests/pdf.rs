@@ -1,0 +1,82 @@
+//! PDF text (native): a real PDF printed by Chromium from a disclosure report's page
+//! (tests/fixtures/pdf/make.py made it), a scan, and broken files.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use crossfoot::pdf::to_text;
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/tests/fixtures/pdf/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+#[test]
+fn a_disclosure_report_reads_in_order_with_rows_as_tab_separated_cells() {
+    let text = to_text(&fixture("disclosure-2021.pdf")).unwrap();
+    assert!(
+        text.starts_with("沭阳县人民政府2025年政府信息公开工作年度报告\n"),
+        "{text}"
+    );
+    assert!(text.contains("本年度共收到政府信息公开申请713件"), "{text}");
+    for row in [
+        "一、本年新收政府信息公开申请数量\t705\t3\t0\t0\t5\t0\t713\n",
+        "二、上年结转政府信息公开申请数量\t36\t0\t0\t0\t0\t0\t36\n",
+        "（七）总计\t710\t3\t0\t0\t5\t0\t718\n",
+        "四、结转下年度继续办理\t31\t0\t0\t0\t0\t0\t31\n",
+        "行政规范性文件\t6\t1\t32\n",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t99\t0\t0\t0\t2\t0\t101\n",
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t9\t0\t0\t0\t0\t0\t9\n",
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t7\t0\t0\t0\t0\t0\t7\n",
+        "27\t10\t9\t15\t61\t3\t0\t0\t0\t3\t8\t0\t1\t1\t10\n",
+    ] {
+        assert!(text.contains(row), "no row {row:?} in\n{text}");
+    }
+    let title = text.find("三、收到和处理政府信息公开申请情况").unwrap();
+    let total = text.find("（七）总计").unwrap();
+    assert!(title < total);
+}
+
+#[test]
+fn a_scan_has_no_text() {
+    let error = to_text(&fixture("scanned.pdf")).unwrap_err();
+    assert_eq!(error.code(), "pdf-no-text");
+    assert!(error.message(crossfoot::Lang::Zh).contains("扫描件"));
+    assert!(error.message(crossfoot::Lang::En).contains("scan"));
+}
+
+#[test]
+fn broken_files_are_unreadable_never_a_panic() {
+    let pdf = fixture("disclosure-2021.pdf");
+    for cut in [
+        0,
+        5,
+        9,
+        100,
+        1000,
+        pdf.len() / 3,
+        pdf.len() / 2,
+        pdf.len() - 100,
+    ] {
+        let _ = to_text(&pdf[..cut]);
+    }
+    // Bytes flipped all over the file.
+    let mut seed = 12345u64;
+    for _ in 0..8 {
+        let mut bad = pdf.clone();
+        for _ in 0..64 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let at = (seed >> 33) as usize % bad.len();
+            bad[at] = (seed >> 13) as u8;
+        }
+        let _ = to_text(&bad);
+    }
+    assert_eq!(
+        to_text(b"%PDF-1.7\n garbage").unwrap_err().code(),
+        "pdf-unreadable"
+    );
+}
