@@ -80,3 +80,61 @@ fn broken_files_are_unreadable_never_a_panic() {
         "pdf-unreadable"
     );
 }
+
+fn crossfoot(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_crossfoot"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("LANG", "en_GB.UTF-8")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_cli_reads_pdfs_and_sums_up_several_files() {
+    let output = crossfoot(&[
+        "check",
+        "--text",
+        "tests/fixtures/pdf/disclosure-2021.pdf",
+        "tests/fixtures/pdf/disclosure-2021.html",
+        "tests/fixtures/pdf/scanned.pdf",
+    ]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{text}");
+    assert!(
+        text.contains("tests/fixtures/pdf/scanned.pdf: invalid: this PDF has no text"),
+        "{text}"
+    );
+    let summary = text
+        .lines()
+        .skip_while(|l| !l.starts_with("file "))
+        .collect::<Vec<_>>();
+    assert_eq!(summary.len(), 4, "{text}");
+    assert!(summary[0].contains("verdict") && summary[0].contains("failing checks"));
+    assert!(summary[1].starts_with("tests/fixtures/pdf/disclosure-2021.pdf "));
+    assert!(summary[3].contains("invalid"));
+
+    let json = crossfoot(&[
+        "check",
+        "--text",
+        "--format",
+        "json",
+        "tests/fixtures/pdf/scanned.pdf",
+        "tests/fixtures/pdf/disclosure-2021.pdf",
+    ]);
+    let verdicts: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(verdicts[0]["findings"][0]["code"], "pdf-no-text");
+    assert_eq!(
+        verdicts[1]["source"],
+        "tests/fixtures/pdf/disclosure-2021.pdf"
+    );
+
+    let extract = crossfoot(&["extract", "tests/fixtures/pdf/disclosure-2021.pdf"]);
+    assert_eq!(extract.status.code(), Some(0));
+    let draft = String::from_utf8_lossy(&extract.stdout);
+    assert!(draft.contains("713"), "{draft}");
+    let scan = crossfoot(&["extract", "tests/fixtures/pdf/scanned.pdf"]);
+    assert_eq!(scan.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&scan.stderr).contains("pdf-no-text"));
+}
