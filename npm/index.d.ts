@@ -239,6 +239,24 @@ export interface Extraction {
   report: string;
   /** For HTML input: the plain text the offsets refer to. */
   text?: string;
+  /**
+   * The template the text was recognised as a report on (e.g. "cn-gov-info-disclosure-2021");
+   * then `report` is a template report whose rows carry `at`.
+   */
+  template?: string;
+  /** Tables and rows of the template that could not be placed in the text. */
+  warnings: ExtractWarning[];
+}
+
+/** A table or row of a template that extraction could not place; never guessed. */
+export interface ExtractWarning {
+  /** "table-not-placed" or "row-not-placed". */
+  code: string;
+  /** In the language of the text (Chinese for the disclosure templates). */
+  message: string;
+  /** Character offsets of the label in the text (0, 0 when there is none). */
+  start: number;
+  end: number;
 }
 
 export interface ExtractOptions {
@@ -301,4 +319,6 @@ export interface CellView {
   /** The cell as printed ("—" for an empty cell written so); null for null or "". */
   value: string | null;
   status: CellStatus;
+  /** Where the cell stands in the source text, for a table read from a text. */
+  at?: TextSpan;
 }

@@ -24,6 +24,8 @@ pub enum FieldType {
     Ids,
     /// A table row's cells: figures as for facts, or empty (`null`, `""`, `"—"`, `"-"`, `"/"`).
     Cells,
+    /// One place in the source text per cell: an `at` object, or `null`.
+    Spans,
     Object(&'static Shape),
     ArrayOf(&'static Shape),
 }
@@ -338,6 +340,12 @@ pub static ROW: Shape = Shape {
             FieldType::Cells,
             "The cells in column order: a figure as for facts, or empty: null, \"\", \"—\", \"-\", \"/\" \
              (\"0\" is the figure zero).",
+        ),
+        field(
+            "at",
+            FieldType::Spans,
+            "Where each cell stands in the source text, in column order: an at object, or null \
+             (set by extraction).",
         ),
     ],
 };

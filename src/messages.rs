@@ -356,6 +356,12 @@ fn type_name(ty: FieldType, lang: Lang) -> String {
                 "单元格数组:数字,或表示空格的 null、\"\"、\"—\"、\"-\"、\"/\"",
             )
             .to_string(),
+        FieldType::Spans => lang
+            .pick(
+                "an array of places in the text: at objects, or null",
+                "文中位置数组:at 对象或 null",
+            )
+            .to_string(),
         FieldType::OneOf(words) => {
             let list = words
                 .iter()

@@ -707,7 +707,7 @@ pub fn resolve_references(
 }
 
 /// A character offset (a whole number that fits the machine's `usize`).
-fn offset(node: &Node) -> Option<usize> {
+pub(crate) fn offset(node: &Node) -> Option<usize> {
     match &node.value {
         Value::Number(n) => n.parse().ok(),
         _ => None,
@@ -778,7 +778,7 @@ fn has_type(node: &Node, field: &Field) -> bool {
         (FieldType::Version, Value::Number(_)) => true,
         (FieldType::Figure, Value::Number(_) | Value::String(_)) => true,
         (FieldType::OneOf(words), Value::String(s)) => words.contains(&s.as_str()),
-        (FieldType::Ids | FieldType::Cells, Value::Array(_)) => true,
+        (FieldType::Ids | FieldType::Cells | FieldType::Spans, Value::Array(_)) => true,
         (FieldType::Object(_), Value::Object(_)) => true,
         (FieldType::ArrayOf(_), Value::Array(_)) => true,
         _ => false,

@@ -106,6 +106,12 @@ fn field_schema(ty: FieldType, doc: &str) -> Json {
             let cell = Json::Object(vec![("anyOf", Json::Array(vec![figure, empty, null]))]);
             schema.extend([("type", str("array")), ("items", cell)]);
         }
+        FieldType::Spans => {
+            let at = Json::Object(vec![reference(&AT)]);
+            let null = Json::Object(vec![("type", str("null"))]);
+            let span = Json::Object(vec![("anyOf", Json::Array(vec![at, null]))]);
+            schema.extend([("type", str("array")), ("items", span)]);
+        }
         FieldType::OneOf(words) => {
             schema.push(("enum", Json::Array(words.iter().map(|w| str(w)).collect())))
         }

@@ -8,17 +8,17 @@ mod footing;
 use std::rc::Rc;
 
 use crate::expr::{self, Expr, ExprKind};
-use crate::format::{FieldType, COLUMN, PART, ROW, TABLE};
+use crate::format::{FieldType, AT, COLUMN, PART, ROW, TABLE};
 use crate::json::{Node, Value};
 use crate::messages::Problem;
 use crate::nearest::nearest;
 use crate::number::{self, NumberError};
 use crate::position::{pointer_child, pointer_item};
-use crate::report::{Fact, FactIndex, Loader, Precision, Report};
+use crate::report::{offset, Fact, FactIndex, Loader, Precision, Report};
 use crate::units::{self, Dimension};
 use crate::verdict::{
     CellStatus, CellView, CheckOutcome, CheckStatus, ColumnView, Finding, Location, RowView,
-    Severity, TableView,
+    Severity, TableView, TextSpan,
 };
 use crate::Lang;
 
@@ -67,6 +67,8 @@ pub struct Cell {
     pub fact: Option<usize>,
     /// The cell as printed ("—" for an empty one written so); `None` for null or "".
     pub printed: Option<String>,
+    /// Where the cell stands in the source text (the row's `at`), for a table read from a text.
+    pub at: Option<TextSpan>,
 }
 
 #[derive(Debug)]
@@ -269,6 +271,7 @@ impl<'a> Loader<'a> {
             .get("id")
             .and_then(|n| self.axis_id(n, pointer, &taken));
         let cell_nodes = fields.array("cells");
+        let spans = fields.array("at");
         let columns = table.columns.len();
         if let Some(cells_node) = fields.get("cells") {
             if cell_nodes.len() != columns {
@@ -292,13 +295,29 @@ impl<'a> Loader<'a> {
             line,
         };
         for column in 0..columns {
-            let cell = match (cell_nodes.get(column), &id) {
+            let mut cell = match (cell_nodes.get(column), &id) {
                 (Some(node), Some(_)) => {
                     let place = pointer_item(pointer, "cells", column);
                     self.cell(table, &row, column, node, &place)
                 }
                 _ => Cell::default(),
             };
+            cell.at = spans
+                .get(column)
+                .filter(|n| n.value != Value::Null)
+                .and_then(|node| {
+                    let place = pointer_item(pointer, "at", column);
+                    let at = self.object(node, &AT, &place)?;
+                    Some(TextSpan::new(
+                        offset(at.get("start")?)?,
+                        offset(at.get("end")?)?,
+                    ))
+                });
+            if let (Some(at), Some(fact)) = (cell.at, cell.fact) {
+                if let Some(fact) = self.report.facts.get_mut(fact) {
+                    fact.at = Some(at);
+                }
+            }
             row.cells.push(cell);
         }
         table.rows.push(row);
@@ -320,6 +339,7 @@ impl<'a> Loader<'a> {
                 return Cell {
                     fact: None,
                     printed: (!printed.is_empty()).then(|| printed.to_string()),
+                    at: None,
                 };
             }
             Value::String(text) | Value::Number(text) => text.trim(),
@@ -389,6 +409,7 @@ impl<'a> Loader<'a> {
         Cell {
             fact: Some(index),
             printed: Some(text.to_string()),
+            at: None,
         }
     }
 
@@ -670,6 +691,7 @@ pub fn views(tables: &[Table], facts: &FactIndex, outcomes: &[CheckOutcome]) -> 
                             fact: cell.fact.map(|_| table.cell_id(r, c)),
                             value: cell.printed.clone(),
                             status: status(cell.fact),
+                            at: cell.at,
                         })
                         .collect(),
                 })

@@ -247,6 +247,9 @@ pub struct CellView {
     /// The cell as printed ("—" for an empty cell written so); null for null or "".
     pub value: Option<String>,
     pub status: CellStatus,
+    /// Where the cell stands in the source text, for a table read from a text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<TextSpan>,
 }
 
 /// `fail`: the cell takes part in a failing error check; `pass`: only in holding checks;

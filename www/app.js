@@ -6,9 +6,9 @@
 import { el } from './dom.js';
 import { renderBanner, renderVerdict } from './render.js';
 import { LANGS, initialLang, rememberLang, translator } from './i18n.js';
-import { templateForm } from './template-form.js';
+import { templateForm, valuesFromReport } from './template-form.js';
 import { confirmCheck, dismissCheck, textView } from './text-view.js';
-import { documentView, formValues } from './document-view.js';
+import { documentView } from './document-view.js';
 import { batchCsv, batchTable } from './batch-view.js';
 
 const EXAMPLE_NAME = 'qingpu-2017.json';
@@ -492,10 +492,13 @@ function closeWorkspace() {
   $('workspace-body').replaceChildren();
 }
 
-/** "Start from a template": asks the worker for the template's tables, then shows the empty form. */
-function openForm(template, values) {
+/**
+ * "Start from a template": asks the worker for the template's tables, then shows the form, empty
+ * or filled from a template report (`report`: e.g. the draft extraction wrote for a text).
+ */
+function openForm(template, report) {
   closeWorkspace();
-  state.form = { template, view: null, entry: null, values, timer: 0, layoutId: 0 };
+  state.form = { template, view: null, entry: null, values: undefined, report, timer: 0, layoutId: 0 };
   openWorkspace(state.t(`template_${template}`));
   document.documentElement.dataset.form = 'loading';
   requestLayout();
@@ -514,6 +517,7 @@ function requestLayout() {
 function showForm(tables, title) {
   const form = state.form;
   if (form.view) form.values = form.view.values(); // a new language: keep what was typed
+  else if (form.report) form.values = valuesFromReport(form.report, tables);
   form.view = templateForm({ template: form.template, tables, t: state.t, values: form.values, onChange: formEdited });
   $('workspace-title').textContent = title || state.t(`template_${form.template}`);
   $('workspace-body').replaceChildren(form.view.node);
@@ -586,8 +590,7 @@ function showWorkspaceVerdict(entry) {
 
 /** The recognised draft in the template form, to correct what was misread. */
 function editInForm(entry) {
-  const values = formValues(entry.draft, entry.verdict);
-  openForm(entry.template, values);
+  openForm(entry.template, entry.draft);
 }
 
 /** One line above the form or the text: the verdict's mark and summary. */

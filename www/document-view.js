@@ -50,20 +50,3 @@ function markPassing(node, t) {
   }
   return node;
 }
-
-/** The draft as the template form's values: {fields: {title, issuer, period}, cells: {"t3.new.total": "58"}}. */
-export function formValues(draft, verdict) {
-  const columnsOf = new Map((verdict.tables || []).map((table) => [table.id, (table.columns || []).map((c) => c.id)]));
-  const cells = {};
-  for (const table of draft.tables || []) {
-    const columns = columnsOf.get(table.id) || [];
-    for (const row of table.rows || []) {
-      for (const [i, value] of (row.cells || []).entries()) {
-        if (value === null || value === undefined || value === '' || !columns[i]) continue;
-        cells[`${table.id}.${row.id}.${columns[i]}`] = String(value);
-      }
-    }
-  }
-  const report = draft.report || {};
-  return { fields: { title: report.title || '', issuer: report.issuer || '', period: report.period || '' }, cells };
-}

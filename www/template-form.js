@@ -19,6 +19,28 @@ function figure(text) {
 }
 
 /**
+ * What the form shows for a template report (the draft that extraction writes for a text on the
+ * template, or a saved form): its report fields and every cell of its rows, by the layout's
+ * column ids. Rows and cells the layout does not have are left out.
+ */
+export function valuesFromReport(report, tables) {
+  const fields = {};
+  for (const name of FIELDS) if (report && report.report && report.report[name] != null) fields[name] = String(report.report[name]);
+  const cells = {};
+  for (const given of (report && report.tables) || []) {
+    const table = tables.find((t) => t.id === given.id);
+    if (!table) continue;
+    for (const row of given.rows || []) {
+      (row.cells || []).forEach((cell, k) => {
+        const column = (table.columns || [])[k];
+        if (column && cell !== null && cell !== undefined) cells[`${table.id}.${row.id}.${column.id}`] = String(cell);
+      });
+    }
+  }
+  return { fields, cells };
+}
+
+/**
  * The form. `tables` is the template's layout ({id, title, columns: [{id, label, unit}], rows:
  * [{id, label}]}); `values` (optional) restores what was typed: {fields: {title, …}, cells: {
  * "t3.new.total": "12"}}. `onChange()` is called on every edit.

@@ -213,7 +213,17 @@ pub fn extraction_json(extraction: &Extraction) -> String {
     if let Some(text) = &extraction.text {
         member(&mut out, "text", text, false);
     }
-    out.push('}');
+    if let Some(template) = &extraction.template {
+        member(&mut out, "template", template, false);
+    }
+    out.push_str(",\"warnings\":[");
+    for (n, w) in extraction.warnings.iter().enumerate() {
+        out.push_str(if n == 0 { "{" } else { ",{" });
+        member(&mut out, "code", w.code, true);
+        member(&mut out, "message", &w.message, false);
+        out.push_str(&format!(",\"start\":{},\"end\":{}}}", w.start, w.end));
+    }
+    out.push_str("]}");
     out
 }
 

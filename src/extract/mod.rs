@@ -23,6 +23,10 @@ pub mod html;
 pub mod numerals;
 pub mod patterns;
 mod placed;
+pub mod recognise;
+mod restate;
+
+pub use recognise::ExtractWarning;
 
 pub use placed::{check_text, TextVerdict};
 
@@ -57,6 +61,11 @@ pub struct Extraction {
     /// For HTML input: the plain text the offsets refer to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// The template the text was recognised as a report on (then `report` is a template report).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub template: Option<String>,
+    /// Tables and rows of the template that could not be placed in the text.
+    pub warnings: Vec<ExtractWarning>,
 }
 
 /// A figure of the text.
@@ -192,12 +201,22 @@ pub fn extract(input: &str, options: &ExtractOptions) -> Extraction {
             label: f.label.clone(),
         })
         .collect();
-    let report = draft::write(&chars, &found, &figures, &relations, options);
+    let (report, template, warnings) =
+        match recognise::recognise(&chars, &found, options.source.as_deref()) {
+            Some(r) => (r.report, Some(r.template), r.warnings),
+            None => (
+                draft::write(&chars, &found, &figures, &relations, options),
+                None,
+                Vec::new(),
+            ),
+        };
     Extraction {
         figures,
         relations,
         report,
         text: html_text,
+        template,
+        warnings,
     }
 }
 

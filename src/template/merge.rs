@@ -68,6 +68,8 @@ struct Merger<'a> {
 struct GivenTable<'n> {
     /// By the template's row index: the row's cells, when given and usable.
     cells: Vec<Option<&'n [Node]>>,
+    /// By the template's row index: the row's `at` (where its cells stand in a text), if given.
+    at: Vec<Option<&'n Node>>,
 }
 
 impl<'a> Merger<'a> {
@@ -172,6 +174,7 @@ impl<'a> Merger<'a> {
     fn rows<'n>(&mut self, layout: &TableLayout, table: &'n Node, pointer: &str) -> GivenTable<'n> {
         let mut given = GivenTable {
             cells: layout.rows.iter().map(|_| None).collect(),
+            at: layout.rows.iter().map(|_| None).collect(),
         };
         let title = layout.title.pick(self.lang).to_string();
         for (j, row) in array(table, "rows").iter().enumerate() {
@@ -230,6 +233,7 @@ impl<'a> Merger<'a> {
                 }
             }
             given.cells[index] = Some(cells);
+            given.at[index] = member(row, "at");
         }
         given
     }
@@ -272,14 +276,18 @@ impl<'a> Merger<'a> {
         let rows = layout
             .rows
             .iter()
-            .zip(&given.cells)
-            .filter_map(|(row, cells)| {
+            .zip(given.cells.iter().zip(&given.at))
+            .filter_map(|(row, (cells, at))| {
                 let cells = (*cells)?;
-                Some(self.node(Value::Object(vec![
+                let mut fields = vec![
                     self.member("id", self.text(&row.id)),
                     self.member("label", self.text(row.label.pick(lang))),
                     self.member("cells", self.node(Value::Array(cells.to_vec()))),
-                ])))
+                ];
+                if let Some(at) = at {
+                    fields.push(self.member("at", (*at).clone()));
+                }
+                Some(self.node(Value::Object(fields)))
             })
             .collect();
         members.push(self.member("rows", self.node(Value::Array(rows))));
