@@ -125,11 +125,13 @@ const FIGURE = /^[0-9.,%\-—–+ ]*[0-9][0-9.,%\-—–+ ]*$/;
 export function pageLines(items) {
   const glyphs = [];
   for (const item of items) {
-    if (!item || typeof item.str !== 'string' || !item.str.trim() || !item.transform) continue;
+    if (!item || typeof item.str !== 'string' || item.str === '' || !item.transform) continue;
     const [a, b, c, d, e, f] = item.transform;
     const size = Math.sqrt(Math.abs((a + c) * (b + d))) || Math.hypot(c, d) || 10;
     if (![e, f, size].every(Number.isFinite)) continue;
-    glyphs.push({ text: unifyRadicals(item.str.trim()), x: e, y: -f, width: Math.max(0, item.width || 0), size: size > 0.1 ? size : 10 });
+    // A space the PDF draws stays a space (as src/pdf.rs keeps it).
+    const text = item.str.trim() ? unifyRadicals(item.str.trim()) : ' ';
+    glyphs.push({ text, x: e, y: -f, width: Math.max(0, item.width || 0), size: size > 0.1 ? size : 10 });
   }
   glyphs.sort((p, q) => p.y - q.y || p.x - q.x);
   const lines = [];
@@ -152,7 +154,14 @@ function cellsByGaps(glyphs) {
   let end = -Infinity;
   let lastText = null;
   let lastX = -Infinity;
+  let space = false;
   for (const { text, x, width, size } of glyphs) {
+    if (text === ' ') {
+      space = cells.length > 0;
+      continue;
+    }
+    const spaced = space;
+    space = false;
     const cell = cells[cells.length - 1];
     if (cell) {
       if (lastText === text && Math.abs(x - lastX) < 0.2 * size) continue; // drawn twice (fake bold)
@@ -162,7 +171,7 @@ function cellsByGaps(glyphs) {
       if (gap > 1.5 * size || (tight && gap > 0.6 * size)) {
         cells.push({ text, x0: x, x1: x + width });
       } else {
-        if (gap > 0.2 * size && !(isCjk(lastChar(out)) && isCjk(firstChar(text)))) cell.text += ' ';
+        if (spaced || (gap > 0.2 * size && !(isCjk(lastChar(out)) && isCjk(firstChar(text))))) cell.text += ' ';
         cell.text += text;
         cell.x1 = Math.max(cell.x1, x + width);
       }
