@@ -13,8 +13,9 @@
 export async function pdfToText(bytes) {
   const pdfjs = await loadPdfjs();
   let doc;
+  let task;
   try {
-    doc = await pdfjs.getDocument({
+    task = pdfjs.getDocument({
       data: bytes instanceof Uint8Array ? bytes.slice() : new Uint8Array(bytes),
       isEvalSupported: false,
       disableFontFace: true,
@@ -23,8 +24,10 @@ export async function pdfToText(bytes) {
       cMapUrl: cMapUrl(),
       cMapPacked: true,
       ...(inlineMaps() ? { CMapReaderFactory: InlineCMapReader } : {}),
-    }).promise;
+    });
+    doc = await task.promise;
   } catch (error) {
+    if (task) task.destroy().catch(() => {});
     throw pdfError('pdf-unreadable', error && error.message ? error.message : String(error));
   }
   const lines = [];
@@ -41,7 +44,7 @@ export async function pdfToText(bytes) {
       lines.push(...pageLines(content.items));
     }
   } finally {
-    doc.destroy();
+    task.destroy().catch(() => {});
   }
   const text = lines.map((line) => `${line}\n`).join('');
   if (!text.trim()) throw pdfError('pdf-no-text', 'no text');
@@ -63,9 +66,9 @@ function loadPdfjs() {
     loading = (async () => {
       const inline = document.getElementById('crossfoot-pdfjs');
       if (inline) {
-        const worker = await import(moduleUrl('crossfoot-pdfjs-worker'));
+        const worker = await import(await moduleUrl('crossfoot-pdfjs-worker'));
         globalThis.pdfjsWorker = worker; // pdf.js's fake worker takes its handler from here
-        const pdfjs = await import(moduleUrl('crossfoot-pdfjs'));
+        const pdfjs = await import(await moduleUrl('crossfoot-pdfjs'));
         pdfjs.GlobalWorkerOptions.workerSrc = 'data:,'; // never loaded: pdfjsWorker is there
         return pdfjs;
       }
@@ -85,9 +88,11 @@ function pdfBase64Bytes(text) {
   return bytes;
 }
 
-function moduleUrl(id) {
-  const bytes = pdfBase64Bytes(document.getElementById(id).textContent.trim());
-  return URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' }));
+async function moduleUrl(id) {
+  const node = document.getElementById(id);
+  let blob = new Blob([pdfBase64Bytes(node.textContent.trim())]);
+  if (node.dataset.encoding === 'gzip') blob = await new Response(blob.stream().pipeThrough(new DecompressionStream('gzip'))).blob();
+  return URL.createObjectURL(new Blob([blob], { type: 'text/javascript' }));
 }
 
 /** The CMaps for Chinese fonts that a PDF names without embedding (served: vendor/pdfjs/cmaps). */
