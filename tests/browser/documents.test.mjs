@@ -83,6 +83,19 @@ describe('documents in the served page (Chromium)', () => {
     await page.close();
   });
 
+  test('a table that cannot be placed is named in the warnings of extraction', async () => {
+    const page = await site.open({ lang: 'en' });
+    const html = WRONG_HTML.buffer.toString('utf8');
+    const withoutTable4 = html.slice(0, html.indexOf('<h2>四、')) + html.slice(html.indexOf('<h2>五、'));
+    await nextVerdict(page, () => page.setInputFiles('#file-input', [{ name: 'no-table-4.html', mimeType: 'text/html', buffer: Buffer.from(withoutTable4) }]));
+    await documentShown(page);
+    const codes = await page.$$eval('#workspace .document-warnings li', (items) => items.map((li) => li.dataset.code));
+    assert.ok(codes.includes('table-not-placed'), `warnings: ${codes}`);
+    assert.match(await page.textContent('#workspace .document-warnings'), /表四/);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   test('a real report\'s text pasted: the document view of its template', async () => {
     const page = await site.open({ lang: 'zh' });
     await nextVerdict(page, () => page.evaluate(pasteText, REAL_TEXT));
