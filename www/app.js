@@ -56,6 +56,22 @@ function base64Bytes(text) {
   return bytes;
 }
 
+/** An inline block's bytes (base64; gzipped when data-encoding="gzip"), inflated once. */
+const inflated = new Map();
+function inlineBytes(id) {
+  if (!inflated.has(id)) {
+    const node = document.getElementById(id);
+    inflated.set(id, (async () => {
+      if (!node) return null;
+      const bytes = base64Bytes(node.textContent.trim());
+      if (node.dataset.encoding !== 'gzip') return bytes;
+      const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+      return new Uint8Array(await new Response(stream).arrayBuffer());
+    })());
+  }
+  return inflated.get(id);
+}
+
 function startWorker() {
   state.ready = false;
   let worker;
@@ -64,8 +80,14 @@ function startWorker() {
     if (source !== null) {
       const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
       worker = new Worker(url); // classic: Chromium refuses module workers from blob: on file://
-      const wasm = base64Bytes(embedded('crossfoot-wasm'));
-      worker.postMessage({ type: 'init', wasm: wasm.buffer }, [wasm.buffer]);
+      const started = worker;
+      // Both modules inflated before init, so that the extraction module is at hand (synchronously)
+      // when the first text comes; copies go to the worker (a restarted one needs them again).
+      Promise.all([inlineBytes('crossfoot-wasm'), inlineBytes('crossfoot-wasm-extract')]).then(([wasm, extractWasm]) => {
+        state.extractWasm = extractWasm;
+        const copy = wasm.slice();
+        started.postMessage({ type: 'init', wasm: copy.buffer }, [copy.buffer]);
+      }, fatal);
     } else {
       worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
       worker.postMessage({ type: 'init' });
@@ -236,9 +258,8 @@ function messageFor(entry) {
 function sendExtractModule() {
   if (state.extractSent) return;
   state.extractSent = true;
-  const inline = embedded('crossfoot-wasm-extract');
-  if (inline === null) return; // served: the worker fetches www/pkg-extract itself
-  const wasm = base64Bytes(inline);
+  if (!state.extractWasm) return; // served: the worker fetches www/pkg-extract itself
+  const wasm = state.extractWasm.slice();
   state.worker.postMessage({ type: 'extract-module', wasm: wasm.buffer }, [wasm.buffer]);
 }
 
