@@ -8,6 +8,14 @@
 //!   …/202001/t20200120_80576.htm, from the copy in the public repository
 //!   changwu/pingtan-gov-zwgk-archive with the tables one line per row, cells separated by tabs
 //!   (as a browser copies them); the narrative cut to the paragraph on applications.
+//! - `pingtan-2022-pdf.txt`: 平潭综合实验区 2022 report, the text that `crossfoot::pdf::to_text`
+//!   (the `docs` branch) reads from the report printed to PDF (the gold set's
+//!   tests/disclosure/tuned/pingtan-2022.pdf), cut to its applications paragraph and its tables:
+//!   cells by tabs and by single spaces, labels broken over lines (行政复 / 议).
+//! - `longgang-2024-page.txt`: a 2024 report of a 深圳市龙岗区 department,
+//!   https://www.lg.gov.cn/xxgk/xxgknb/qzfgzbm/content/post_11956962.html, as the stored copy of the
+//!   page gives its text (cells separated by ` | `, half-width parentheses); the copy ends inside
+//!   表三.
 //! - `shuyang-county-2025.md`: 沭阳县人民政府 2025 report as converted to Markdown in the public
 //!   repository zxj6827111-blip/KIROGOVCOMPARE (tests/沭阳县人民政府2025年政府信息公开工作年度报告-…txt),
 //!   cut to its applications paragraph and its tables.
@@ -325,6 +333,65 @@ fn an_html_page_with_blank_and_dash_cells_and_full_width_digits_is_read_from_its
         cells(&draft, "t3", "total"),
         ["63", "0", "0", "2", "0", "4", "69"]
     );
+}
+
+#[test]
+fn a_pdf_s_text_with_labels_broken_over_lines_is_read() {
+    let text = fixture("pingtan-2022-pdf.txt");
+    let draft = draft(&text);
+    assert_eq!(draft["template"], "cn-gov-info-disclosure-2021");
+    // 一、本年新收政府信息公开申请数量	71	3	0	0	0 0 74
+    assert_eq!(
+        cells(&draft, "t3", "new"),
+        ["71", "3", "0", "0", "0", "0", "74"]
+    );
+    // 1.申请人无正当理由逾期不补正、行 / （六）其他处理	2	0	0	0 0 0	2 / 政机关不再处理其政府信息公开申请
+    assert_eq!(
+        cells(&draft, "t3", "other_no_correction"),
+        ["2", "0", "0", "0", "0", "0", "2"]
+    );
+    // 行政复	行政诉 / 议	讼 / … / 0	1	1	0	2	1	0	0	0	1	0 0 0 0 0
+    assert_eq!(
+        cells(&draft, "t4", "reconsideration"),
+        ["0", "1", "1", "0", "2"]
+    );
+    assert_eq!(
+        cells(&draft, "t4", "litigation_direct"),
+        ["1", "0", "0", "0", "1"]
+    );
+    let verdict = check_text(&text, &ExtractOptions::default(), &Options::default()).verdict;
+    assert_eq!(verdict.verdict, Status::Consistent);
+}
+
+#[test]
+fn a_page_cut_inside_table_three_gives_its_rows_and_a_warning_for_the_cut_one() {
+    let extraction = extract(
+        &fixture("longgang-2024-page.txt"),
+        &ExtractOptions::default(),
+    );
+    let draft: Value = serde_json::from_str(&extraction.report).unwrap();
+    assert_eq!(draft["template"], "cn-gov-info-disclosure-2021");
+    assert_eq!(
+        cells(&draft, "t3", "new"),
+        ["58", "7", "0", "0", "1", "0", "66"]
+    );
+    // 三、本年度办理结果 | (一)予以公开 | 2 | 1 | 0 | 0 | 0 | 0 | 3 |
+    assert_eq!(
+        cells(&draft, "t3", "open"),
+        ["2", "1", "0", "0", "0", "0", "3"]
+    );
+    assert_eq!(
+        cells(&draft, "t3", "withheld_internal"),
+        ["1", "0", "0", "0", "0", "0", "1"]
+    );
+    // 7.属于行政执法案卷 | 0 | 0 | 0 | 0 | 0 | 0 |: the page ends there, a cell short.
+    assert!(row(&draft, "t3", "withheld_enforcement").is_none());
+    let codes: Vec<&str> = extraction.warnings.iter().map(|w| w.code).collect();
+    assert_eq!(codes, ["row-not-placed", "table-not-placed"]);
+    assert!(extraction.warnings[0].message.contains("属于行政执法案卷"));
+    assert!(extraction.warnings[1]
+        .in_lang(crossfoot::Lang::En)
+        .contains("Table 4"));
 }
 
 #[test]

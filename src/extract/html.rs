@@ -81,13 +81,20 @@ pub fn to_text(html: &str) -> String {
         }
     }
     push_text(&mut out, rest);
-    // Trailing tabs and blanks of each line say nothing.
+    // Trailing blanks of each line say nothing, nor the tab after a row's last cell; the tabs
+    // of blank cells at the end of a row stay (a template's row keeps its count of cells).
     let mut text = String::with_capacity(out.len());
+    let blank = |c: char| c != '\t' && c.is_whitespace();
     for line in out.lines() {
         if !text.is_empty() {
             text.push('\n');
         }
-        text.push_str(line.trim_end());
+        let line = line.trim_end_matches(blank);
+        let line = line
+            .strip_suffix('\t')
+            .unwrap_or(line)
+            .trim_end_matches(blank);
+        text.push_str(if line.trim().is_empty() { "" } else { line });
     }
     while text.contains("\n\n\n") {
         text = text.replace("\n\n\n", "\n\n");
@@ -197,6 +204,13 @@ mod tests {
         let html =
             "<table><tr><th>项目</th><th>件数</th></tr>\n<tr><td>受理</td><td>79</td></tr></table>";
         assert_eq!(to_text(html), "项目\t件数\n受理\t79");
+    }
+
+    #[test]
+    fn blank_cells_at_the_end_of_a_row_keep_their_tabs() {
+        // 上海市人民政府办公厅 2019 report, 表三: 予以公开 258 12 (blank) (blank) 1 1 (blank).
+        let html = "<tr><td>予以公开</td><td>258</td><td>&nbsp;</td><td>1</td><td>&nbsp;</td></tr><tr><td>a</td><td>1</td></tr>";
+        assert_eq!(to_text(html), "予以公开\t258\t \t1\t\na\t1");
     }
 
     #[test]

@@ -201,15 +201,14 @@ pub fn extract(input: &str, options: &ExtractOptions) -> Extraction {
             label: f.label.clone(),
         })
         .collect();
-    let (report, template, warnings) =
-        match recognise::recognise(&chars, &found, options.source.as_deref()) {
-            Some(r) => (r.report, Some(r.template), r.warnings),
-            None => (
-                draft::write(&chars, &found, &figures, &relations, options),
-                None,
-                Vec::new(),
-            ),
-        };
+    let (report, template, warnings) = match recognise::recognise(&chars, &found, options) {
+        Some(r) => (r.report, Some(r.template), r.warnings),
+        None => (
+            draft::write(&chars, &found, &figures, &relations, options),
+            None,
+            Vec::new(),
+        ),
+    };
     Extraction {
         figures,
         relations,

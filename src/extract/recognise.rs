@@ -12,8 +12,42 @@
 //! cells) are shared out in order.
 
 use super::figures::Found;
+use super::ExtractOptions;
 use crate::json;
-use crate::template::{self, Template};
+
+/// A template as recognition reads it: made by `build.rs` from `templates/*.json` (its tables'
+/// ids, titles, total columns, and the ids and Chinese labels of columns and rows), so that the
+/// text-import module needs no JSON parser.
+pub(crate) struct Template {
+    pub name: &'static str,
+    pub tables: &'static [TableInfo],
+}
+
+pub(crate) struct TableInfo {
+    pub id: &'static str,
+    pub title: Texts,
+    pub total_column: Option<&'static str>,
+    pub columns: &'static [Item],
+    pub rows: &'static [Item],
+}
+
+pub(crate) struct Texts {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+pub(crate) struct Zh {
+    pub zh: &'static str,
+}
+
+/// A column or row: its id and label.
+pub(crate) struct Item {
+    pub id: &'static str,
+    pub label: Zh,
+}
+
+/// Every template, in the order of their names.
+const TEMPLATES: &[Template] = include!(concat!(env!("OUT_DIR"), "/recognition.rs"));
 use crate::Lang;
 
 /// A table or row the recogniser could not place, with where it stands in the text (characters).
@@ -91,7 +125,7 @@ struct Placed {
 }
 
 /// Recognises `chars` as a report on one of the templates, or `None`.
-pub fn recognise(chars: &[char], found: &[Found], source: Option<&str>) -> Option<Recognised> {
+pub fn recognise(chars: &[char], found: &[Found], options: &ExtractOptions) -> Option<Recognised> {
     let text: String = chars.iter().take(200_000).collect();
     if !text.contains("政府信息公开") {
         return None;
@@ -100,19 +134,16 @@ pub fn recognise(chars: &[char], found: &[Found], source: Option<&str>) -> Optio
     // The template that places the most rows (and prints the most column headings) wins.
     type Reading = (
         usize,
-        Template,
+        &'static Template,
         Vec<RowKey>,
         Vec<Placed>,
         Vec<ExtractWarning>,
     );
     let mut best: Option<Reading> = None;
-    for name in template::names() {
-        let Ok(template) = template::find(name) else {
-            continue;
-        };
-        let keys = row_keys(&template);
-        let (placed, warnings) = place_all(&cells, &keys, &template);
-        let score = placed.len() * 2 + column_hits(&cells, &template);
+    for template in TEMPLATES {
+        let keys = row_keys(template);
+        let (placed, warnings) = place_all(&cells, &keys, template);
+        let score = placed.len() * 2 + column_hits(&cells, template);
         if placed.len() >= 5 && best.as_ref().is_none_or(|(s, ..)| score >= *s) {
             best = Some((score, template, keys, placed, warnings));
         }
@@ -120,7 +151,7 @@ pub fn recognise(chars: &[char], found: &[Found], source: Option<&str>) -> Optio
     let (_, template, keys, placed, mut warnings) = best?;
     for (t, table) in template.tables.iter().enumerate() {
         if !placed.iter().any(|p| p.table == t) {
-            let title = table.title.zh.as_str();
+            let title = table.title.zh;
             warnings.push(warning(
                 "table-not-placed",
                 (0, 0),
@@ -132,9 +163,9 @@ pub fn recognise(chars: &[char], found: &[Found], source: Option<&str>) -> Optio
             ));
         }
     }
-    let report = write(chars, &cells, found, &template, &keys, &placed, source);
+    let report = write(chars, &cells, found, template, &keys, &placed, options);
     Some(Recognised {
-        template: template.name.clone(),
+        template: template.name.to_string(),
         report,
         warnings,
     })
@@ -200,12 +231,13 @@ fn line_cells(chars: &[char], from: usize, to: usize, line: usize, out: &mut Vec
         }
         pieces.push((start, to));
         let blank = |&(s, e): &(usize, usize)| chars[s..e].iter().all(|&c| is_space(c));
-        // Markdown's leading `|` and the tab after HTML's last cell open or close no cell.
-        if pieces.first().is_some_and(blank) && slice.iter().find(|c| !is_space(**c)) == Some(&'|')
-        {
+        // Markdown's `|` before the first cell and after the last open or close no cell.
+        let first = slice.iter().find(|c| !is_space(**c));
+        if first == Some(&'|') && pieces.first().is_some_and(blank) {
             pieces.remove(0);
         }
-        if pieces.last().is_some_and(blank) {
+        let last = slice.iter().rev().find(|c| !is_space(**c));
+        if last == Some(&'|') && pieces.last().is_some_and(blank) {
             pieces.pop();
         }
     } else {
@@ -392,7 +424,7 @@ fn row_keys(template: &Template) -> Vec<RowKey> {
     let mut keys = Vec::new();
     for (t, table) in template.tables.iter().enumerate() {
         for (r, row) in table.rows.iter().enumerate() {
-            let mut parts = segments(&row.label.zh);
+            let mut parts = segments(row.label.zh);
             let Some((key, short)) = parts.pop() else {
                 continue;
             };
@@ -532,11 +564,7 @@ fn place_all(
             .collect();
         let (more, more_warnings) = place(cells, keys, &rows, template);
         if !more.is_empty() {
-            let labels: Vec<&str> = template.tables[t]
-                .rows
-                .iter()
-                .map(|r| r.label.zh.as_str())
-                .collect();
+            let labels: Vec<&str> = template.tables[t].rows.iter().map(|r| r.label.zh).collect();
             warnings.retain(|w| !labels.iter().any(|l| w.message.contains(&format!("“{l}”"))));
             placed.extend(more);
             warnings.extend(more_warnings);
@@ -611,7 +639,7 @@ fn place(
             continue;
         }
         // Blank cells after a row's last (a table wider than the template, a trailing `|  |`).
-        while got.len() > columns && got.last().is_some_and(|&g| cells[g].kind == Kind::Blank) {
+        while got.len() > cap && got.last().is_some_and(|&g| cells[g].kind == Kind::Blank) {
             got.pop();
         }
         let own_line = got.iter().all(|&g| cells[g].line == cells[end].line);
@@ -624,6 +652,22 @@ fn place(
                     row: keys[p].row,
                     cells: got[n * columns..(n + 1) * columns].to_vec(),
                     label,
+                    own_line: false,
+                });
+            }
+        } else if !pending.is_empty()
+            && got.len() == template.tables[key.table].rows.len() * columns
+            && !placed.iter().any(|p| p.table == key.table)
+        {
+            // The same, with a row's label too broken to find (行政复\t行政诉 / 议\t讼): the
+            // line holds every row of the table, in the template's order.
+            pending.clear();
+            for row in 0..template.tables[key.table].rows.len() {
+                placed.push(Placed {
+                    table: key.table,
+                    row,
+                    cells: got[row * columns..(row + 1) * columns].to_vec(),
+                    label: start,
                     own_line: false,
                 });
             }
@@ -670,7 +714,8 @@ fn drop_out_of_order(
             continue;
         };
         let taken: Vec<usize> = rows().flat_map(|p| p.cells.iter().copied()).collect();
-        let mut orphans = 0;
+        // Lines of figures only, none of them read: where each starts.
+        let mut orphans = Vec::new();
         let mut i = from;
         while i <= to {
             let line = cells[i].line;
@@ -680,16 +725,28 @@ fn drop_out_of_order(
             let figures = (i..end).all(|j| cells[j].kind != Kind::Text)
                 && (i..end).any(|j| cells[j].kind == Kind::Number);
             if figures && !(i..end).any(|j| taken.contains(&j)) {
-                orphans += 1;
+                orphans.push(i);
             }
             i = end;
         }
-        if orphans == 0 {
+        if orphans.is_empty() {
             continue;
         }
+        // A row read from the lines after its label is kept unless a line of figures that belongs
+        // to no label stands between the rows read before and after it.
+        let spans: Vec<(usize, usize)> = rows()
+            .map(|p| (p.label, p.cells.iter().copied().max().unwrap_or(p.label)))
+            .collect();
         let title = &table.title.zh;
         placed.retain(|p| {
             if p.table != t || p.own_line {
+                return true;
+            }
+            let last = p.cells.iter().copied().max().unwrap_or(p.label);
+            let before = spans.iter().map(|s| s.1).filter(|&e| e < p.label).max().unwrap_or(from);
+            let after = spans.iter().map(|s| s.0).filter(|&s| s > last).min().unwrap_or(to + 1);
+            let near = orphans.iter().filter(|&&o| before < o && o < after).count();
+            if near == 0 {
                 return true;
             }
             let row_label = &table.rows[p.row].label.zh;
@@ -697,10 +754,10 @@ fn drop_out_of_order(
                 "row-not-placed",
                 (cells[p.label].start, cells[p.label].end),
                 format!(
-                    "{title} ({}), {row_label}: its figures stand apart from its label and {orphans} lines of figures in the table belong to no label; the row is left out",
+                    "{title} ({}), {row_label}: its figures stand apart from its label, beside {near} lines of figures that belong to no label; the row is left out",
                     table.title.en
                 ),
-                format!("{title}“{row_label}”:数字与标签不在同一行,且表中有 {orphans} 行数字找不到所属标签,未读入该行"),
+                format!("{title}“{row_label}”:数字与标签不在同一行,旁边有 {near} 行数字找不到所属标签,未读入该行"),
             ));
             false
         });
@@ -713,7 +770,7 @@ fn column_hits(cells: &[Cell], template: &Template) -> usize {
     let mut labels: Vec<String> = template
         .tables
         .iter()
-        .flat_map(|t| &t.columns)
+        .flat_map(|t| t.columns)
         .map(|c| normalise(c.label.zh.rsplit('：').next().unwrap_or("")))
         .filter(|l| l.chars().count() >= 4)
         .collect();
@@ -740,11 +797,13 @@ fn write(
     template: &Template,
     keys: &[RowKey],
     placed: &[Placed],
-    source: Option<&str>,
+    options: &ExtractOptions,
 ) -> String {
-    let (title, issuer, year) = report_info(chars);
+    let (found_title, issuer, year) = report_info(chars);
+    let title = options.title.clone().unwrap_or(found_title);
+    let source = options.source.as_deref();
     let mut out = String::from("{\n  \"crossfoot\": 1,\n  \"template\": ");
-    json::write_string(&template.name, &mut out);
+    json::write_string(template.name, &mut out);
     out.push_str(",\n  \"report\": {\"title\": ");
     json::write_string(&title, &mut out);
     for (key, value) in [("issuer", issuer), ("period", year)] {
@@ -777,7 +836,7 @@ fn write(
             ",\n    {\"id\": "
         });
         first_table = false;
-        json::write_string(&table.id, &mut out);
+        json::write_string(table.id, &mut out);
         out.push_str(", \"rows\": [");
         for (n, p) in rows.iter().enumerate() {
             out.push_str(if n == 0 {
@@ -785,7 +844,7 @@ fn write(
             } else {
                 ",\n      {\"id\": "
             });
-            json::write_string(&table.rows[p.row].id, &mut out);
+            json::write_string(table.rows[p.row].id, &mut out);
             out.push_str(", \"cells\": [");
             for (k, &c) in p.cells.iter().enumerate() {
                 if k > 0 {
@@ -950,6 +1009,31 @@ mod tests {
     }
 
     #[test]
+    fn every_template_file_is_there_for_recognition_with_its_labels() {
+        let names: Vec<&str> = TEMPLATES.iter().map(|t| t.name).collect();
+        assert_eq!(names, crate::template::names().collect::<Vec<_>>());
+        for template in TEMPLATES {
+            let full = crate::template::find(template.name).unwrap();
+            assert_eq!(template.tables.len(), full.tables.len());
+            for (table, layout) in template.tables.iter().zip(&full.tables) {
+                assert_eq!(table.id, layout.id);
+                assert_eq!(table.title.en, layout.title.en);
+                let rows: Vec<(&str, &str)> =
+                    table.rows.iter().map(|r| (r.id, r.label.zh)).collect();
+                let expected: Vec<(&str, &str)> = layout
+                    .rows
+                    .iter()
+                    .map(|r| (r.id.as_str(), r.label.zh.as_str()))
+                    .collect();
+                assert_eq!(rows, expected);
+                assert_eq!(table.columns.len(), layout.columns.len());
+            }
+            let t3 = template.tables.iter().find(|t| t.id == "t3").unwrap();
+            assert_eq!(t3.total_column, Some("total"));
+        }
+    }
+
+    #[test]
     fn numbering_is_stripped_from_labels_in_every_form() {
         assert_eq!(strip_numbering("（三）不予公开"), "不予公开");
         assert_eq!(strip_numbering("1.属于国家秘密"), "属于国家秘密");
@@ -982,7 +1066,7 @@ mod tests {
     fn cells_are_cut_at_tabs_pipes_and_spaces_and_blank_cells_are_kept_between_tabs() {
         let kinds = |text: &str| cells_of(text).iter().map(|c| c.kind).collect::<Vec<_>>();
         assert_eq!(
-            kinds("规章\t0\t\t—\t"),
+            kinds("规章\t0\t\t—"),
             [Kind::Text, Kind::Number, Kind::Blank, Kind::Dash]
         );
         assert_eq!(

@@ -8,8 +8,8 @@
 
 use super::figures::Found;
 use super::recognise::RowKey;
+use super::recognise::Template;
 use crate::json;
-use crate::template::{self as tpl, Template};
 
 /// Prose for a row of the table with a total column, by the row's id: the words before the
 /// figure, the words right after its 件, the row, and whether the wording is plain.
@@ -22,6 +22,8 @@ const WORDING: &[(&str, &str, &str, bool)] = &[
     ("政府信息公开申请", "", "new", true),
     ("收到", "申请", "new", true),
     ("收到依申请公开", "", "new", true),
+    ("收到依申请信息公开", "", "new", true),
+    ("同意公开", "", "open", true),
     ("受理政府信息公开申请", "", "new", false),
     ("上年结转", "", "carried_in", true),
     ("上年度结转", "", "carried_in", true),
@@ -55,6 +57,7 @@ const BETWEEN: &[&str] = &[
     "政府信息公开申请",
     "的",
     "各类",
+    "答复",
 ];
 
 /// How sure a restatement is.
@@ -102,7 +105,8 @@ struct Target {
 
 fn total_column(template: &Template, t: usize) -> Option<usize> {
     let table = &template.tables[t];
-    tpl::string(&table.node, "total_column")
+    table
+        .total_column
         .and_then(|id| table.columns.iter().position(|c| c.id == id))
 }
 
@@ -134,7 +138,7 @@ fn targets(template: &Template, keys: &[RowKey]) -> Vec<Target> {
             // A table without a total column: its row and column named together
             // (现行有效行政规范性文件698件, 本年度制发的规范性文件88件).
             for (c, col) in template.tables[key.table].columns.iter().enumerate() {
-                let stem = stem(&col.label.zh);
+                let stem = stem(col.label.zh);
                 // 规范性文件 for 行政规范性文件, as a label may print it.
                 let short: String = key.key.chars().skip(2).collect();
                 let mut words = vec![key.key.clone()];
@@ -256,7 +260,9 @@ pub fn find<'a>(
             .iter()
             .filter(|c| !c.is_whitespace())
             .collect();
-        let matched = targets.iter().find_map(|t| {
+        // Of the wordings that end the sentence, the one that reaches furthest back
+        // (上年结转政府信息公开申请 is 上年结转, not 政府信息公开申请).
+        let matched = targets.iter().filter_map(|t| {
             let at = if t.before.is_empty() {
                 Some(before.len())
             } else {
@@ -281,6 +287,7 @@ pub fn find<'a>(
             }
             Some((t, at))
         });
+        let matched = matched.min_by_key(|&(_, at)| at);
         let Some((target, at)) = matched else {
             continue;
         };
@@ -391,14 +398,7 @@ impl Restated<'_> {
                 .filter(|&&(t, row, c)| has_figure(t, row, c))
                 .map(|&(t, row, c)| {
                     let table = &self.template.tables[t];
-                    [
-                        &table.id,
-                        ".",
-                        &table.rows[row].id,
-                        ".",
-                        &table.columns[c].id,
-                    ]
-                    .concat()
+                    [table.id, ".", table.rows[row].id, ".", table.columns[c].id].concat()
                 })
                 .collect();
             if cells.is_empty() {
@@ -410,7 +410,10 @@ impl Restated<'_> {
             let id = format!("n{}", facts.len() + 1);
             let _ = value;
             let to = r.to.min(self.chars.len());
-            let quote: String = self.chars[r.from.min(to)..to].iter().collect();
+            let quote: String = self.chars[r.from.min(to)..to]
+                .iter()
+                .filter(|c| !c.is_control())
+                .collect();
             let mut fact = String::from("{\"id\": ");
             json::write_string(&id, &mut fact);
             fact.push_str(", \"value\": ");

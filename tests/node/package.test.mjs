@@ -87,6 +87,24 @@ test('extract() reads the seed text (its own module) and its draft report checks
   await assert.rejects(crossfoot.extract(text, { htm: true }), /unknown option "htm"/);
 });
 
+test('extract() recognises a disclosure report on its template: a template report with at, and warnings', async () => {
+  const text = readFileSync(join(ROOT, 'tests', 'fixtures', 'disclosure', 'pingtan-2021.txt'), 'utf8');
+  const extraction = await crossfoot.extract(text);
+  assert.equal(extraction.template, 'cn-gov-info-disclosure-2021');
+  assert.deepEqual(extraction.warnings, []);
+  const report = JSON.parse(extraction.report);
+  const t3 = report.tables.find((t) => t.id === 't3');
+  const row = t3.rows.find((r) => r.id === 'new');
+  assert.deepEqual(row.cells, [64, 0, 0, 2, 0, 4, 70]);
+  const chars = [...text];
+  assert.equal(chars.slice(row.at[6].start, row.at[6].end).join(''), '70');
+  const verdict = await crossfoot.check(extraction.report);
+  assert.equal(verdict.verdict, 'consistent');
+  assert.deepEqual(verdict.tables.find((t) => t.id === 't3').rows[0].cells[6].at, row.at[6]);
+  const broken = await crossfoot.extract(text.replace('（一）予以公开\t27\t0\t0\t2\t0\t1\t30', '（一）予以公开\t27'));
+  assert.equal(broken.warnings[0].code, 'row-not-placed');
+});
+
 test('loads once, and many checks at once work', async () => {
   assert.equal(crossfoot.load(), crossfoot.load());
   const reports = Array.from({ length: 20 }, (_, i) => (i % 2 ? BROKEN : readFileSync(EXAMPLE)));
