@@ -720,6 +720,10 @@ function wire() {
   $('template-open').addEventListener('click', () => openForm($('template-select').value));
   $('save-report').addEventListener('click', saveReport);
   $('close-workspace').addEventListener('click', () => {
+    if (state.entries.length > 1 && !state.form) {
+      $('workspace').hidden = true; // a batch: back to its table, every document kept
+      return;
+    }
     closeWorkspace();
     loadExample().then((bytes) => addInputs([{ name: EXAMPLE_NAME, bytes }]), () => {});
   });

@@ -166,6 +166,9 @@ describe('documents in the served page (Chromium)', () => {
     await nextVerdict(page, () => page.click('#file-list tbody tr:first-child button.file'));
     await documentShown(page);
     assert.match(await page.textContent('#banner'), /disclosure-2021-wrong\.pdf/);
+    await page.click('#close-workspace');
+    assert.equal(await page.isVisible('#workspace'), false, 'closing a document\'s view goes back to the table');
+    assert.equal((await rows()).length, 5);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-all-csv')]);
     assert.equal(download.suggestedFilename(), 'verdicts.csv');
