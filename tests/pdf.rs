@@ -138,3 +138,29 @@ fn the_cli_reads_pdfs_and_sums_up_several_files() {
     assert_eq!(scan.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&scan.stderr).contains("pdf-no-text"));
 }
+
+#[test]
+fn a_pdf_on_the_template_is_checked_against_it() {
+    let json = crossfoot(&[
+        "check",
+        "--text",
+        "--format",
+        "json",
+        "tests/fixtures/pdf/disclosure-2021.pdf",
+        "tests/fixtures/pdf/disclosure-2021-wrong.pdf",
+    ]);
+    let verdicts: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(verdicts[0]["verdict"], "consistent", "{}", verdicts[0]);
+    assert_eq!(verdicts[0]["report"]["issuer"], "沭阳县人民政府");
+    assert_eq!(verdicts[1]["verdict"], "inconsistent");
+    let failing: Vec<&str> = verdicts[1]["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["status"] == "fail")
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    // The narrative's 715 against 表三's 713, and the misprinted 209 for 290 in 表三.
+    assert!(failing.contains(&"restates:t3.new.total"), "{failing:?}");
+    assert!(failing.contains(&"t3:cross:open"), "{failing:?}");
+}
