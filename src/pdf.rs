@@ -284,8 +284,9 @@ impl Cell {
                 .all(|c| c.is_ascii_digit() || ".,%-—–+ ".contains(c))
     }
 
+    /// Whether two cells share more than a point of width (cells that only touch do not).
     fn overlaps(&self, other: &Cell) -> bool {
-        self.x0 < other.x1 && other.x0 < self.x1
+        self.x0 + 1.0 < other.x1 && other.x0 + 1.0 < self.x1
     }
 }
 

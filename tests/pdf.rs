@@ -40,6 +40,24 @@ fn a_disclosure_report_reads_in_order_with_rows_as_tab_separated_cells() {
 }
 
 #[test]
+fn a_group_label_beside_a_wrapped_row_label() {
+    // 平潭 2022 (tests/browser/fixtures/documents, printed by Chromium with a font whose widths the
+    // reader does not know): the row label wraps around the line of its figures.
+    let pdf = std::fs::read(format!(
+        "{}/tests/browser/fixtures/documents/pingtan-2022.pdf",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let text = to_text(&pdf).unwrap();
+    let row = "（六）其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t2\t0\t0\t0\t0\t0\t2\n";
+    assert!(text.contains(row), "{text}");
+    assert!(
+        text.contains("发布时间: 2023-02-20"),
+        "a space the PDF draws stays: {text}"
+    );
+}
+
+#[test]
 fn a_scan_has_no_text() {
     let error = to_text(&fixture("scanned.pdf")).unwrap_err();
     assert_eq!(error.code(), "pdf-no-text");

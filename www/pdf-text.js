@@ -191,7 +191,7 @@ function cellsByGaps(glyphs) {
 }
 
 const isFigure = (cell) => FIGURE.test(cell.text);
-const overlaps = (p, q) => p.x0 < q.x1 && q.x0 < p.x1;
+const overlaps = (p, q) => p.x0 + 1 < q.x1 && q.x0 + 1 < p.x1; // more than a point in common
 const joinText = (above, below) => (isCjk(lastChar(above)) && isCjk(firstChar(below)) ? above + below : `${above} ${below}`);
 
 function mergeWrapped(lines) {
