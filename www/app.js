@@ -417,6 +417,7 @@ function showSelected() {
   $('save').disabled = !(entry && entry.verdict);
   $('save-all').hidden = state.entries.length < 2;
   $('save-all-csv').hidden = state.entries.length < 2;
+  $('save-report').disabled = !(state.form || (entry && entry.kind === 'text' && entry.draft)); // a scan has no draft
   if (!entry) return;
   if (state.entries.length > 1 && !entry.kind && !state.form) $('workspace').hidden = true; // a batch: the workspace belongs to a text
   if (entry.verdict || entry.status === 'error') {
