@@ -774,8 +774,14 @@ fn column_hits(cells: &[Cell], template: &Template) -> usize {
         .map(|c| normalise(c.label.zh.rsplit('：').next().unwrap_or("")))
         .filter(|l| l.chars().count() >= 4)
         .collect();
-    labels.sort();
-    labels.dedup();
+    // One count per heading (规章 and its kind in two tables); no sort: it would cost the
+    // WebAssembly module a sort's code.
+    let mut seen: Vec<String> = Vec::new();
+    labels.retain(|l| {
+        let new = !seen.contains(l);
+        seen.push(l.clone());
+        new
+    });
     labels
         .iter()
         .filter(|l| {

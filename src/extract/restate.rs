@@ -203,8 +203,6 @@ fn targets(template: &Template, keys: &[RowKey]) -> Vec<Target> {
             out.push(t);
         }
     }
-    // Longest words first: 结转下年度继续办理 before 办理.
-    out.sort_by_key(|t| std::cmp::Reverse(t.before.chars().count() + t.after.chars().count()));
     out
 }
 
@@ -287,7 +285,13 @@ pub fn find<'a>(
             }
             Some((t, at))
         });
-        let matched = matched.min_by_key(|&(_, at)| at);
+        // Then the longest words: 结转下年度继续办理 before 办理.
+        let matched = matched.min_by_key(|&(t, at)| {
+            (
+                at,
+                usize::MAX - t.before.chars().count() - t.after.chars().count(),
+            )
+        });
         let Some((target, at)) = matched else {
             continue;
         };
