@@ -75,11 +75,20 @@ else
   cp tests/browser/fixtures/small-report.json www/example.json
 fi
 
+step "www/vendor/pdfjs (pdf.js from npm pdfjs-dist, for PDFs)"
+# Loaded only when a PDF arrives (www/pdf-text.js). The CMaps let it read Chinese fonts that a PDF
+# names without embedding them.
+rm -rf www/vendor/pdfjs
+mkdir -p www/vendor/pdfjs/cmaps
+cp node_modules/pdfjs-dist/build/pdf.min.mjs node_modules/pdfjs-dist/build/pdf.worker.min.mjs node_modules/pdfjs-dist/LICENSE www/vendor/pdfjs/
+cp node_modules/pdfjs-dist/cmaps/*.bcmap www/vendor/pdfjs/cmaps/
+
 step "dist/crossfoot.html"
 mkdir -p dist
 node --input-type=module - <<'EOF'
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 
 const read = (path) => readFileSync(path, 'utf8');
 const fail = (message) => { console.error(`build-web: ${message}`); process.exit(1); };
@@ -93,7 +102,7 @@ function without(source, line, file) {
 
 // The page's modules, in dependency order, as one module: their imports of each other removed
 // (every local import must name a module listed before it).
-const MODULES = ['i18n.js', 'dom.js', 'table-view.js', 'render.js', 'template-form.js', 'text-view.js', 'app.js'];
+const MODULES = ['i18n.js', 'dom.js', 'table-view.js', 'render.js', 'template-form.js', 'text-view.js', 'document-view.js', 'batch-view.js', 'pdf-text.js', 'app.js'];
 const LOCAL_IMPORT = /^import \{[^}]*\} from '\.\/([\w-]+\.js)';\n/gm;
 let app = '';
 for (const [index, file] of MODULES.entries()) {
@@ -105,6 +114,10 @@ for (const [index, file] of MODULES.entries()) {
   if (/^\s*import\s/m.test(source)) fail(`${file} has an import the bundler does not know`);
   app += `// ---- ${file} ----\n${source.replace(/^export /gm, '')}\n`;
 }
+// pdf-text.js is in the bundle (it is small); pdf.js itself stays an inert block until a PDF comes.
+const LOAD_PDF = "const loadPdfText = () => import('./pdf-text.js');";
+if (!app.includes(LOAD_PDF)) fail('app.js no longer loads ./pdf-text.js as expected: update build-web.sh');
+app = app.replace(LOAD_PDF, () => 'const loadPdfText = () => Promise.resolve({ pdfToText });');
 
 // The worker, as a classic script (Chromium refuses a module worker from a blob: URL on a file://
 // page): the module's glue code with its exports removed, then worker.js without its import.
@@ -135,9 +148,19 @@ if (/^\s*import\s/m.test(worker) || /\bimport\(/.test(worker)) fail('worker.js i
 const workerSource = `${glue}\n// ---- worker.js ----\n${worker}`;
 
 const style = read('www/style.css');
-const wasm = readFileSync('www/pkg/crossfoot_bg.wasm').toString('base64');
-const extractWasm = readFileSync('www/pkg-extract/crossfoot_bg.wasm').toString('base64');
+// The modules gzipped before base64 (the page inflates them with DecompressionStream): base64 text
+// gzips to about 130% of the module's own gzip, these to about 100%.
+const wasm = gzipSync(readFileSync('www/pkg/crossfoot_bg.wasm'), { level: 9 }).toString('base64');
+const extractWasm = gzipSync(readFileSync('www/pkg-extract/crossfoot_bg.wasm'), { level: 9 }).toString('base64');
 const example = readFileSync('www/example.json').toString('base64');
+// pdf.js, its worker (run on the page's thread: see pdf-text.js) and the CMaps of Chinese fonts.
+// gzip before base64 (the page inflates them with DecompressionStream): half the size of the file.
+const pdfjs = gzipSync(readFileSync('www/vendor/pdfjs/pdf.min.mjs'), { level: 9 }).toString('base64');
+const pdfjsWorker = gzipSync(readFileSync('www/vendor/pdfjs/pdf.worker.min.mjs'), { level: 9 }).toString('base64');
+const cmaps = {};
+for (const name of readdirSync('www/vendor/pdfjs/cmaps')) {
+  if (/GB/.test(name)) cmaps[name.replace(/\.bcmap$/, '')] = readFileSync(`www/vendor/pdfjs/cmaps/${name}`).toString('base64');
+}
 
 // Text inside <script>/<style> ends at the first "</script" or "</style": make sure there is none.
 for (const [name, text] of [['app', app], ['worker', workerSource], ['style', style]]) {
@@ -146,7 +169,8 @@ for (const [name, text] of [['app', app], ['worker', workerSource], ['style', st
 
 const csp = [
   "default-src 'none'",
-  `script-src ${sha256(app)} 'wasm-unsafe-eval'`,
+  // blob: only for pdf.js, which the page itself turns from its inert block into a module URL.
+  `script-src ${sha256(app)} 'wasm-unsafe-eval' blob:`,
   'worker-src blob:',
   `style-src ${sha256(style)}`,
   'img-src data:',
@@ -160,14 +184,22 @@ html = html.replace('<link rel="stylesheet" href="style.css">', () => `<style>${
 html = html.replace('<script type="module" src="app.js"></script>', () => `<script type="module">${app}</script>`);
 html = html.replace('</body>', () =>
   `<script type="text/plain" id="crossfoot-worker-source">${workerSource}</script>\n` +
-  `<script type="application/octet-stream" id="crossfoot-wasm">${wasm}</script>\n` +
-  `<script type="application/octet-stream" id="crossfoot-wasm-extract">${extractWasm}</script>\n` +
-  `<script type="application/octet-stream" id="crossfoot-example">${example}</script>\n</body>`);
+  `<script type="application/octet-stream" id="crossfoot-wasm" data-encoding="gzip">${wasm}</script>\n` +
+  `<script type="application/octet-stream" id="crossfoot-wasm-extract" data-encoding="gzip">${extractWasm}</script>\n` +
+  `<script type="application/octet-stream" id="crossfoot-example">${example}</script>\n` +
+  '<!--pdf-->' +
+  `<script type="application/octet-stream" id="crossfoot-pdfjs" data-encoding="gzip">${pdfjs}</script>\n` +
+  `<script type="application/octet-stream" id="crossfoot-pdfjs-worker" data-encoding="gzip">${pdfjsWorker}</script>\n` +
+  `<script type="application/json" id="crossfoot-pdfjs-cmaps">${JSON.stringify(cmaps)}</script>\n` +
+  '<!--/pdf-->' +
+  '</body>');
 for (const needle of ['href="style.css"', 'src="app.js"', "connect-src 'self'"]) {
   if (html.includes(needle)) fail(`index.html changed: ${needle} is still in the single file`);
 }
 writeFileSync('dist/crossfoot.html', html);
-console.log(`dist/crossfoot.html: ${html.length} bytes`);
+const gz = (text) => gzipSync(Buffer.from(text, 'utf8'), { level: 9 }).length;
+const withoutPdf = html.replace(/<!--pdf-->[\s\S]*<!--\/pdf-->/, '');
+console.log(`dist/crossfoot.html: ${html.length} bytes, ${gz(html)} gzipped; without the PDF reader ${withoutPdf.length} bytes, ${gz(withoutPdf)} gzipped`);
 EOF
 
 echo

@@ -52,9 +52,9 @@ if [ "${1:-}" = "--browsers" ]; then
   fi
 fi
 
-# The npm tools: binaryen's wasm-opt for the web build, playwright-core and puppeteer-core for the
+# The npm tools: binaryen's wasm-opt for the web build, pdfjs-dist (the page's PDF reader), playwright-core and puppeteer-core for the
 # browser tests (neither downloads a browser). Needed by scripts/build-web.sh with or without --browsers.
-if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/puppeteer-core ] || [ ! -d node_modules/binaryen ]; then
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/puppeteer-core ] || [ ! -d node_modules/binaryen ] || [ ! -d node_modules/pdfjs-dist ]; then
   step "npm ci"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
 fi

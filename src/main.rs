@@ -137,6 +137,14 @@ fn check(args: &[String]) -> Result<u8, String> {
             verdicts
                 .iter()
                 .try_for_each(|(v, input)| write_human(&mut out, v, input, colour, lang))
+                .and_then(|()| {
+                    if verdicts.len() > 1 {
+                        let all: Vec<&Verdict> = verdicts.iter().map(|(v, _)| v).collect();
+                        write_summary(&mut out, &all, colour, lang)
+                    } else {
+                        Ok(())
+                    }
+                })
         }
     };
     // A closed pipe (`| head`) is not an error of the check.
@@ -403,6 +411,67 @@ fn write_human(
         }
     }
     writeln!(out)
+}
+
+/// Several files: one line each after their verdicts (file, verdict, issuer, year, failing
+/// checks), columns aligned by display width (a Chinese character takes two).
+fn write_summary(
+    out: &mut impl Write,
+    verdicts: &[&Verdict],
+    colour: bool,
+    lang: Lang,
+) -> std::io::Result<()> {
+    let p = Paint { on: colour };
+    let head: [&str; 5] = match lang {
+        Lang::En => ["file", "verdict", "issuer", "year", "failing checks"],
+        Lang::Zh => ["文件", "结论", "发布机关", "年度", "不成立的核对"],
+    };
+    let word = |status: Status| match (status, lang) {
+        (Status::Consistent, Lang::En) => "consistent",
+        (Status::Inconsistent, Lang::En) => "inconsistent",
+        (Status::Invalid, Lang::En) => "invalid",
+        (Status::Consistent, Lang::Zh) => "一致",
+        (Status::Inconsistent, Lang::Zh) => "不一致",
+        (Status::Invalid, Lang::Zh) => "无效",
+    };
+    let rows: Vec<([String; 5], Status)> = verdicts
+        .iter()
+        .map(|v| {
+            let report = v.report.as_ref();
+            let field = |f: Option<&String>| f.cloned().unwrap_or_else(|| "—".to_string());
+            (
+                [
+                    v.source.clone().unwrap_or_else(|| "-".to_string()),
+                    word(v.verdict).to_string(),
+                    field(report.and_then(|r| r.issuer.as_ref())),
+                    field(report.and_then(|r| r.period.as_ref())),
+                    v.counts.failed.to_string(),
+                ],
+                v.verdict,
+            )
+        })
+        .collect();
+    let width =
+        |text: &str| -> usize { text.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum() };
+    let mut widths = head.map(width);
+    for (row, _) in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    let pad = |text: &str, w: usize| format!("{text}{}", " ".repeat(w.saturating_sub(width(text))));
+    let line: Vec<String> = head.iter().zip(widths).map(|(h, w)| pad(h, w)).collect();
+    writeln!(out, "{}", p.bold(line.join("  ").trim_end()))?;
+    for (row, status) in &rows {
+        let mut cells: Vec<String> = row.iter().zip(widths).map(|(c, w)| pad(c, w)).collect();
+        cells[1] = match status {
+            Status::Consistent => p.green(&cells[1]),
+            Status::Inconsistent => p.red(&cells[1]),
+            Status::Invalid => p.yellow(&cells[1]),
+        };
+        writeln!(out, "{}", cells.join("  ").trim_end())?;
+    }
+    Ok(())
 }
 
 /// The line of the file a finding points at, cut to a readable width around the column, and a

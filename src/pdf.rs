@@ -184,7 +184,7 @@ impl OutputDev for Glyphs {
         font_size: f64,
         text: &str,
     ) -> Result<(), OutputError> {
-        if self.chars.len() >= MAX_GLYPHS || text.chars().all(char::is_whitespace) {
+        if self.chars.len() >= MAX_GLYPHS {
             return Ok(());
         }
         // The size of the font on the page: the side of the square of the area that the text
@@ -197,11 +197,16 @@ impl OutputDev for Glyphs {
         if !(x.is_finite() && y.is_finite() && size.is_finite() && width.is_finite()) {
             return Ok(());
         }
-        let text: String = text
-            .chars()
-            .filter(|c| !c.is_control())
-            .map(unify_radical)
-            .collect();
+        // A space the PDF draws is kept as a space (a glyph " "): fonts whose widths are not
+        // known make the gap before the next word too small to tell.
+        let text: String = if text.chars().all(char::is_whitespace) {
+            " ".to_string()
+        } else {
+            text.chars()
+                .filter(|c| !c.is_control())
+                .map(unify_radical)
+                .collect()
+        };
         if text.is_empty() {
             return Ok(());
         }
@@ -279,8 +284,9 @@ impl Cell {
                 .all(|c| c.is_ascii_digit() || ".,%-—–+ ".contains(c))
     }
 
+    /// Whether two cells share more than a point of width (cells that only touch do not).
     fn overlaps(&self, other: &Cell) -> bool {
-        self.x0 < other.x1 && other.x0 < self.x1
+        self.x0 + 1.0 < other.x1 && other.x0 + 1.0 < self.x1
     }
 }
 
@@ -369,16 +375,28 @@ pub(crate) fn cells_by_gaps<'a>(
     glyphs: impl Iterator<Item = (&'a str, f64, f64, f64)>,
 ) -> Vec<Cell> {
     let mut cells: Vec<Cell> = Vec::new();
-    let mut last: Option<(f64, &str)> = None; // right edge, text
+    let mut last: Option<(f64, &str)> = None; // right edge (widths as given), text
+    let mut end_narrow = f64::NEG_INFINITY; // right edge, widths at most plausible
     let mut last_x = f64::NEG_INFINITY;
+    let mut space = false; // a space glyph since the last glyph
     for (text, x, width, size) in glyphs {
+        if text == " " {
+            space = last.is_some();
+            continue;
+        }
+        let spaced = std::mem::take(&mut space);
         match (last, cells.last_mut()) {
             (Some((end, previous)), Some(cell)) => {
                 // A glyph drawn twice at (almost) the same place (fake bold) is read once.
                 if previous == text && (x - last_x).abs() < 0.2 * size {
                     continue;
                 }
-                let gap = x - end;
+                // A font whose widths the reader does not know gets a full em for every glyph
+                // (and its glyphs of one run are placed by it): a glyph exactly where the last
+                // one ends by those widths is the same word; otherwise the gap is measured with
+                // plausible widths (a digit or Latin letter about half an em, an ideograph one).
+                let adjacent = (x - end).abs() < 0.02 * size;
+                let gap = if adjacent { 0.0 } else { x - end_narrow };
                 let out = &cell.text;
                 // Figures and Chinese are written without spaces: a gap of more than half a
                 // character between two of them is a column's gutter, however narrow the column.
@@ -391,7 +409,7 @@ pub(crate) fn cells_by_gaps<'a>(
                         x1: x + width,
                     });
                 } else {
-                    if gap > 0.2 * size && !(is_cjk_end(out) && is_cjk_start(text)) {
+                    if spaced || (gap > 0.2 * size && !(is_cjk_end(out) && is_cjk_start(text))) {
                         cell.text.push(' ');
                     }
                     cell.text.push_str(text);
@@ -408,6 +426,8 @@ pub(crate) fn cells_by_gaps<'a>(
             (x + width).max(last.map_or(f64::NEG_INFINITY, |l| l.0)),
             text,
         ));
+        let widest = if text.is_ascii() { 0.6 } else { 1.0 } * size * text.chars().count() as f64;
+        end_narrow = end_narrow.max(x + width.min(widest));
         last_x = x;
     }
     cells

@@ -40,6 +40,24 @@ fn a_disclosure_report_reads_in_order_with_rows_as_tab_separated_cells() {
 }
 
 #[test]
+fn a_group_label_beside_a_wrapped_row_label() {
+    // 平潭 2022 (tests/browser/fixtures/documents, printed by Chromium with a font whose widths the
+    // reader does not know): the row label wraps around the line of its figures.
+    let pdf = std::fs::read(format!(
+        "{}/tests/browser/fixtures/documents/pingtan-2022.pdf",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let text = to_text(&pdf).unwrap();
+    let row = "（六）其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t2\t0\t0\t0\t0\t0\t2\n";
+    assert!(text.contains(row), "{text}");
+    assert!(
+        text.contains("发布时间: 2023-02-20"),
+        "a space the PDF draws stays: {text}"
+    );
+}
+
+#[test]
 fn a_scan_has_no_text() {
     let error = to_text(&fixture("scanned.pdf")).unwrap_err();
     assert_eq!(error.code(), "pdf-no-text");
@@ -79,4 +97,88 @@ fn broken_files_are_unreadable_never_a_panic() {
         to_text(b"%PDF-1.7\n garbage").unwrap_err().code(),
         "pdf-unreadable"
     );
+}
+
+fn crossfoot(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_crossfoot"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("LANG", "en_GB.UTF-8")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_cli_reads_pdfs_and_sums_up_several_files() {
+    let output = crossfoot(&[
+        "check",
+        "--text",
+        "tests/fixtures/pdf/disclosure-2021.pdf",
+        "tests/fixtures/pdf/disclosure-2021.html",
+        "tests/fixtures/pdf/scanned.pdf",
+    ]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{text}");
+    assert!(
+        text.contains("tests/fixtures/pdf/scanned.pdf: invalid: this PDF has no text"),
+        "{text}"
+    );
+    let summary = text
+        .lines()
+        .skip_while(|l| !l.starts_with("file "))
+        .collect::<Vec<_>>();
+    assert_eq!(summary.len(), 4, "{text}");
+    assert!(summary[0].contains("verdict") && summary[0].contains("failing checks"));
+    assert!(summary[1].starts_with("tests/fixtures/pdf/disclosure-2021.pdf "));
+    assert!(summary[3].contains("invalid"));
+
+    let json = crossfoot(&[
+        "check",
+        "--text",
+        "--format",
+        "json",
+        "tests/fixtures/pdf/scanned.pdf",
+        "tests/fixtures/pdf/disclosure-2021.pdf",
+    ]);
+    let verdicts: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(verdicts[0]["findings"][0]["code"], "pdf-no-text");
+    assert_eq!(
+        verdicts[1]["source"],
+        "tests/fixtures/pdf/disclosure-2021.pdf"
+    );
+
+    let extract = crossfoot(&["extract", "tests/fixtures/pdf/disclosure-2021.pdf"]);
+    assert_eq!(extract.status.code(), Some(0));
+    let draft = String::from_utf8_lossy(&extract.stdout);
+    assert!(draft.contains("713"), "{draft}");
+    let scan = crossfoot(&["extract", "tests/fixtures/pdf/scanned.pdf"]);
+    assert_eq!(scan.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&scan.stderr).contains("pdf-no-text"));
+}
+
+#[test]
+fn a_pdf_on_the_template_is_checked_against_it() {
+    let json = crossfoot(&[
+        "check",
+        "--text",
+        "--format",
+        "json",
+        "tests/fixtures/pdf/disclosure-2021.pdf",
+        "tests/fixtures/pdf/disclosure-2021-wrong.pdf",
+    ]);
+    let verdicts: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(verdicts[0]["verdict"], "consistent", "{}", verdicts[0]);
+    assert_eq!(verdicts[0]["report"]["issuer"], "沭阳县人民政府");
+    assert_eq!(verdicts[1]["verdict"], "inconsistent");
+    let failing: Vec<&str> = verdicts[1]["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["status"] == "fail")
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    // The narrative's 715 against 表三's 713, and the misprinted 209 for 290 in 表三.
+    assert!(failing.contains(&"restates:t3.new.total"), "{failing:?}");
+    assert!(failing.contains(&"t3:cross:open"), "{failing:?}");
 }

@@ -8,11 +8,16 @@ import { renderBanner, renderVerdict } from './render.js';
 import { LANGS, initialLang, rememberLang, translator } from './i18n.js';
 import { templateForm, valuesFromReport } from './template-form.js';
 import { confirmCheck, dismissCheck, textView } from './text-view.js';
+import { documentView } from './document-view.js';
+import { batchCsv, batchTable } from './batch-view.js';
 
 const EXAMPLE_NAME = 'qingpu-2017.json';
 const PROGRESS_DELAY_MS = 250; // show the progress bar only for work that takes longer than this
 const TYPING_DELAY_MS = 250; // the form is re-checked this long after the last keystroke
 const TEXT_FILE = /\.(txt|text|html?|xhtml)$/i;
+const PDF_FILE = /\.pdf$/i;
+// pdf.js comes only with the first PDF (the single file replaces this line with the bundled module).
+const loadPdfText = () => import('./pdf-text.js');
 
 const $ = (id) => document.getElementById(id);
 
@@ -51,6 +56,22 @@ function base64Bytes(text) {
   return bytes;
 }
 
+/** An inline block's bytes (base64; gzipped when data-encoding="gzip"), inflated once. */
+const inflated = new Map();
+function inlineBytes(id) {
+  if (!inflated.has(id)) {
+    const node = document.getElementById(id);
+    inflated.set(id, (async () => {
+      if (!node) return null;
+      const bytes = base64Bytes(node.textContent.trim());
+      if (node.dataset.encoding !== 'gzip') return bytes;
+      const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+      return new Uint8Array(await new Response(stream).arrayBuffer());
+    })());
+  }
+  return inflated.get(id);
+}
+
 function startWorker() {
   state.ready = false;
   let worker;
@@ -59,8 +80,14 @@ function startWorker() {
     if (source !== null) {
       const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
       worker = new Worker(url); // classic: Chromium refuses module workers from blob: on file://
-      const wasm = base64Bytes(embedded('crossfoot-wasm'));
-      worker.postMessage({ type: 'init', wasm: wasm.buffer }, [wasm.buffer]);
+      const started = worker;
+      // Both modules inflated before init, so that the extraction module is at hand (synchronously)
+      // when the first text comes; copies go to the worker (a restarted one needs them again).
+      Promise.all([inlineBytes('crossfoot-wasm'), inlineBytes('crossfoot-wasm-extract')]).then(([wasm, extractWasm]) => {
+        state.extractWasm = extractWasm;
+        const copy = wasm.slice();
+        started.postMessage({ type: 'init', wasm: copy.buffer }, [copy.buffer]);
+      }, fatal);
     } else {
       worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
       worker.postMessage({ type: 'init' });
@@ -137,6 +164,8 @@ function onWorkerMessage(worker, message) {
       entry.text = message.text;
       entry.figures = message.figures || [];
       entry.draft = JSON.parse(message.report);
+      entry.template = message.template || entry.draft.template || null;
+      entry.warnings = message.warnings || [];
       entry.bytes = new TextEncoder().encode(message.report);
       finish(entry, { status: 'done', verdict: message.verdict, excerpts: {} });
       pump();
@@ -175,10 +204,32 @@ function pump() {
   entry.status = 'checking';
   entry.stage = 'reading';
   for (const one of entry.batch || []) one.status = 'checking';
-  state.worker.postMessage(messageFor(entry));
+  if (entry.pdf && entry.source === undefined) readPdf(entry);
+  else state.worker.postMessage(messageFor(entry));
   if (!state.progressTimer) state.progressTimer = setTimeout(() => { state.progressTimer = 0; showProgress(true); }, PROGRESS_DELAY_MS);
   showProgress();
   if (entry === state.entries[state.selected] && !entry.verdict) showSelected();
+}
+
+/** A PDF's text (pdf.js, on the page's side), then the same way as a text: extraction in the worker. */
+function readPdf(entry) {
+  const worker = state.worker;
+  loadPdfText()
+    .then(async ({ pdfToText }) => pdfToText(new Uint8Array(await entry.pdf.arrayBuffer())))
+    .then(
+      (text) => {
+        entry.source = text;
+        if (state.busy === entry && state.worker === worker) state.worker.postMessage(messageFor(entry));
+        else if (state.busy === entry) { state.busy = null; state.queue.unshift(entry); pump(); }
+      },
+      (error) => {
+        if (state.busy !== entry) return;
+        state.busy = null;
+        const code = error && error.code === 'pdf-no-text' ? 'pdfNoText' : 'pdfUnreadable';
+        finish(entry, { status: 'error', errorCode: code, error: state.t(code, { name: entry.name, message: error && error.message ? error.message : String(error) }) });
+        pump();
+      },
+    );
 }
 
 /** The next piece of work: several files of one batch go together (checkMany: cross-year links). */
@@ -207,9 +258,8 @@ function messageFor(entry) {
 function sendExtractModule() {
   if (state.extractSent) return;
   state.extractSent = true;
-  const inline = embedded('crossfoot-wasm-extract');
-  if (inline === null) return; // served: the worker fetches www/pkg-extract itself
-  const wasm = base64Bytes(inline);
+  if (!state.extractWasm) return; // served: the worker fetches www/pkg-extract itself
+  const wasm = state.extractWasm.slice();
   state.worker.postMessage({ type: 'extract-module', wasm: wasm.buffer }, [wasm.buffer]);
 }
 
@@ -247,7 +297,7 @@ function finish(entry, result) {
 function addInputs(inputs) {
   if (inputs.length === 0) return;
   state.notice = '';
-  if (!inputs.some((input) => input.kind)) closeWorkspace();
+  if (inputs.length > 1 || !inputs.some((input) => input.kind)) closeWorkspace();
   state.entries = inputs.map((input) => ({ id: state.nextId++, status: 'pending', ...input }));
   state.queue = [...state.entries];
   state.batchSize = state.entries.length;
@@ -259,18 +309,25 @@ function addInputs(inputs) {
 
 function addFiles(fileList) {
   const files = Array.from(fileList);
-  if (files.length === 1) {
-    // One file may be a report's text rather than its JSON: a .txt or .html whose first character is not { or [.
-    const [file] = files;
-    if (TEXT_FILE.test(file.name)) {
-      file.slice(0, 256).text().then(
-        (head) => (/^\s*[[{]/.test(head) ? addInputs([{ name: file.name, file }]) : openText({ name: file.name, file })),
-        () => addInputs([{ name: file.name, file }]),
-      );
-      return;
-    }
+  if (files.length === 0) return;
+  // Each file by its kind: a PDF and a report's text (.txt or .html whose first character is not
+  // { or [) are read for their figures; anything else is a report (JSON) to check.
+  Promise.all(files.map(classify)).then((inputs) => {
+    if (inputs.length === 1 && inputs[0].kind === 'text') openText(inputs[0]);
+    else addInputs(inputs);
+  });
+}
+
+function classify(file) {
+  const input = { name: file.name, file };
+  if (PDF_FILE.test(file.name)) return Promise.resolve({ kind: 'text', name: file.name, pdf: file });
+  if (!TEXT_FILE.test(file.name)) {
+    return file.slice(0, 8).arrayBuffer().then(
+      (head) => (new TextDecoder().decode(head).startsWith('%PDF-') ? { kind: 'text', name: file.name, pdf: file } : input),
+      () => input,
+    );
   }
-  addInputs(files.map((file) => ({ name: file.name, file })));
+  return file.slice(0, 256).text().then((head) => (/^\s*[[{]/.test(head) ? input : { kind: 'text', name: file.name, file }), () => input);
 }
 
 /** Pasted or dropped text: JSON is a report to check; anything else is a report's text to read. */
@@ -305,7 +362,7 @@ function batchDone() {
 
 function select(index) {
   state.selected = index;
-  for (const [i, entry] of state.entries.entries()) if (entry.row) entry.row.button.setAttribute('aria-current', i === index ? 'true' : 'false');
+  if (state.table) state.table.select(index);
   showSelected();
 }
 
@@ -315,27 +372,31 @@ function renderList() {
   if (state.entries.length < 2) {
     list.hidden = true;
     list.replaceChildren();
+    state.table = null;
     return;
   }
   list.hidden = false;
-  const ol = el('ol', {});
-  for (const [index, entry] of state.entries.entries()) {
-    const badge = el('span', { class: 'badge' });
-    const button = el('button', { type: 'button', class: 'file', 'aria-current': index === state.selected ? 'true' : 'false', onclick: () => { state.userPicked = true; select(index); } }, el('span', { class: 'file-name' }, entry.name), badge);
-    entry.row = { button, badge };
-    ol.append(el('li', {}, button));
-    updateRow(entry);
-  }
-  list.replaceChildren(el('h2', { id: 'files-title' }, state.t('files')), el('p', { class: 'muted small', id: 'files-summary' }), ol);
+  state.table = batchTable({
+    entries: state.entries,
+    selected: state.selected,
+    t: state.t,
+    sort: state.sort,
+    onSort: (sort) => { state.sort = sort; },
+    onOpen: (index) => {
+      state.userPicked = true;
+      select(index);
+      const target = state.entries[index] && state.entries[index].kind ? $('workspace') : $('banner');
+      if (target && target.scrollIntoView) target.scrollIntoView({ block: 'start' });
+    },
+  });
+  for (const entry of state.entries) entry.row = state.table.rowOf(entry);
+  list.replaceChildren(el('h2', { id: 'files-title' }, state.t('files')), el('p', { class: 'muted small', id: 'files-summary' }), state.table.node);
   updateListSummary();
 }
 
 function updateRow(entry) {
-  if (!entry.row) return;
-  const { badge } = entry.row;
-  const status = entry.status === 'done' ? entry.verdict.verdict : entry.status === 'error' ? 'error' : 'pending';
-  badge.className = `badge badge-${status}`;
-  badge.textContent = entry.status === 'done' ? state.t(`verdict_${status}`) : entry.status === 'error' ? state.t('failed') : state.t('pending');
+  if (!entry.row || !state.table) return;
+  state.table.update(entry);
   updateListSummary();
 }
 
@@ -343,7 +404,8 @@ function updateListSummary() {
   const summary = $('files-summary');
   if (!summary) return;
   const count = (word) => state.entries.filter((e) => e.verdict && e.verdict.verdict === word).length;
-  summary.textContent = state.t('fileCount', { n: state.entries.length, consistent: count('consistent'), inconsistent: count('inconsistent'), invalid: count('invalid') });
+  const errors = state.entries.filter((e) => e.status === 'error').length;
+  summary.textContent = state.t('fileCount', { n: state.entries.length, consistent: count('consistent'), inconsistent: count('inconsistent'), invalid: count('invalid') + errors });
 }
 
 // ---- showing ----
@@ -354,7 +416,10 @@ function showSelected() {
   const body = $('verdict-body');
   $('save').disabled = !(entry && entry.verdict);
   $('save-all').hidden = state.entries.length < 2;
+  $('save-all-csv').hidden = state.entries.length < 2;
+  $('save-report').disabled = !(state.form || (entry && entry.kind === 'text' && entry.draft)); // a scan has no draft
   if (!entry) return;
+  if (state.entries.length > 1 && !entry.kind && !state.form) $('workspace').hidden = true; // a batch: the workspace belongs to a text
   if (entry.verdict || entry.status === 'error') {
     state.renders = (state.renders || 0) + 1;
     document.documentElement.dataset.renders = String(state.renders); // lets tests wait for the next verdict
@@ -504,11 +569,11 @@ function formEdited() {
 }
 
 /** A report's text: the worker reads its figures, and the draft report is checked. */
-function openText({ name, file, source }) {
+function openText({ name, file, source, pdf }) {
   closeWorkspace();
   openWorkspace(name);
-  $('workspace-body').replaceChildren(el('p', { class: 'muted' }, state.t('textReading', { name })));
-  addInputs([{ kind: 'text', name, file, source }]);
+  $('workspace-body').replaceChildren(el('p', { class: 'muted' }, state.t(pdf ? 'pdfReading' : 'textReading', { name })));
+  addInputs([{ kind: 'text', name, file, source, pdf }]);
 }
 
 function relationActions(entry) {
@@ -532,12 +597,22 @@ function showWorkspaceVerdict(entry) {
     const focusedFact = focused ? focused.dataset.fact : null;
     const view = textView({ text: entry.text, figures: entry.figures, verdict: entry.verdict, report: entry.draft, t: state.t, actions: relationActions(entry), lang: (entry.draft.report && entry.draft.report.language) || undefined });
     $('workspace').hidden = false;
-    $('workspace-title').textContent = state.t('textTitle');
+    $('workspace-title').textContent = entry.template ? state.t('documentTitle', { name: entry.name }) : state.t('textTitle');
     $('workspace-status').textContent = statusLine(entry.verdict);
     $('workspace-status').className = `workspace-status status-${entry.verdict.verdict}`;
-    $('workspace-body').replaceChildren(view.node);
+    // A report on a known template: its tables as the document prints them, ✓/✗ in every cell,
+    // the narrative's restatements, extraction's warnings; the text with its figures below.
+    const documentNode = entry.template || (entry.warnings || []).length
+      ? documentView({ entry, verdict: entry.verdict, t: state.t, onEdit: () => editInForm(entry) })
+      : null;
+    $('workspace-body').replaceChildren(...(documentNode ? [documentNode, el('details', { class: 'document-text', open: entry.template ? undefined : true }, el('summary', {}, state.t('documentText')), view.node)] : [view.node]));
     if (focusedFact) view.node.querySelector(`.fig[data-fact="${CSS.escape(focusedFact)}"]`)?.focus();
   }
+}
+
+/** The recognised draft in the template form, to correct what was misread. */
+function editInForm(entry) {
+  openForm(entry.template, entry.draft);
 }
 
 /** One line above the form or the text: the verdict's mark and summary. */
@@ -555,7 +630,11 @@ function saveReport() {
 // ---- saving ----
 
 function download(name, value) {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(value, null, 2) + '\n'], { type: 'application/json' }));
+  downloadText(name, JSON.stringify(value, null, 2) + '\n', 'application/json');
+}
+
+function downloadText(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = el('a', { href: url, download: name });
   document.body.append(link);
   link.click();
@@ -635,10 +714,17 @@ function wire() {
   $('save-all').addEventListener('click', () => {
     download('verdicts.json', state.entries.map((entry) => ({ file: entry.name, verdict: entry.verdict ?? null, error: entry.error ?? undefined })));
   });
+  $('save-all-csv').addEventListener('click', () => {
+    downloadText('verdicts.csv', batchCsv(state.entries, state.t), 'text/csv');
+  });
   $('print').addEventListener('click', () => window.print());
   $('template-open').addEventListener('click', () => openForm($('template-select').value));
   $('save-report').addEventListener('click', saveReport);
   $('close-workspace').addEventListener('click', () => {
+    if (state.entries.length > 1 && !state.form) {
+      $('workspace').hidden = true; // a batch: back to its table, every document kept
+      return;
+    }
     closeWorkspace();
     loadExample().then((bytes) => addInputs([{ name: EXAMPLE_NAME, bytes }]), () => {});
   });

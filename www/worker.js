@@ -11,7 +11,7 @@
 //               {type: 'progress', id, stage: 'reading' | 'checking'}
 //               {type: 'result', id, verdict, excerpts, timing: {bytes, checkMs}}
 //               {type: 'results', id, verdicts: [verdict], excerpts: [excerpts]}   (checkMany)
-//               {type: 'extracted', id, text, figures, report, verdict}
+//               {type: 'extracted', id, text, figures, report, template, warnings, verdict}
 //               {type: 'layout', id, template, tables}
 //               {type: 'error', id, message, trap}        (trap: the module is dead; make a new worker)
 
@@ -118,7 +118,7 @@ async function extractOne({ id, name, lang, file, text }) {
   const html = /\.(html?|xhtml)$/i.test(name || '') || /^\s*<(!doctype|html|body|div|p|table)\b/i.test(source);
   const extraction = (await extractor()).extract(source, { source: name, html });
   const verdict = core.check(extraction.report, { lang, source: name });
-  post({ type: 'extracted', id, text: extraction.text ?? source, figures: extraction.figures, report: extraction.report, verdict });
+  post({ type: 'extracted', id, text: extraction.text ?? source, figures: extraction.figures, report: extraction.report, template: extraction.template ?? null, warnings: extraction.warnings ?? [], verdict });
 }
 
 /** A template's tables with no figures: the layout of the form, labelled in the page's language. */

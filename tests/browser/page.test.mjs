@@ -139,14 +139,14 @@ describe('the served page in Chromium', () => {
         { name: 'd-good.json', ...json(reportText()) },
       ]),
     );
-    const rows = page.locator('#file-list li');
+    const rows = page.locator('#file-list tbody tr');
     assert.equal(await rows.count(), 4);
     const badges = await page.locator('#file-list .badge').allTextContents();
     assert.deepEqual(badges, ['Consistent', 'Inconsistent', 'Invalid', 'Consistent']);
-    assert.equal(await page.getAttribute('#file-list li:nth-child(2) button', 'aria-current'), 'true');
+    assert.equal(await page.getAttribute('#file-list tbody tr:nth-child(2) button.file', 'aria-current'), 'true');
     assert.match(await page.textContent('#banner'), /b-wrong\.json/);
     assert.match(await page.textContent('#files-summary'), /4 files: 2 consistent, 1 inconsistent, 1 invalid/);
-    await page.click('#file-list li:nth-child(3) button');
+    await page.click('#file-list tbody tr:nth-child(3) button.file');
     assert.match(await bannerClass(page), /banner-invalid/);
     await page.screenshot({ path: artifact('chromium-many-files-en-1280.png'), fullPage: true });
     await page.close();
@@ -158,7 +158,7 @@ describe('the served page in Chromium', () => {
     const started = Date.now();
     await nextVerdict(page, () => page.setInputFiles('#file-input', files));
     console.log(`# 1000 files checked and shown in ${Date.now() - started} ms`);
-    assert.equal(await page.locator('#file-list li').count(), 1000);
+    assert.equal(await page.locator('#file-list tbody tr').count(), 1000);
     assert.match(await page.textContent('#files-summary'), /1000 files: 999 consistent, 1 inconsistent, 0 invalid/);
     assert.match(await page.textContent('#banner'), /r0637\.json/);
     await page.close();

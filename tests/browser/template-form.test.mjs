@@ -107,8 +107,8 @@ describe('the template form', () => {
       { name: 'disclosure-2021.json', mimeType: 'application/json', buffer: fixture('disclosure-2021-carries-out-2.json') },
       { name: 'disclosure-2022.json', mimeType: 'application/json', buffer: fixture('disclosure-2022-carries-in-3.json') },
     ]));
-    assert.equal(await page.locator('#file-list li').count(), 2);
-    await page.click('#file-list li:nth-child(2) button');
+    assert.equal(await page.locator('#file-list tbody tr').count(), 2);
+    await page.click('#file-list tbody tr:nth-child(2) button.file');
     const warning = page.locator('#verdict-body .part-warnings li.check-fail').filter({ has: page.locator('.badge-warning') });
     assert.ok(await warning.count() > 0, 'a failing cross-year check of severity warning');
     const text = await warning.first().textContent();
@@ -117,7 +117,7 @@ describe('the template form', () => {
     assert.match(text, /carried/i);
     assert.doesNotMatch(await page.getAttribute('#banner', 'class'), /banner-invalid/);
     await page.screenshot({ path: artifact('chromium-cross-year-en-1280.png'), fullPage: true });
-    await page.click('#file-list li:nth-child(1) button');
+    await page.click('#file-list tbody tr:nth-child(1) button.file');
     assert.equal(await page.locator('#verdict-body li.check-fail').count(), 0, 'the earlier year has no link check');
     await page.close();
   });
