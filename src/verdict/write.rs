@@ -280,14 +280,19 @@ impl Out {
         self.field_some("quote", &fact.quote);
         self.field_some("section", &fact.section);
         self.field_str("range", &fact.range);
-        if let Some(at) = &fact.at {
+        self.text_span(&fact.at);
+        self.location(&fact.location);
+    }
+
+    /// A figure's place in the text it was read from, when it was read from one.
+    fn text_span(&mut self, at: &Option<TextSpan>) {
+        if let Some(at) = at {
             self.key("at");
             self.open('{');
             self.field_number("start", at.start as u64);
             self.field_number("end", at.end as u64);
             self.close('}');
         }
-        self.location(&fact.location);
     }
 
     fn table(&mut self, table: &TableView) {
@@ -306,6 +311,7 @@ impl Out {
                 out.field_or_null("fact", &cell.fact);
                 out.field_or_null("value", &cell.value);
                 out.field_str("status", cell.status.word());
+                out.text_span(&cell.at);
             });
         });
     }
