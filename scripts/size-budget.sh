@@ -15,8 +15,13 @@ cd "$(dirname "$0")/.."
 
 BUDGET_RAW=200000
 BUDGET_GZIP=80000
-CHECKER_CEILING_RAW=230000
-CHECKER_CEILING_GZIP=100000
+# Session 3 raised both ceilings just above what the modules measure, rather than drop features:
+# the checker grew with exact ranges and open interval ends (issue 10: +12 KB / +5 KB) and the text
+# import with template recognition (issue 11: +58 KB / +25 KB, its templates as static data).
+CHECKER_CEILING_RAW=244000
+CHECKER_CEILING_GZIP=108000
+EXTRACT_CEILING_RAW=230000
+EXTRACT_CEILING_GZIP=107000
 # Issue 12's target for the checker. Not reached (224.6 KB / 98.8 KB: the verdict written without serde
 # saved 5.5 KB / 2.1 KB and speed spent it again), so the ceiling above stays just over its size; every
 # run says how far the checker is from this target too.
@@ -43,6 +48,7 @@ for wasm in "$@"; do
   ceiling_raw=$BUDGET_RAW ceiling_gz=$BUDGET_GZIP
   case "$wasm" in # the checker: www/pkg/, npm/pkg/, …
     pkg/crossfoot_bg.wasm | */pkg/crossfoot_bg.wasm) ceiling_raw=$CHECKER_CEILING_RAW ceiling_gz=$CHECKER_CEILING_GZIP ;;
+    */pkg-extract/crossfoot_bg.wasm) ceiling_raw=$EXTRACT_CEILING_RAW ceiling_gz=$EXTRACT_CEILING_GZIP ;;
   esac
   ceiling_raw=$((ceiling_raw * allowance / 100)) ceiling_gz=$((ceiling_gz * allowance / 100))
   printf '%s: %d bytes raw, %d gzipped (budget %d / %d)\n' "$wasm" "$raw" "$gz" "$BUDGET_RAW" "$BUDGET_GZIP"
