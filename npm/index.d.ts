@@ -261,7 +261,7 @@ export interface Extraction {
 
 /** A table or row of a template that extraction could not place; never guessed. */
 export interface ExtractWarning {
-  /** "table-not-placed" or "row-not-placed". */
+  /** "table-not-placed", "row-not-placed", or "row-placed-by-order" (a row read by the template's order: confirm it). */
   code: string;
   /** In the language of the text (Chinese for the disclosure templates). */
   message: string;

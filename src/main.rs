@@ -180,9 +180,32 @@ fn extract(args: &[String]) -> Result<u8, String> {
             return Ok(2);
         }
     };
-    let report = crossfoot::extract::extract(&text, &extract_options(file, text.as_bytes())).report;
+    let extraction = crossfoot::extract::extract(&text, &extract_options(file, text.as_bytes()));
+    // What the recogniser could not place goes to standard error, at its line in the text (for
+    // HTML, the page's text without its tags), so that the draft on standard output stays JSON.
+    let shown = extraction.text.as_deref().unwrap_or(&text);
+    let lang = lang_from_environment();
+    for warning in &extraction.warnings {
+        let place = if warning.end > 0 {
+            let byte = shown
+                .char_indices()
+                .nth(warning.start)
+                .map_or(shown.len(), |(i, _)| i);
+            let (line, column) = crossfoot::position::LineIndex::new(shown.as_bytes())
+                .locate(shown.as_bytes(), byte);
+            format!(":{line}:{column}")
+        } else {
+            String::new()
+        };
+        let label = lang.pick("warning", "警告");
+        eprintln!(
+            "crossfoot: {file}{place}: {label} [{}] {}",
+            warning.code,
+            warning.in_lang(lang)
+        );
+    }
     let mut out = std::io::stdout().lock();
-    match out.write_all(report.as_bytes()) {
+    match out.write_all(extraction.report.as_bytes()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(format!("cannot write the output: {e}"))
         }

@@ -124,6 +124,17 @@ const CASES: &[(&str, &[&str], i32)] = &[
         ],
         0,
     ),
+    (
+        "check-text-disclosure-cut-en",
+        &[
+            "check",
+            "--lang",
+            "en",
+            "--text",
+            "tests/fixtures/disclosure/longgang-2024-page.txt",
+        ],
+        0,
+    ),
 ];
 
 #[test]
@@ -257,4 +268,21 @@ fn the_committed_schema_file_is_the_generated_one() {
         crossfoot::schema::schema_json(),
         "regenerate it: cargo run -- schema > schema/crossfoot-v1.schema.json"
     );
+}
+
+#[test]
+fn extract_names_what_it_could_not_place_on_standard_error_and_keeps_standard_output_json() {
+    let output = crossfoot(&[
+        "extract",
+        "tests/fixtures/disclosure/longgang-2024-page.txt",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let draft: serde_json::Value = serde_json::from_slice(&output.stdout).expect("a JSON draft");
+    assert_eq!(draft["template"], "cn-gov-info-disclosure-2021");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("longgang-2024-page.txt:32:1: ") && stderr.contains("[row-not-placed]"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("[table-not-placed]"), "{stderr}");
 }

@@ -257,6 +257,61 @@ fn a_row_with_a_cell_missing_is_a_warning_and_left_out_not_guessed() {
 }
 
 #[test]
+fn a_line_of_figures_whose_label_stands_apart_is_read_by_the_template_s_order_with_a_warning() {
+    // A PDF's text prints the label of （二）部分公开 elsewhere: its figures stand alone between
+    // （一）予以公开 and 1.属于国家秘密, the one row of the template missing there.
+    let text = fixture("pingtan-2021.txt").replace(
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t",
+        "",
+    );
+    let extraction = extract(&text, &ExtractOptions::default());
+    let draft: Value = serde_json::from_str(&extraction.report).unwrap();
+    assert_eq!(
+        cells(&draft, "t3", "partly_open"),
+        ["5", "0", "0", "0", "0", "0", "5"]
+    );
+    let warning = extraction
+        .warnings
+        .iter()
+        .find(|w| w.code == "row-placed-by-order")
+        .expect("a warning that says how the row was read");
+    assert!(warning.message.contains("部分公开"), "{}", warning.message);
+    assert!(
+        warning
+            .in_lang(crossfoot::Lang::En)
+            .contains("template's order"),
+        "{}",
+        warning.in_lang(crossfoot::Lang::En)
+    );
+    let chars: Vec<char> = text.chars().collect();
+    let place: String = chars[warning.start..warning.end].iter().collect();
+    assert!(place.starts_with('5') && place.ends_with('5'), "{place}");
+    let verdict = check_text(&text, &ExtractOptions::default(), &Options::default()).verdict;
+    assert_eq!(verdict.verdict, Status::Consistent);
+    assert!(verdict
+        .findings
+        .iter()
+        .any(|f| f.code == "row-placed-by-order"));
+}
+
+#[test]
+fn lines_of_figures_that_outnumber_the_missing_rows_are_not_read_by_order() {
+    // Two lines of figures where one row is missing: which is the row cannot be told.
+    let text = fixture("pingtan-2021.txt").replace(
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t5\t0\t0\t0\t0\t0\t5",
+        "5\t0\t0\t0\t0\t0\t5\n1\t0\t0\t0\t0\t0\t1",
+    );
+    let extraction = extract(&text, &ExtractOptions::default());
+    let draft: Value = serde_json::from_str(&extraction.report).unwrap();
+    assert!(row(&draft, "t3", "partly_open").is_none());
+    assert!(!extraction
+        .warnings
+        .iter()
+        .any(|w| w.code == "row-placed-by-order"));
+    assert_eq!(cells(&draft, "t3", "withheld_secret"), ["0"; 7]);
+}
+
+#[test]
 fn rows_printed_one_cell_per_line_or_with_spaces_read_the_same() {
     let text = fixture("pingtan-2021.txt");
     let tabs = draft(&text);

@@ -11,6 +11,8 @@
 //! whose labels stand in a header with their cells in one line after it (表四's one row of 15
 //! cells) are shared out in order.
 
+mod order;
+
 use super::figures::Found;
 use super::ExtractOptions;
 use crate::json;
@@ -61,9 +63,21 @@ pub struct ExtractWarning {
     pub end: usize,
     #[serde(skip)]
     en: String,
+    /// The table and row it is about, if a row.
+    #[serde(skip)]
+    row: Option<(usize, usize)>,
 }
 
 impl ExtractWarning {
+    fn about(mut self, table: usize, row: usize) -> Self {
+        self.row = Some((table, row));
+        self
+    }
+
+    fn is_about(&self, table: usize, row: usize) -> bool {
+        self.row == Some((table, row))
+    }
+
     /// The message in that language.
     pub fn in_lang(&self, lang: Lang) -> &str {
         lang.pick(&self.en, &self.message)
@@ -183,6 +197,7 @@ fn warning(
         start,
         end,
         en,
+        row: None,
     }
 }
 
@@ -571,6 +586,7 @@ fn place_all(
         }
     }
     drop_out_of_order(cells, template, &mut placed, &mut warnings);
+    order::place_by_order(cells, keys, template, &mut placed, &mut warnings);
     (placed, warnings)
 }
 
@@ -600,6 +616,7 @@ fn place(
             ),
             format!("{title}“{row_label}”:标签后有 {found} 个单元格,模板为 {columns} 个,未读入该行"),
         )
+        .about(key.table, key.row)
     };
     let span = |start: usize, end: usize| (cells[start].start, cells[end].end);
     for &k in which {
@@ -758,7 +775,7 @@ fn drop_out_of_order(
                     table.title.en
                 ),
                 format!("{title}“{row_label}”:数字与标签不在同一行,旁边有 {near} 行数字找不到所属标签,未读入该行"),
-            ));
+            ).about(t, p.row));
             false
         });
     }
