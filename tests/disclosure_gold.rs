@@ -27,8 +27,9 @@ use std::path::{Path, PathBuf};
 /// verdict equal, restatements found). 0 while the recogniser does not exist; the lead raises them
 /// to what it reaches, as `tests/gold.rs` does, so that a regression fails.
 // Raised in session 4 to what recognition reached on the tuned set with rows read by the template's
-// order (100, 99.7, 100, 79.4): they catch regressions; the aim is 100 / 99 / 100 (issue 11).
-const FLOORS: [f64; 4] = [100.0, 99.5, 100.0, 79.0];
+// order and 主动公开 restating 表二 (100, 99.7, 100, 88.2): they catch regressions; the aim is
+// 100 / 99 / 100 (issue 11).
+const FLOORS: [f64; 4] = [100.0, 99.5, 100.0, 88.0];
 
 /// The issue asks for at least 15 tuned reports (3 of them PDF) and 8 held out.
 /// This is what the set holds today; see `tests/disclosure/README.md` for why it is short.

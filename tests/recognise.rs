@@ -196,6 +196,55 @@ fn the_narrative_s_restatements_are_sure_checks_against_the_cells_they_restate()
 }
 
 #[test]
+fn documents_published_this_year_restate_table_two_only_when_they_hold() {
+    // 主动公开 names 表二's 本年制发 column (2019: 本年新公开), an earlier clause's verb serving the
+    // list; the words may count documents published otherwise, so a figure that differs is to
+    // confirm, never red.
+    let said = |normative: &str| {
+        let sentence = format!("全年主动公开规章0件，行政规范性文件{normative}件。\n");
+        let text = fixture("pingtan-2021.txt").replace(
+            "==================== 正文 ====================\n",
+            &format!("==================== 正文 ====================\n{sentence}"),
+        );
+        let extraction = extract(&text, &ExtractOptions::default());
+        let draft: Value = serde_json::from_str(&extraction.report).unwrap();
+        let checks: Vec<(String, String)> = draft["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["expect"].as_str().unwrap().contains("t2_docs"))
+            .map(|c| {
+                (
+                    c["expect"].as_str().unwrap().to_string(),
+                    c["confidence"].to_string(),
+                )
+            })
+            .collect();
+        let verdict = check_text(&text, &ExtractOptions::default(), &Options::default()).verdict;
+        (checks, verdict.verdict)
+    };
+    let (checks, verdict) = said("69");
+    assert_eq!(
+        checks,
+        [
+            (
+                "n1 == t2_docs.regulations.issued".to_string(),
+                "\"sure\"".to_string()
+            ),
+            (
+                "n2 == t2_docs.normative.issued".to_string(),
+                "\"sure\"".to_string()
+            )
+        ]
+    );
+    assert_eq!(verdict, Status::Consistent);
+    let (checks, verdict) = said("70");
+    assert_eq!(checks[1].0, "n2 == t2_docs.normative.issued");
+    assert_ne!(checks[1].1, "\"sure\"");
+    assert_eq!(verdict, Status::Consistent);
+}
+
+#[test]
 fn a_text_that_says_58_where_table_three_says_70_is_red() {
     let text = fixture("pingtan-2021.txt").replace("共收到70件申请", "共收到58件申请");
     let verdict = check_text(&text, &ExtractOptions::default(), &Options::default()).verdict;

@@ -101,7 +101,15 @@ struct Target {
     needs_application: bool,
     /// Words that must stand shortly before (the column of a table without a total column).
     near: Option<String>,
+    /// `near` may stand in an earlier clause of the sentence (主动公开规章13件，行政规范性文件60件).
+    near_in_sentence: bool,
 }
+
+/// The column of this year's documents (本年制发, 2019's 本年新公开) as the narrative of 主动公开
+/// names it (主动公开规章13件; 当年发布政府信息393件，其中包括：行政规范性文件13件): a restatement only
+/// when it holds (the words may count documents published in other ways too), so never red.
+const PUBLISHED_STEMS: &[&str] = &["本年制发", "本年新公开"];
+const PUBLISHED_WORDS: &[&str] = &["主动公开", "发布"];
 
 fn total_column(template: &Template, t: usize) -> Option<usize> {
     let table = &template.tables[t];
@@ -126,6 +134,7 @@ fn target(before: String, cells: Vec<CellRef>, sure: Sure) -> Target {
         sure,
         needs_application: false,
         near: None,
+        near_in_sentence: false,
     }
 }
 
@@ -149,6 +158,15 @@ fn targets(template: &Template, keys: &[RowKey]) -> Vec<Target> {
                     // 清理并集中发布现行有效行政规范性文件393件 may count only some: sure when it holds.
                     let mut t = target(words, vec![(key.table, key.row, c)], Sure::WhenHolds);
                     t.near = Some(stem.clone());
+                    if PUBLISHED_STEMS.contains(&stem.as_str()) {
+                        for near in PUBLISHED_WORDS {
+                            let mut published =
+                                target(t.before.clone(), t.cells.clone(), Sure::WhenHolds);
+                            published.near = Some(near.to_string());
+                            published.near_in_sentence = true;
+                            out.push(published);
+                        }
+                    }
                     out.push(t);
                 }
             }
@@ -269,6 +287,9 @@ pub fn find<'a>(
             if !after.starts_with(t.after) {
                 return None;
             }
+            // How far before the words their `near` stands (characters): the nearest wins
+            // (集中发布现行有效行政规范性文件393件 is 现行有效, not 发布).
+            let mut distance = 0;
             if let Some(near) = &t.near {
                 let lead: String = before[..at].replace("本年度", "本年").replace('的', "");
                 let tail: String = lead
@@ -279,20 +300,38 @@ pub fn find<'a>(
                     .into_iter()
                     .rev()
                     .collect();
-                if !tail.contains(near.as_str()) {
+                let in_sentence = || {
+                    let from = sentence_start.saturating_sub(60);
+                    let sentence: String = chars[from..sentence_start]
+                        .iter()
+                        .rev()
+                        .take_while(|&&c| !matches!(c, '。' | '；' | ';' | '\n'))
+                        .collect();
+                    sentence
+                        .chars()
+                        .rev()
+                        .collect::<String>()
+                        .contains(near.as_str())
+                };
+                if let Some(k) = tail.rfind(near.as_str()) {
+                    distance = tail[k + near.len()..].chars().count();
+                } else if t.near_in_sentence && in_sentence() {
+                    distance = usize::MAX;
+                } else {
                     return None;
                 }
             }
-            Some((t, at))
+            Some((t, at, distance))
         });
-        // Then the longest words: 结转下年度继续办理 before 办理.
-        let matched = matched.min_by_key(|&(t, at)| {
+        // Then the nearest `near`, then the longest words: 结转下年度继续办理 before 办理.
+        let matched = matched.min_by_key(|&(t, at, distance)| {
             (
                 at,
+                distance,
                 usize::MAX - t.before.chars().count() - t.after.chars().count(),
             )
         });
-        let Some((target, at)) = matched else {
+        let Some((target, at, _)) = matched else {
             continue;
         };
         let lead: Vec<char> = before[..at].chars().collect();
