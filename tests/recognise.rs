@@ -245,6 +245,22 @@ fn documents_published_this_year_restate_table_two_only_when_they_hold() {
 }
 
 #[test]
+fn the_title_and_issuer_are_read_from_a_table_row_that_names_the_report() {
+    // A county bureau's page prints its title as a row of a table: 名称 | …年度报告.
+    let text = fixture("pingtan-2021.txt").replace(
+        "标题: 平潭综合实验区2021年度政府信息公开工作年度报告",
+        "名称\t沭阳县发展和改革局2021年政府信息公开年度报告",
+    );
+    let draft = draft(&text);
+    assert_eq!(
+        draft["report"]["title"],
+        "沭阳县发展和改革局2021年政府信息公开年度报告"
+    );
+    assert_eq!(draft["report"]["issuer"], "沭阳县发展和改革局");
+    assert_eq!(draft["report"]["period"], "2021");
+}
+
+#[test]
 fn a_text_that_says_58_where_table_three_says_70_is_red() {
     let text = fixture("pingtan-2021.txt").replace("共收到70件申请", "共收到58件申请");
     let verdict = check_text(&text, &ExtractOptions::default(), &Options::default()).verdict;

@@ -979,6 +979,12 @@ fn report_info(chars: &[char]) -> (String, Option<String>, Option<String>) {
                 && !l.contains(['，', '。', '《'])
         })
         .copied();
+    // A table's row (名称 | 沭阳县发展和改革局2023年政府信息公开年度报告): the cell that names it.
+    let line = line.map(|l| {
+        l.split(['\t', '|'])
+            .find(|cell| cell.contains("政府信息公开"))
+            .unwrap_or(l)
+    });
     let title: String = line
         .or(joined.as_deref())
         .unwrap_or("政府信息公开工作年度报告")
