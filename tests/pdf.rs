@@ -41,10 +41,10 @@ fn a_disclosure_report_reads_in_order_with_rows_as_tab_separated_cells() {
 
 #[test]
 fn a_group_label_beside_a_wrapped_row_label() {
-    // 平潭 2022 (tests/browser/fixtures/documents, printed by Chromium with a font whose widths the
+    // 平潭 2022 (tests/disclosure/tuned, printed by Chromium with a font whose widths the
     // reader does not know): the row label wraps around the line of its figures.
     let pdf = std::fs::read(format!(
-        "{}/tests/browser/fixtures/documents/pingtan-2022.pdf",
+        "{}/tests/disclosure/tuned/pingtan-2022.pdf",
         env!("CARGO_MANIFEST_DIR")
     ))
     .unwrap();

@@ -3,7 +3,6 @@
 // the way to the template form; a scan gets its message in both languages; several documents at
 // once give the batch table (sorted, one opened, saved as CSV); the single file reads a PDF from
 // file:// in Chromium and Firefox with no request beyond itself. Screenshots in test-artifacts/.
-// These need template recognition (branch recog) in the built module.
 // Run: node --test tests/browser/documents.test.mjs   (after scripts/build-web.sh)
 
 import { after, before, describe, test } from 'node:test';
@@ -12,12 +11,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, SINGLE_FILE_URL, VERDICT_BANNER, artifact, launchChromium, launchFirefox, nextVerdict, pasteText, reportText, requireBuild, servedPageInChromium } from './helpers.mjs';
 
-const DOCS = join(ROOT, 'tests', 'browser', 'fixtures', 'documents');
+// Real reports from the disclosure gold set (tests/disclosure/README.md cites each) and the
+// recognition tests' fixture (cited in tests/recognise.rs).
+const GOLD = join(ROOT, 'tests', 'disclosure', 'tuned');
 const PDFS = join(ROOT, 'tests', 'fixtures', 'pdf');
 const file = (dir, name, mimeType) => ({ name, mimeType, buffer: readFileSync(join(dir, name)) });
-const REAL_HTML = file(DOCS, 'shuyang-development-reform-2023.html', 'text/html');
-const REAL_PDF = file(DOCS, 'pingtan-2022.pdf', 'application/pdf');
-const REAL_TEXT = readFileSync(join(DOCS, 'pingtan-2021.txt'), 'utf8');
+const REAL_HTML = file(GOLD, 'shuyang-development-reform-2023.html', 'text/html');
+const REAL_PDF = file(GOLD, 'pingtan-2022.pdf', 'application/pdf');
+const REAL_TEXT = readFileSync(join(ROOT, 'tests', 'fixtures', 'disclosure', 'pingtan-2021.txt'), 'utf8');
 const WRONG_PDF = file(PDFS, 'disclosure-2021-wrong.pdf', 'application/pdf');
 const WRONG_HTML = file(PDFS, 'disclosure-2021-wrong.html', 'text/html');
 const SCAN = file(PDFS, 'scanned.pdf', 'application/pdf');
