@@ -28,10 +28,10 @@ use std::path::{Path, PathBuf};
 /// to what it reaches, as `tests/gold.rs` does, so that a regression fails.
 // Raised at the session 3 merge to what recognition reached on the tuned set (100, 94.2, 100, 76.5):
 // they catch regressions; the aim is 100 / 99 / 100 (issue 11). Session 4 added nine tuned
-// Pingtan department reports, later 13: restatements found fell to 66.0% (31/47: the new
+// Pingtan department reports, later 13: restatements found fell to 65.96% (31/47: the new
 // narratives say 申请的要求6件, 申请0条, 规范性文件20份, 采购…元, 处罚决定836起), so that floor is
 // lowered to what is measured.
-const FLOORS: [f64; 4] = [100.0, 94.0, 100.0, 66.0];
+const FLOORS: [f64; 4] = [100.0, 94.0, 100.0, 65.9];
 
 /// The issue asks for at least 15 tuned reports (3 of them PDF) and 8 held out.
 /// This is what the set holds today (see `tests/disclosure/README.md`).
