@@ -202,11 +202,11 @@ pub(crate) struct Loader<'a> {
 
 /// The fields of one object that are present and of the right type, first occurrence each.
 pub(crate) struct Fields<'n> {
-    found: Vec<(&'static str, &'n Node)>,
+    found: Vec<(&'static str, &'n Node<'n>)>,
 }
 
 impl<'n> Fields<'n> {
-    pub(crate) fn get(&self, name: &str) -> Option<&'n Node> {
+    pub(crate) fn get(&self, name: &str) -> Option<&'n Node<'n>> {
         self.found
             .iter()
             .find(|(n, _)| *n == name)
@@ -215,12 +215,12 @@ impl<'n> Fields<'n> {
 
     pub(crate) fn string(&self, name: &str) -> Option<String> {
         match self.get(name).map(|n| &n.value) {
-            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::String(s)) => Some(s.to_string()),
             _ => None,
         }
     }
 
-    pub(crate) fn array(&self, name: &str) -> &'n [Node] {
+    pub(crate) fn array(&self, name: &str) -> &'n [Node<'n>] {
         match self.get(name).map(|n| &n.value) {
             Some(Value::Array(items)) => items,
             _ => &[],
@@ -301,7 +301,7 @@ impl<'a> Loader<'a> {
     /// fields are errors. Returns the usable fields, or `None` when `node` is not an object.
     pub(crate) fn object<'n>(
         &mut self,
-        node: &'n Node,
+        node: &'n Node<'n>,
         shape: &'static Shape,
         pointer: &str,
     ) -> Option<Fields<'n>> {
@@ -367,7 +367,7 @@ impl<'a> Loader<'a> {
         if let Some(version) = fields.get("crossfoot") {
             if !matches!(&version.value, Value::Number(n) if n == "1") {
                 let found = match &version.value {
-                    Value::Number(n) => n.clone(),
+                    Value::Number(n) => n.to_string(),
                     _ => String::new(),
                 };
                 let location = self.location(version, "/crossfoot");
@@ -739,7 +739,7 @@ pub(crate) fn contains_text(text: &str, needle: &str) -> bool {
 }
 
 /// The text of a string node (`""` for any other node).
-fn as_str(node: &Node) -> &str {
+fn as_str<'n>(node: &'n Node) -> &'n str {
     match &node.value {
         Value::String(text) => text,
         _ => "",
@@ -772,7 +772,7 @@ fn has_type(node: &Node, field: &Field) -> bool {
         (FieldType::Bool, Value::Bool(_)) => true,
         (FieldType::Version, Value::Number(_)) => true,
         (FieldType::Figure, Value::Number(_) | Value::String(_)) => true,
-        (FieldType::OneOf(words), Value::String(s)) => words.contains(&s.as_str()),
+        (FieldType::OneOf(words), Value::String(s)) => words.contains(&&**s),
         (FieldType::Ids | FieldType::Cells | FieldType::Spans, Value::Array(_)) => true,
         (FieldType::Object(_), Value::Object(_)) => true,
         (FieldType::ArrayOf(_), Value::Array(_)) => true,
