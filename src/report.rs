@@ -551,7 +551,7 @@ impl<'a> Loader<'a> {
         let Some(fields) = self.object(node, &CHECK, pointer) else {
             return;
         };
-        let location = self.location(node, pointer);
+        let mut location = self.location(node, pointer);
         let expect = fields.string("expect").unwrap_or_default();
         let mut expect_place = fields
             .get("expect")
@@ -586,7 +586,7 @@ impl<'a> Loader<'a> {
                     .map(|id| (Some(id), substitute(&expect, placeholder, id)))
                     .collect()
             }
-            None => vec![(None, expect.clone())],
+            None => vec![(None, expect)],
         };
         let severity = match fields.string("severity").as_deref() {
             Some("warning") => Severity::Warning,
@@ -612,7 +612,8 @@ impl<'a> Loader<'a> {
             }
         }
         let mut syntax_reported = false;
-        for (instance, expect) in instances {
+        let count = instances.len();
+        for (n, (instance, expect)) in instances.into_iter().enumerate() {
             let comparison = match fields.get("expect") {
                 Some(_) => match expr::parse_expect(&expect) {
                     Ok(comparison) => Some(comparison),
@@ -640,7 +641,12 @@ impl<'a> Loader<'a> {
                 quote: fields.string("quote"),
                 severity,
                 section: section.map(str::to_string),
-                location: location.clone(),
+                // The last instance (most often the only one) takes the location itself.
+                location: if n + 1 == count {
+                    std::mem::take(&mut location)
+                } else {
+                    location.clone()
+                },
                 references: comparison
                     .as_ref()
                     .map(Comparison::references)
