@@ -53,7 +53,7 @@ pub fn check(input: &[u8], options: &Options) -> Verdict {
     let facts = FactIndex::new(&report.facts);
     report::resolve_references(&facts, &mut report.checks, lang, &mut findings);
     let mut outcomes = Vec::with_capacity(report.checks.len());
-    for check in &report.checks {
+    for check in &mut report.checks {
         let (outcome, problems) = evaluate_check(check, &facts, lang);
         for problem in problems {
             // Point at the place in the expression, and at the check when there is none.
@@ -76,7 +76,11 @@ pub fn check(input: &[u8], options: &Options) -> Verdict {
 /// Evaluates one check. Unit warnings and evaluation errors are returned to become findings.
 /// The check's texts (label, expect, quote, section, confidence, place) are moved into the outcome
 /// by [`assemble`], once the report is done with, rather than copied here.
-fn evaluate_check(check: &Check, facts: &FactIndex, lang: Lang) -> (CheckOutcome, Vec<Problem>) {
+fn evaluate_check(
+    check: &mut Check,
+    facts: &FactIndex,
+    lang: Lang,
+) -> (CheckOutcome, Vec<Problem>) {
     let mut outcome = CheckOutcome {
         id: check.id.clone(),
         label: None,
@@ -104,10 +108,10 @@ fn evaluate_check(check: &Check, facts: &FactIndex, lang: Lang) -> (CheckOutcome
             .to_string();
         return (outcome, Vec::new());
     };
-    outcome.facts = check
-        .references
-        .iter()
-        .map(|(name, _)| name.clone())
+    // The names move over: nothing after this needs the check's references.
+    outcome.facts = std::mem::take(&mut check.references)
+        .into_iter()
+        .map(|(name, _)| name)
         .collect();
     if let Some(name) = check.unknown_ids.first() {
         outcome.message = lang.fill(

@@ -40,37 +40,66 @@ pub struct Span {
 
 /// A value and where it is written.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Node {
-    pub value: Value,
+pub struct Node<'a> {
+    pub value: Value<'a>,
     pub span: Span,
 }
 
 /// A JSON value. Numbers keep their literal text; objects keep every member in order, duplicated
 /// keys included.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     Null,
     Bool(bool),
     /// The number exactly as written, such as `-95.50` or `1E+3`.
-    Number(String),
-    String(String),
-    Array(Vec<Node>),
-    Object(Vec<Member>),
+    Number(Cow<'a, str>),
+    /// Borrowed from the input unless it holds escapes.
+    String(Cow<'a, str>),
+    Array(Vec<Node<'a>>),
+    Object(Vec<Member<'a>>),
 }
 
 /// One member of an object. `key_span` covers the key with its quotes.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Member {
-    /// A field name of the format is borrowed, not copied (most keys of a report are).
-    pub key: Cow<'static, str>,
+pub struct Member<'a> {
+    /// Borrowed from the input unless it holds escapes.
+    pub key: Cow<'a, str>,
     pub key_span: Span,
-    pub value: Node,
+    pub value: Node<'a>,
+}
+
+impl Node<'_> {
+    /// The same node with every string copied, so that it outlives its input (templates).
+    pub fn into_owned(self) -> Node<'static> {
+        let owned = |text: Cow<'_, str>| Cow::Owned(text.into_owned());
+        let value = match self.value {
+            Value::Null => Value::Null,
+            Value::Bool(b) => Value::Bool(b),
+            Value::Number(text) => Value::Number(owned(text)),
+            Value::String(text) => Value::String(owned(text)),
+            Value::Array(items) => Value::Array(items.into_iter().map(Node::into_owned).collect()),
+            Value::Object(members) => Value::Object(
+                members
+                    .into_iter()
+                    .map(|m| Member {
+                        key: owned(m.key),
+                        key_span: m.key_span,
+                        value: m.value.into_owned(),
+                    })
+                    .collect(),
+            ),
+        };
+        Node {
+            value,
+            span: self.span,
+        }
+    }
 }
 
 /// A parsed file.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Document {
-    pub root: Node,
+pub struct Document<'a> {
+    pub root: Node<'a>,
     /// The file started with a UTF-8 byte order mark (skipped; spans still count its three bytes).
     pub had_bom: bool,
 }
@@ -337,7 +366,7 @@ fn is_invisible(c: char) -> bool {
 }
 
 /// Parses a whole file given as raw bytes.
-pub fn parse(input: &[u8]) -> Result<Document, JsonError> {
+pub fn parse(input: &[u8]) -> Result<Document<'_>, JsonError> {
     if looks_like_utf16(input) {
         return Err(JsonError::new(JsonErrorKind::Utf16, 0));
     }
@@ -387,7 +416,7 @@ fn looks_like_utf16(input: &[u8]) -> bool {
 /// An array or object that is open while its contents are parsed.
 /// Its elements wait on a stack shared by all open containers, from `base` on, and move into one
 /// exactly-sized Vec when it closes: one allocation per container instead of a growing Vec each.
-enum Frame {
+enum Frame<'a> {
     Array {
         start: usize,
         base: usize,
@@ -395,17 +424,17 @@ enum Frame {
     Object {
         start: usize,
         base: usize,
-        key: Cow<'static, str>,
+        key: Cow<'a, str>,
         key_span: Span,
     },
 }
 
 /// What the value loop does next.
-enum Step {
+enum Step<'a> {
     /// Parse a value at the current position.
     ParseValue,
     /// A value is complete; hand it to the enclosing container.
-    Complete(Node),
+    Complete(Node<'a>),
 }
 
 struct Parser<'a> {
@@ -454,10 +483,10 @@ impl<'a> Parser<'a> {
     }
 
     /// Parses one value, containers included, with an explicit stack instead of recursion.
-    fn parse_value_tree(&mut self) -> Result<Node, JsonError> {
-        let mut stack: Vec<Frame> = Vec::new();
-        let mut items: Vec<Node> = Vec::new();
-        let mut members: Vec<Member> = Vec::new();
+    fn parse_value_tree(&mut self) -> Result<Node<'a>, JsonError> {
+        let mut stack: Vec<Frame<'a>> = Vec::new();
+        let mut items: Vec<Node<'a>> = Vec::new();
+        let mut members: Vec<Member<'a>> = Vec::new();
         let mut step = Step::ParseValue;
         let mut expected = Expected::Value;
         loop {
@@ -530,7 +559,7 @@ impl<'a> Parser<'a> {
                         Some(b'-' | b'0'..=b'9') => {
                             let number = self.parse_number()?;
                             Step::Complete(Node {
-                                value: Value::Number(number.to_owned()),
+                                value: Value::Number(Cow::Borrowed(number)),
                                 span: Span {
                                     start,
                                     end: self.pos,
@@ -631,28 +660,12 @@ impl<'a> Parser<'a> {
 
     /// Parses `"key" :` (whitespace already skipped before the key) and leaves the position after
     /// the colon.
-    fn parse_key(&mut self, expected: Expected) -> Result<(Cow<'static, str>, Span), JsonError> {
+    fn parse_key(&mut self, expected: Expected) -> Result<(Cow<'a, str>, Span), JsonError> {
         if self.peek() != Some(b'"') {
             return Err(self.expected_error(expected));
         }
         let start = self.pos;
-        // A key without escapes that is a field name of the format needs no copy.
-        self.pos += 1;
-        self.skip_plain_text();
-        let known = match self.peek() {
-            Some(b'"') => self.text.get(start + 1..self.pos).and_then(known_key),
-            _ => None,
-        };
-        let key = match known {
-            Some(name) => {
-                self.pos += 1;
-                Cow::Borrowed(name)
-            }
-            None => {
-                self.pos = start;
-                Cow::Owned(self.parse_string()?)
-            }
-        };
+        let key = self.parse_string()?;
         let span = Span {
             start,
             end: self.pos,
@@ -665,7 +678,11 @@ impl<'a> Parser<'a> {
         Ok((key, span))
     }
 
-    fn parse_literal(&mut self, word: &'static str, value: Value) -> Result<Step, JsonError> {
+    fn parse_literal(
+        &mut self,
+        word: &'static str,
+        value: Value<'a>,
+    ) -> Result<Step<'a>, JsonError> {
         let start = self.pos;
         let rest = self.bytes.get(start..).unwrap_or_default();
         if !rest.starts_with(word.as_bytes()) {
@@ -730,8 +747,9 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Parses a string at the current position (on its opening quote) and returns its value.
-    fn parse_string(&mut self) -> Result<String, JsonError> {
+    /// Parses a string at the current position (on its opening quote) and returns its value,
+    /// borrowed from the input when it has no escapes (most strings).
+    fn parse_string(&mut self) -> Result<Cow<'a, str>, JsonError> {
         let open = self.pos;
         self.pos += 1;
         let content_start = self.pos;
@@ -741,7 +759,7 @@ impl<'a> Parser<'a> {
             Some(b'"') => {
                 let s = self.slice(content_start, self.pos)?;
                 self.pos += 1;
-                return Ok(s.to_owned());
+                return Ok(Cow::Borrowed(s));
             }
             Some(b'\\') => {
                 let mut out = String::with_capacity(self.pos - content_start + 16);
@@ -760,7 +778,7 @@ impl<'a> Parser<'a> {
             match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {}
                 Some(b) => return Err(self.control_char_error(b)),
@@ -930,55 +948,6 @@ pub fn write_string(s: &str, out: &mut String) {
     out.push('"');
 }
 
-/// The key as a `'static` name when it is a field name of the format (`crate::format`), so that
-/// it is not copied. (Any other key is copied: this is only a shortcut.)
-fn known_key(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "at" => "at",
-        "cells" => "cells",
-        "checks" => "checks",
-        "columns" => "columns",
-        "confidence" => "confidence",
-        "crossfoot" => "crossfoot",
-        "decimals" => "decimals",
-        "en" => "en",
-        "end" => "end",
-        "exact" => "exact",
-        "expect" => "expect",
-        "facts" => "facts",
-        "for_each" => "for_each",
-        "id" => "id",
-        "issuer" => "issuer",
-        "kind" => "kind",
-        "label" => "label",
-        "language" => "language",
-        "links" => "links",
-        "parts" => "parts",
-        "period" => "period",
-        "published" => "published",
-        "quote" => "quote",
-        "report" => "report",
-        "rows" => "rows",
-        "sections" => "sections",
-        "severity" => "severity",
-        "share_of" => "share_of",
-        "source" => "source",
-        "start" => "start",
-        "table" => "table",
-        "tables" => "tables",
-        "template" => "template",
-        "title" => "title",
-        "to_confirm" => "to_confirm",
-        "total" => "total",
-        "total_column" => "total_column",
-        "total_row" => "total_row",
-        "unit" => "unit",
-        "value" => "value",
-        "zh" => "zh",
-        _ => return None,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -987,7 +956,7 @@ mod tests {
         Span { start, end }
     }
 
-    fn root(input: &str) -> Node {
+    fn root(input: &str) -> Node<'_> {
         match parse(input.as_bytes()) {
             Ok(doc) => doc.root,
             Err(e) => panic!("{input:?} should parse, got {e:?}"),
@@ -1011,7 +980,7 @@ mod tests {
             ("95.50", Value::Number("95.50".into()), span(0, 5)),
             ("-0.0e+00", Value::Number("-0.0e+00".into()), span(0, 8)),
             ("1E400", Value::Number("1E400".into()), span(0, 5)),
-            ("\"\"", Value::String(String::new()), span(0, 2)),
+            ("\"\"", Value::String("".into()), span(0, 2)),
             ("\"中文\"", Value::String("中文".into()), span(0, 8)),
             (r#""a\nb""#, Value::String("a\nb".into()), span(0, 6)),
             (r#""\u00e9\/""#, Value::String("é/".into()), span(0, 10)),

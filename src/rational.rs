@@ -104,11 +104,14 @@ impl Rational {
 }
 
 fn reduced(n: i128, d: i128) -> Option<Rational> {
+    if d == 1 {
+        return Some(Rational(Repr::Value { n, d }));
+    }
     if d == 0 {
         return None;
     }
     let g = i128::try_from(gcd(n.unsigned_abs(), d.unsigned_abs())).ok()?;
-    let (mut n, mut d) = (n / g, d / g);
+    let (mut n, mut d) = (quotient(n, g), quotient(d, g));
     if d < 0 {
         n = n.checked_neg()?;
         d = d.checked_neg()?;
@@ -116,8 +119,49 @@ fn reduced(n: i128, d: i128) -> Option<Rational> {
     Some(Rational(Repr::Value { n, d }))
 }
 
+/// `n / g` for a divisor `g > 0` of `n`: report figures fit 64 bits, whose division is far
+/// cheaper than a 128-bit one.
+fn quotient(n: i128, g: i128) -> i128 {
+    if g == 1 {
+        return n;
+    }
+    match (i64::try_from(n), i64::try_from(g)) {
+        (Ok(n), Ok(g)) => i128::from(n / g),
+        _ => n / g,
+    }
+}
+
 /// Binary gcd; gcd(0, x) = x, gcd(0, 0) = 1.
-fn gcd(mut a: u128, mut b: u128) -> u128 {
+fn gcd(a: u128, b: u128) -> u128 {
+    match (u64::try_from(a), u64::try_from(b)) {
+        (Ok(a), Ok(b)) => u128::from(gcd64(a, b)),
+        _ => gcd128(a, b),
+    }
+}
+
+/// `gcd` on 64 bits, where nearly every figure's parts are.
+fn gcd64(mut a: u64, mut b: u64) -> u64 {
+    if a == 0 {
+        return b.max(1);
+    }
+    if b == 0 {
+        return a;
+    }
+    let shift = (a | b).trailing_zeros();
+    a >>= a.trailing_zeros();
+    loop {
+        b >>= b.trailing_zeros();
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
+        }
+        b -= a;
+        if b == 0 {
+            return a << shift;
+        }
+    }
+}
+
+fn gcd128(mut a: u128, mut b: u128) -> u128 {
     if a == 0 {
         return b.max(1);
     }
@@ -142,12 +186,15 @@ fn add(a: &Rational, b: &Rational) -> Rational {
     let (Repr::Value { n: an, d: ad }, Repr::Value { n: bn, d: bd }) = (a.0, b.0) else {
         return OVERFLOW;
     };
+    if ad == 1 && bd == 1 {
+        return an.checked_add(bn).map_or(OVERFLOW, Rational::from_integer);
+    }
     let sum = if ad == bd {
         an.checked_add(bn).and_then(|n| reduced(n, ad))
     } else {
         // Over the least common denominator, so sums of decimals stay small.
         let g = gcd(ad.unsigned_abs(), bd.unsigned_abs()) as i128;
-        let (a_scale, b_scale) = (bd / g, ad / g);
+        let (a_scale, b_scale) = (quotient(bd, g), quotient(ad, g));
         an.checked_mul(a_scale)
             .zip(bn.checked_mul(b_scale))
             .and_then(|(x, y)| x.checked_add(y))
@@ -161,12 +208,15 @@ fn mul(a: &Rational, b: &Rational) -> Rational {
     let (Repr::Value { n: an, d: ad }, Repr::Value { n: bn, d: bd }) = (a.0, b.0) else {
         return OVERFLOW;
     };
+    if ad == 1 && bd == 1 {
+        return an.checked_mul(bn).map_or(OVERFLOW, Rational::from_integer);
+    }
     // Cancel across first, so that products of already reduced fractions rarely overflow.
     let g1 = gcd(an.unsigned_abs(), bd.unsigned_abs()) as i128;
     let g2 = gcd(bn.unsigned_abs(), ad.unsigned_abs()) as i128;
-    (an / g1)
-        .checked_mul(bn / g2)
-        .zip((ad / g2).checked_mul(bd / g1))
+    quotient(an, g1)
+        .checked_mul(quotient(bn, g2))
+        .zip(quotient(ad, g2).checked_mul(quotient(bd, g1)))
         .and_then(|(n, d)| reduced(n, d))
         .unwrap_or(OVERFLOW)
 }
@@ -386,5 +436,7 @@ mod tests {
         assert_eq!(gcd(0, 6), 6);
         assert_eq!(gcd(12, 18), 6);
         assert_eq!(gcd(u128::MAX, 5), 5);
+        assert_eq!(gcd(u128::from(u64::MAX) * 6, 4), 2);
+        assert_eq!(gcd(0, u128::MAX), u128::MAX);
     }
 }

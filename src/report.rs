@@ -202,11 +202,11 @@ pub(crate) struct Loader<'a> {
 
 /// The fields of one object that are present and of the right type, first occurrence each.
 pub(crate) struct Fields<'n> {
-    found: Vec<(&'static str, &'n Node)>,
+    found: Vec<(&'static str, &'n Node<'n>)>,
 }
 
 impl<'n> Fields<'n> {
-    pub(crate) fn get(&self, name: &str) -> Option<&'n Node> {
+    pub(crate) fn get(&self, name: &str) -> Option<&'n Node<'n>> {
         self.found
             .iter()
             .find(|(n, _)| *n == name)
@@ -215,12 +215,12 @@ impl<'n> Fields<'n> {
 
     pub(crate) fn string(&self, name: &str) -> Option<String> {
         match self.get(name).map(|n| &n.value) {
-            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::String(s)) => Some(s.to_string()),
             _ => None,
         }
     }
 
-    pub(crate) fn array(&self, name: &str) -> &'n [Node] {
+    pub(crate) fn array(&self, name: &str) -> &'n [Node<'n>] {
         match self.get(name).map(|n| &n.value) {
             Some(Value::Array(items)) => items,
             _ => &[],
@@ -301,7 +301,7 @@ impl<'a> Loader<'a> {
     /// fields are errors. Returns the usable fields, or `None` when `node` is not an object.
     pub(crate) fn object<'n>(
         &mut self,
-        node: &'n Node,
+        node: &'n Node<'n>,
         shape: &'static Shape,
         pointer: &str,
     ) -> Option<Fields<'n>> {
@@ -367,7 +367,7 @@ impl<'a> Loader<'a> {
         if let Some(version) = fields.get("crossfoot") {
             if !matches!(&version.value, Value::Number(n) if n == "1") {
                 let found = match &version.value {
-                    Value::Number(n) => n.clone(),
+                    Value::Number(n) => n.to_string(),
                     _ => String::new(),
                 };
                 let location = self.location(version, "/crossfoot");
@@ -551,7 +551,7 @@ impl<'a> Loader<'a> {
         let Some(fields) = self.object(node, &CHECK, pointer) else {
             return;
         };
-        let location = self.location(node, pointer);
+        let mut location = self.location(node, pointer);
         let expect = fields.string("expect").unwrap_or_default();
         let mut expect_place = fields
             .get("expect")
@@ -586,7 +586,7 @@ impl<'a> Loader<'a> {
                     .map(|id| (Some(id), substitute(&expect, placeholder, id)))
                     .collect()
             }
-            None => vec![(None, expect.clone())],
+            None => vec![(None, expect)],
         };
         let severity = match fields.string("severity").as_deref() {
             Some("warning") => Severity::Warning,
@@ -612,7 +612,8 @@ impl<'a> Loader<'a> {
             }
         }
         let mut syntax_reported = false;
-        for (instance, expect) in instances {
+        let count = instances.len();
+        for (n, (instance, expect)) in instances.into_iter().enumerate() {
             let comparison = match fields.get("expect") {
                 Some(_) => match expr::parse_expect(&expect) {
                     Ok(comparison) => Some(comparison),
@@ -640,7 +641,12 @@ impl<'a> Loader<'a> {
                 quote: fields.string("quote"),
                 severity,
                 section: section.map(str::to_string),
-                location: location.clone(),
+                // The last instance (most often the only one) takes the location itself.
+                location: if n + 1 == count {
+                    std::mem::take(&mut location)
+                } else {
+                    location.clone()
+                },
                 references: comparison
                     .as_ref()
                     .map(Comparison::references)
@@ -739,7 +745,7 @@ pub(crate) fn contains_text(text: &str, needle: &str) -> bool {
 }
 
 /// The text of a string node (`""` for any other node).
-fn as_str(node: &Node) -> &str {
+fn as_str<'n>(node: &'n Node) -> &'n str {
     match &node.value {
         Value::String(text) => text,
         _ => "",
@@ -772,7 +778,7 @@ fn has_type(node: &Node, field: &Field) -> bool {
         (FieldType::Bool, Value::Bool(_)) => true,
         (FieldType::Version, Value::Number(_)) => true,
         (FieldType::Figure, Value::Number(_) | Value::String(_)) => true,
-        (FieldType::OneOf(words), Value::String(s)) => words.contains(&s.as_str()),
+        (FieldType::OneOf(words), Value::String(s)) => words.contains(&&**s),
         (FieldType::Ids | FieldType::Cells | FieldType::Spans, Value::Array(_)) => true,
         (FieldType::Object(_), Value::Object(_)) => true,
         (FieldType::ArrayOf(_), Value::Array(_)) => true,

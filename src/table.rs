@@ -105,7 +105,7 @@ impl Table {
 /// How an empty cell may be written (besides `null`). `"0"` is the figure zero.
 pub const EMPTY_CELLS: [&str; 4] = ["", "—", "-", "/"];
 
-fn as_str(node: &Node) -> &str {
+fn as_str<'n>(node: &'n Node) -> &'n str {
     match &node.value {
         Value::String(text) => text,
         _ => "",
@@ -201,19 +201,19 @@ impl<'a> Loader<'a> {
         let location = || pointer_child(pointer, "id");
         if !expr::is_valid_id(id) {
             let location = self.location(node, &location());
-            self.report_problem(Problem::InvalidId { id: id.clone() }, location);
+            self.report_problem(Problem::InvalidId { id: id.to_string() }, location);
             return None;
         }
         if let Some(&(_, first_line)) = taken.iter().find(|(taken, _)| taken == id) {
             let location = self.location(node, &location());
             let problem = Problem::DuplicateId {
-                id: id.clone(),
+                id: id.to_string(),
                 first_line,
             };
             self.report_problem(problem, location);
             return None;
         }
-        Some(id.clone())
+        Some(id.to_string())
     }
 
     fn column(&mut self, table: &mut Table, node: &Node, pointer: &str) {

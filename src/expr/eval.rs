@@ -221,23 +221,39 @@ pub(super) struct Value {
     pub nominal: Rational,
     pub dim: Dimension,
     /// The unit's text, for warnings.
-    pub unit: String,
+    pub unit: UnitText,
+}
+
+/// A unit's text as a value carries it: shared with its fact's, or a fixed word.
+#[derive(Clone, Debug)]
+pub(super) enum UnitText {
+    Fixed(&'static str),
+    Shared(Rc<str>),
+}
+
+impl UnitText {
+    fn text(&self) -> &str {
+        match self {
+            UnitText::Fixed(text) => text,
+            UnitText::Shared(text) => text,
+        }
+    }
 }
 
 /// The facts an expression uses, looked up once each, in order of first use.
 #[derive(Default)]
-pub(super) struct Facts {
-    // A check names a handful of facts: a list beats a map.
-    list: Vec<(String, Quantity)>,
+pub(super) struct Facts<'e> {
+    // A check names a handful of facts: a list beats a map. Names are the expression's own.
+    list: Vec<(&'e str, Quantity)>,
 }
 
-impl Facts {
+impl Facts<'_> {
     pub fn get(&self, name: &str) -> Option<&Quantity> {
-        self.list.iter().find(|(n, _)| n == name).map(|(_, q)| q)
+        self.list.iter().find(|(n, _)| *n == name).map(|(_, q)| q)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Quantity)> {
-        self.list.iter().map(|(n, q)| (n.as_str(), q))
+        self.list.iter().map(|(n, q)| (*n, q))
     }
 }
 
@@ -336,11 +352,11 @@ fn holds_if_text(mode: Rounding, lang: Lang) -> &'static str {
     }
 }
 
-pub(super) fn evaluate_sides<'a>(
-    cmp: &Comparison,
+pub(super) fn evaluate_sides<'a, 'e>(
+    cmp: &'e Comparison,
     lookup: &'a dyn Fn(&str) -> Option<Quantity>,
     lang: Lang,
-) -> Result<(Evaluator<'a>, Value, Value), EvalError> {
+) -> Result<(Evaluator<'a, 'e>, Value, Value), EvalError> {
     let mut evaluator = Evaluator {
         lookup,
         lang,
@@ -362,8 +378,8 @@ pub(super) fn evaluate_sides<'a>(
     }
     if lhs.dim.conflicts(&rhs.dim) {
         evaluator.warnings.push(EvalWarning::UnitMismatch {
-            left: lhs.unit.clone(),
-            right: rhs.unit.clone(),
+            left: lhs.unit.text().to_string(),
+            right: rhs.unit.text().to_string(),
             column: cmp.op_column,
             action: UnitAction::Compare,
         });
@@ -407,22 +423,22 @@ fn gap(op: CmpOp, lhs: &Interval, rhs: &Interval) -> Option<Rational> {
     (gap.is_positive() && !gap.is_overflow()).then_some(gap)
 }
 
-pub(super) struct Evaluator<'a> {
+pub(super) struct Evaluator<'a, 'e> {
     lookup: &'a dyn Fn(&str) -> Option<Quantity>,
     lang: Lang,
-    facts: Facts,
+    facts: Facts<'e>,
     warnings: Vec<EvalWarning>,
 }
 
-impl Evaluator<'_> {
+impl<'e> Evaluator<'_, 'e> {
     /// Recursion is bounded by the parser's depth limit: chains are flat.
-    fn eval(&mut self, expr: &Expr) -> Result<Value, EvalError> {
+    fn eval(&mut self, expr: &'e Expr) -> Result<Value, EvalError> {
         let value = self.eval_node(expr)?;
         // The smallest part of the expression whose value does not fit is the one to point at.
         too_large(value, expr.span.start)
     }
 
-    fn eval_node(&mut self, expr: &Expr) -> Result<Value, EvalError> {
+    fn eval_node(&mut self, expr: &'e Expr) -> Result<Value, EvalError> {
         match &expr.kind {
             ExprKind::Number(literal) => Ok(Value {
                 iv: Interval::exact(literal.value),
@@ -432,7 +448,7 @@ impl Evaluator<'_> {
                 } else {
                     Dimension::Unknown
                 },
-                unit: literal.suffix.map(|s| s.symbol()).unwrap_or("").to_string(),
+                unit: UnitText::Fixed(literal.suffix.map_or("", |s| s.symbol())),
             }),
             ExprKind::Fact(name) => {
                 let quantity = self.fact(name, expr.span.start)?;
@@ -440,7 +456,7 @@ impl Evaluator<'_> {
                     nominal: quantity.nominal(),
                     iv: quantity.interval.clone(),
                     dim: quantity.dimension.clone(),
-                    unit: quantity.unit_text.to_string(),
+                    unit: UnitText::Shared(quantity.unit_text.clone()),
                 })
             }
             ExprKind::Neg(inner) => {
@@ -472,13 +488,13 @@ impl Evaluator<'_> {
         }
     }
 
-    fn fact(&mut self, name: &str, column: u32) -> Result<&Quantity, EvalError> {
+    fn fact(&mut self, name: &'e str, column: u32) -> Result<&Quantity, EvalError> {
         if self.facts.get(name).is_none() {
             let quantity = (self.lookup)(name).ok_or_else(|| EvalError::UnknownName {
                 name: name.to_string(),
                 column,
             })?;
-            self.facts.list.push((name.to_string(), quantity));
+            self.facts.list.push((name, quantity));
         }
         self.facts.get(name).ok_or_else(|| EvalError::UnknownName {
             name: name.to_string(),
@@ -489,8 +505,8 @@ impl Evaluator<'_> {
     fn warn_if_conflict(&mut self, left: &Value, right: &Value, column: u32, action: UnitAction) {
         if left.dim.conflicts(&right.dim) {
             self.warnings.push(EvalWarning::UnitMismatch {
-                left: left.unit.clone(),
-                right: right.unit.clone(),
+                left: left.unit.text().to_string(),
+                right: right.unit.text().to_string(),
                 column,
                 action,
             });
@@ -531,7 +547,7 @@ impl Evaluator<'_> {
             }
             (Dimension::Ratio, Dimension::Ratio) => (Dimension::Ratio, self.ratio_text()),
             (_, Dimension::Ratio) => (a.dim, a.unit),
-            _ => (Dimension::Unknown, String::new()),
+            _ => (Dimension::Unknown, UnitText::Fixed("")),
         };
         Ok(Value {
             iv,
@@ -548,11 +564,11 @@ impl Evaluator<'_> {
         }
     }
 
-    fn ratio_text(&self) -> String {
-        self.lang.pick("ratio", "比率").to_string()
+    fn ratio_text(&self) -> UnitText {
+        UnitText::Fixed(self.lang.pick("ratio", "比率"))
     }
 
-    fn call(&mut self, func: Func, args: &[Expr]) -> Result<Value, EvalError> {
+    fn call(&mut self, func: Func, args: &'e [Expr]) -> Result<Value, EvalError> {
         let mut values = Vec::with_capacity(args.len());
         for arg in args {
             values.push(self.eval(arg)?);
@@ -564,7 +580,7 @@ impl Evaluator<'_> {
                 iv: Interval::exact(Rational::zero()),
                 nominal: Rational::zero(),
                 dim: Dimension::Unknown,
-                unit: String::new(),
+                unit: UnitText::Fixed(""),
             });
         };
         match func {
@@ -629,7 +645,7 @@ fn too_large(value: Value, column: u32) -> Result<Value, EvalError> {
 }
 
 /// The unit of a sum or of `min`/`max`: the first operand's, unless it has none.
-fn combined_unit(a: Value, b: Value) -> (Dimension, String) {
+fn combined_unit(a: Value, b: Value) -> (Dimension, UnitText) {
     if a.dim == Dimension::Unknown {
         (b.dim, b.unit)
     } else {
@@ -658,7 +674,7 @@ fn multiply(a: Value, b: Value) -> Value {
     } else if a.dim == Dimension::Ratio {
         (b.dim, b.unit)
     } else {
-        (Dimension::Unknown, String::new())
+        (Dimension::Unknown, UnitText::Fixed(""))
     };
     Value {
         iv,

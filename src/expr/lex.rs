@@ -38,9 +38,19 @@ pub(super) fn is_name_start(c: char) -> bool {
     c.is_alphabetic() || c == '_'
 }
 
-pub(super) fn lex(chars: &[char]) -> Result<Vec<Token>, ExprError> {
+/// `text` is the expression whose characters are `chars`.
+pub(super) fn lex(text: &str, chars: &[char]) -> Result<Vec<Token>, ExprError> {
     let column_of = |i: usize| u32::try_from(i + 1).unwrap_or(u32::MAX);
-    let mut tokens = Vec::new();
+    // In an ASCII text (nearly every expression) a character's index is its byte offset: a
+    // token's text is a slice of it, copied at once rather than gathered character by character.
+    let ascii = text.len() == chars.len();
+    let text_of = |from: usize, to: usize| -> String {
+        match text.get(from..to) {
+            Some(slice) if ascii => slice.to_string(),
+            _ => chars[from..to].iter().collect(),
+        }
+    };
+    let mut tokens = Vec::with_capacity(chars.len() / 2 + 2);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -58,7 +68,7 @@ pub(super) fn lex(chars: &[char]) -> Result<Vec<Token>, ExprError> {
         let next = chars.get(i + 1).copied();
         let tok = if c.is_ascii_digit() || (c == '.' && next.is_some_and(|n| n.is_ascii_digit())) {
             i = scan_number(chars, i);
-            Tok::Number(chars[start..i].iter().collect())
+            Tok::Number(text_of(start, i))
         } else if is_name_start(c) {
             i += 1;
             let mut dotted = false;
@@ -75,7 +85,7 @@ pub(super) fn lex(chars: &[char]) -> Result<Vec<Token>, ExprError> {
                     break;
                 }
             }
-            Tok::Name(chars[start..i].iter().collect())
+            Tok::Name(text_of(start, i))
         } else if c == '`' {
             let close = chars[i + 1..].iter().position(|&ch| ch == '`');
             let Some(len) = close else {
@@ -90,7 +100,7 @@ pub(super) fn lex(chars: &[char]) -> Result<Vec<Token>, ExprError> {
                     column: column_of(i),
                 });
             }
-            let name: String = chars[i + 1..i + 1 + len].iter().collect();
+            let name = text_of(i + 1, i + 1 + len);
             i += len + 2;
             Tok::Quoted(name)
         } else {

@@ -17,7 +17,7 @@ use crate::number::{parse_decimal_string, pow10};
 /// Reads the `expect` of a check.
 pub fn parse_expect(text: &str) -> Result<Comparison, ExprError> {
     let chars: Vec<char> = text.chars().collect();
-    let tokens = lex(&chars)?;
+    let tokens = lex(text, &chars)?;
     let mut parser = Parser {
         chars,
         tokens,

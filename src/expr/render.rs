@@ -18,7 +18,7 @@ pub(super) struct Sides<'a> {
     pub cmp: &'a Comparison,
     pub lhs: &'a Value,
     pub rhs: &'a Value,
-    pub facts: &'a Facts,
+    pub facts: &'a Facts<'a>,
 }
 
 /// The unit computed values are shown in: `%` when the check compares with a percentage.
@@ -64,7 +64,7 @@ impl Side<'_> {
     }
 }
 
-fn shape<'a>(expr: &'a Expr, facts: &'a Facts) -> Shape<'a> {
+fn shape<'a>(expr: &'a Expr, facts: &'a Facts<'a>) -> Shape<'a> {
     let expr = expr.unparenthesized();
     match &expr.kind {
         ExprKind::Fact(id) => facts.get(id).map_or(Shape::Computed, |q| {

@@ -642,7 +642,7 @@ fn quantities_from_figures() {
         (&*count.printed, count.interval.clone()),
         ("1,692", Interval::from_integer(1692))
     );
-    assert_eq!(count.dimension, Dimension::Named("件".to_string()));
+    assert_eq!(count.dimension, Dimension::Named("件".into()));
     let mut rounded = parse_decimal_string("7,291,600").unwrap();
     rounded.decimals = -2;
     rounded.written_as_integer = false;

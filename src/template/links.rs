@@ -85,7 +85,7 @@ fn year_of(period: &str) -> Option<i64> {
 
 fn figure_text(cell: &Node) -> Option<String> {
     match &cell.value {
-        Value::Number(literal) => Some(literal.clone()),
+        Value::Number(literal) => Some(literal.to_string()),
         Value::String(text) if !is_empty_cell(text) => Some(text.trim().to_string()),
         _ => None,
     }

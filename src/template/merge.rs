@@ -18,7 +18,12 @@ use super::{array, member, string, Kind, TableLayout, Template, TemplateProblem}
 
 /// The report with its template applied, or `None` when the file names no template (or names
 /// it with something other than a string, which the structure check reports).
-pub fn apply(root: &Node, input: &[u8], lang: Lang, findings: &mut Vec<Finding>) -> Option<Node> {
+pub fn apply<'r>(
+    root: &Node<'r>,
+    input: &[u8],
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) -> Option<Node<'r>> {
     let Value::Object(members) = &root.value else {
         return None;
     };
@@ -33,7 +38,7 @@ pub fn apply(root: &Node, input: &[u8], lang: Lang, findings: &mut Vec<Finding>)
         span: template_node.span,
     };
     // Everything but the template's name and the numbers stays as written.
-    let mut merged: Vec<Member> = members
+    let mut merged: Vec<Member<'r>> = members
         .iter()
         .filter(|m| m.key != "template" && m.key != "tables")
         .cloned()
@@ -65,11 +70,11 @@ struct Merger<'a> {
 }
 
 /// The rows a report gives for one table, in the template's order of rows.
-struct GivenTable<'n> {
+struct GivenTable<'n, 'r> {
     /// By the template's row index: the row's cells, when given and usable.
-    cells: Vec<Option<&'n [Node]>>,
+    cells: Vec<Option<&'n [Node<'r>]>>,
     /// By the template's row index: the row's `at` (where its cells stand in a text), if given.
-    at: Vec<Option<&'n Node>>,
+    at: Vec<Option<&'n Node<'r>>>,
 }
 
 impl<'a> Merger<'a> {
@@ -83,9 +88,9 @@ impl<'a> Merger<'a> {
         self.findings.push(problem.finding(self.lang, location));
     }
 
-    fn tables(&mut self, template: &Template, given: Option<&Node>) -> Node {
+    fn tables<'r>(&mut self, template: &Template, given: Option<&Node<'r>>) -> Node<'r> {
         let mut by_table: Vec<Option<GivenTable>> = template.tables.iter().map(|_| None).collect();
-        let given_tables: &[Node] = match given.map(|n| &n.value) {
+        let given_tables: &[Node<'r>] = match given.map(|n| &n.value) {
             Some(Value::Array(items)) => items,
             _ => &[],
         };
@@ -171,7 +176,12 @@ impl<'a> Merger<'a> {
     }
 
     /// The report's rows of one table, checked against the template's.
-    fn rows<'n>(&mut self, layout: &TableLayout, table: &'n Node, pointer: &str) -> GivenTable<'n> {
+    fn rows<'n, 'r>(
+        &mut self,
+        layout: &TableLayout,
+        table: &'n Node<'r>,
+        pointer: &str,
+    ) -> GivenTable<'n, 'r> {
         let mut given = GivenTable {
             cells: layout.rows.iter().map(|_| None).collect(),
             at: layout.rows.iter().map(|_| None).collect(),
@@ -240,7 +250,7 @@ impl<'a> Merger<'a> {
 
     /// A full table of format v1: the template's layout with the report's cells. Totals, parts
     /// and checks that need a row the report does not give are left out (the report is told).
-    fn table(&self, layout: &TableLayout, given: &GivenTable) -> Node {
+    fn table<'r>(&self, layout: &TableLayout, given: &GivenTable<'_, 'r>) -> Node<'r> {
         let lang = self.lang;
         let absent: Vec<&str> = layout
             .rows
@@ -299,13 +309,13 @@ impl<'a> Merger<'a> {
         if let Some(node) = member(&layout.node, "total_column") {
             members.push(self.member("total_column", node.clone()));
         }
-        let parts: Vec<Node> = array(&layout.node, "parts")
+        let parts: Vec<Node<'r>> = array(&layout.node, "parts")
             .iter()
             .filter(|part| {
                 let total = string(part, "total").unwrap_or_default();
                 !absent.contains(&total.as_str())
                     && array(part, "rows").iter().all(|row| match &row.value {
-                        Value::String(id) => !absent.contains(&id.as_str()),
+                        Value::String(id) => !absent.contains(&&**id),
                         _ => true,
                     })
             })
@@ -314,7 +324,7 @@ impl<'a> Merger<'a> {
         if !parts.is_empty() {
             members.push(self.member("parts", self.node(Value::Array(parts))));
         }
-        let checks: Vec<Node> = array(&layout.node, "checks")
+        let checks: Vec<Node<'r>> = array(&layout.node, "checks")
             .iter()
             .filter(|check| !needs_absent(&string(check, "expect").unwrap_or_default()))
             .map(|check| self.localised(check))
@@ -326,7 +336,7 @@ impl<'a> Merger<'a> {
     }
 
     /// A check of the template with its `label` in the reader's language.
-    fn localised(&self, check: &Node) -> Node {
+    fn localised(&self, check: &Node<'static>) -> Node<'static> {
         let Value::Object(members) = &check.value else {
             return check.clone();
         };
@@ -367,18 +377,18 @@ impl<'a> Merger<'a> {
         }
     }
 
-    fn node(&self, value: Value) -> Node {
+    fn node<'r>(&self, value: Value<'r>) -> Node<'r> {
         Node {
             value,
             span: self.span,
         }
     }
 
-    fn text(&self, text: &str) -> Node {
-        self.node(Value::String(text.to_string()))
+    fn text<'r>(&self, text: &str) -> Node<'r> {
+        self.node(Value::String(text.to_string().into()))
     }
 
-    fn member(&self, key: &str, value: Node) -> Member {
+    fn member<'r>(&self, key: &str, value: Node<'r>) -> Member<'r> {
         Member {
             key: key.to_string().into(),
             key_span: self.span,

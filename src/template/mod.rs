@@ -82,7 +82,7 @@ pub struct TableLayout {
     pub title: Text,
     pub columns: Vec<ColumnLayout>,
     pub rows: Vec<RowLayout>,
-    pub node: Node,
+    pub node: Node<'static>,
 }
 
 impl TableLayout {
@@ -211,12 +211,12 @@ fn table_layout(table: &Node) -> Result<TableLayout, String> {
         id,
         columns,
         rows,
-        node: table.clone(),
+        node: table.clone().into_owned(),
     })
 }
 
 /// The first member of an object with that key.
-pub(crate) fn member<'n>(node: &'n Node, key: &str) -> Option<&'n Node> {
+pub(crate) fn member<'n, 'a>(node: &'n Node<'a>, key: &str) -> Option<&'n Node<'a>> {
     match &node.value {
         Value::Object(members) => members.iter().find(|m| m.key == key).map(|m| &m.value),
         _ => None,
@@ -225,12 +225,12 @@ pub(crate) fn member<'n>(node: &'n Node, key: &str) -> Option<&'n Node> {
 
 pub(crate) fn string(node: &Node, key: &str) -> Option<String> {
     match member(node, key).map(|n| &n.value) {
-        Some(Value::String(s)) => Some(s.clone()),
+        Some(Value::String(s)) => Some(s.to_string()),
         _ => None,
     }
 }
 
-pub(crate) fn array<'n>(node: &'n Node, key: &str) -> &'n [Node] {
+pub(crate) fn array<'n, 'a>(node: &'n Node<'a>, key: &str) -> &'n [Node<'a>] {
     match member(node, key).map(|n| &n.value) {
         Some(Value::Array(items)) => items,
         _ => &[],
@@ -244,8 +244,8 @@ fn text(node: Option<&Node>) -> Text {
             value: Value::String(s),
             ..
         }) => Text {
-            zh: s.clone(),
-            en: s.clone(),
+            zh: s.to_string(),
+            en: s.to_string(),
         },
         Some(node) => {
             let zh = string(node, "zh").unwrap_or_default();
