@@ -383,7 +383,7 @@ pub fn format_rational(value: &Rational, max_decimals: u32) -> String {
 
 /// Writes `n` in decimal (by hand: formatting 128-bit integers would add a kilobyte to the
 /// WebAssembly module).
-fn push_digits(text: &mut String, mut n: u128) {
+pub(crate) fn push_digits(text: &mut String, mut n: u128) {
     let mut digits = [0u8; 40];
     let mut at = digits.len();
     loop {

@@ -71,20 +71,7 @@ pub fn pointer_item(pointer: &str, key: &str, index: usize) -> String {
     let mut out = pointer_child(pointer, key);
     out.push('/');
     // The digits by hand: `to_string` goes through the formatting machinery, once per item.
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = index;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    for &digit in &digits[at..] {
-        out.push(char::from(digit));
-    }
+    crate::number::push_digits(&mut out, index as u128);
     out
 }
 
