@@ -113,19 +113,7 @@ impl Out {
     }
 
     fn number(&mut self, value: u64) {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        let mut rest = value;
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
-        }
-        self.text
-            .push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+        crate::number::push_digits(&mut self.text, u128::from(value));
     }
 
     fn field_str(&mut self, name: &str, value: &str) {
