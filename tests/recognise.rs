@@ -28,6 +28,13 @@ fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!("tests/fixtures/disclosure/{name}")).unwrap()
 }
 
+/// The extraction of `text` and its draft report.
+fn extracted(text: &str) -> (crossfoot::extract::Extraction, Value) {
+    let extraction = extract(text, &ExtractOptions::default());
+    let draft = serde_json::from_str(&extraction.report).unwrap();
+    (extraction, draft)
+}
+
 fn draft(text: &str) -> Value {
     let extraction = extract(text, &ExtractOptions::default());
     serde_json::from_str(&extraction.report).unwrap()
@@ -206,8 +213,7 @@ fn documents_published_this_year_restate_table_two_only_when_they_hold() {
             "==================== 正文 ====================\n",
             &format!("==================== 正文 ====================\n{sentence}"),
         );
-        let extraction = extract(&text, &ExtractOptions::default());
-        let draft: Value = serde_json::from_str(&extraction.report).unwrap();
+        let (_, draft) = extracted(&text);
         let checks: Vec<(String, String)> = draft["checks"]
             .as_array()
             .unwrap()
@@ -329,8 +335,7 @@ fn a_line_of_figures_whose_label_stands_apart_is_read_by_the_template_s_order_wi
         "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t",
         "",
     );
-    let extraction = extract(&text, &ExtractOptions::default());
-    let draft: Value = serde_json::from_str(&extraction.report).unwrap();
+    let (extraction, draft) = extracted(&text);
     assert_eq!(
         cells(&draft, "t3", "partly_open"),
         ["5", "0", "0", "0", "0", "0", "5"]
@@ -366,8 +371,7 @@ fn lines_of_figures_that_outnumber_the_missing_rows_are_not_read_by_order() {
         "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t5\t0\t0\t0\t0\t0\t5",
         "5\t0\t0\t0\t0\t0\t5\n1\t0\t0\t0\t0\t0\t1",
     );
-    let extraction = extract(&text, &ExtractOptions::default());
-    let draft: Value = serde_json::from_str(&extraction.report).unwrap();
+    let (extraction, draft) = extracted(&text);
     assert!(row(&draft, "t3", "partly_open").is_none());
     assert!(!extraction
         .warnings
