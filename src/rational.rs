@@ -139,48 +139,34 @@ fn gcd(a: u128, b: u128) -> u128 {
     }
 }
 
-/// `gcd` on 64 bits, where nearly every figure's parts are.
-fn gcd64(mut a: u64, mut b: u64) -> u64 {
-    if a == 0 {
-        return b.max(1);
-    }
-    if b == 0 {
-        return a;
-    }
-    let shift = (a | b).trailing_zeros();
-    a >>= a.trailing_zeros();
-    loop {
-        b >>= b.trailing_zeros();
-        if a > b {
-            std::mem::swap(&mut a, &mut b);
+/// Binary gcd (Stein's), on one integer width; 0 and 0 give 1 so that a division by it is safe.
+macro_rules! binary_gcd {
+    ($name:ident, $int:ty) => {
+        fn $name(mut a: $int, mut b: $int) -> $int {
+            if a == 0 {
+                return b.max(1);
+            }
+            if b == 0 {
+                return a;
+            }
+            let shift = (a | b).trailing_zeros();
+            a >>= a.trailing_zeros();
+            loop {
+                b >>= b.trailing_zeros();
+                if a > b {
+                    std::mem::swap(&mut a, &mut b);
+                }
+                b -= a;
+                if b == 0 {
+                    return a << shift;
+                }
+            }
         }
-        b -= a;
-        if b == 0 {
-            return a << shift;
-        }
-    }
+    };
 }
-
-fn gcd128(mut a: u128, mut b: u128) -> u128 {
-    if a == 0 {
-        return b.max(1);
-    }
-    if b == 0 {
-        return a;
-    }
-    let shift = (a | b).trailing_zeros();
-    a >>= a.trailing_zeros();
-    loop {
-        b >>= b.trailing_zeros();
-        if a > b {
-            std::mem::swap(&mut a, &mut b);
-        }
-        b -= a;
-        if b == 0 {
-            return a << shift;
-        }
-    }
-}
+// On 64 bits, where nearly every figure's parts are, and on 128.
+binary_gcd!(gcd64, u64);
+binary_gcd!(gcd128, u128);
 
 fn add(a: &Rational, b: &Rational) -> Rational {
     let (Repr::Value { n: an, d: ad }, Repr::Value { n: bn, d: bd }) = (a.0, b.0) else {
