@@ -265,6 +265,12 @@ export interface ExtractWarning {
   code: string;
   /** In the language of the text (Chinese for the disclosure templates). */
   message: string;
+  /** The same in English. */
+  messageEn: string;
+  /** The template's table it is about, by id (e.g. "t3"). */
+  table?: string;
+  /** The template's row it is about, by id (e.g. "open"), when it is about a row. */
+  row?: string;
   /** Character offsets of the label in the text (0, 0 when there is none). */
   start: number;
   end: number;

@@ -595,11 +595,13 @@ fn the_extraction_json_names_the_template_and_its_warnings() {
     let extraction = extract(&text, &ExtractOptions::default());
     let json: Value = serde_json::from_str(&extraction.to_json()).unwrap();
     assert_eq!(json["template"], "cn-gov-info-disclosure-2021");
-    assert_eq!(json["warnings"][0]["code"], "row-not-placed");
-    assert_eq!(
-        serde_json::to_value(&extraction).unwrap()["warnings"][0]["code"],
-        "row-not-placed"
-    );
+    let warning = &json["warnings"][0];
+    assert_eq!(warning["code"], "row-not-placed");
+    // The row it is about, by the template's ids (the page marks that row), in both languages.
+    assert_eq!((&warning["table"], &warning["row"]), (&"t3".into(), &"open".into()));
+    assert!(warning["message"].as_str().unwrap().contains("予以公开"));
+    assert!(warning["messageEn"].as_str().unwrap().contains("cells after its label"));
+    assert_eq!(serde_json::to_value(&extraction).unwrap()["warnings"], json["warnings"]);
 }
 
 #[test]

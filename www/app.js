@@ -428,7 +428,9 @@ function showSelected() {
     renderBanner(banner, entry.verdict, state.t, entry.name);
     renderVerdict(body, entry.verdict, entry.excerpts, state.t, {
       actions: entry.kind === 'text' ? relationActions(entry) : undefined,
-      showTables: entry.kind !== 'form', // the form itself shows them, marked
+      // The form shows the tables marked, and so does a document read on a template (its view
+      // above the text): the verdict below does not repeat them.
+      showTables: entry.kind !== 'form' && !(entry.kind === 'text' && entry.template),
       places: !entry.kind, // a form's or a text's report is made by the page: its lines mean nothing to the reader
     });
     showWorkspaceVerdict(entry);
@@ -603,7 +605,7 @@ function showWorkspaceVerdict(entry) {
     // A report on a known template: its tables as the document prints them, ✓/✗ in every cell,
     // the narrative's restatements, extraction's warnings; the text with its figures below.
     const documentNode = entry.template || (entry.warnings || []).length
-      ? documentView({ entry, verdict: entry.verdict, t: state.t, onEdit: () => editInForm(entry) })
+      ? documentView({ entry, verdict: entry.verdict, t: state.t, lang: state.lang, onEdit: () => editInForm(entry) })
       : null;
     $('workspace-body').replaceChildren(...(documentNode ? [documentNode, el('details', { class: 'document-text', open: entry.template ? undefined : true }, el('summary', {}, state.t('documentText')), view.node)] : [view.node]));
     if (focusedFact) view.node.querySelector(`.fig[data-fact="${CSS.escape(focusedFact)}"]`)?.focus();

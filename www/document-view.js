@@ -8,11 +8,16 @@ import { el } from './dom.js';
 import { renderTables } from './table-view.js';
 
 const isRestatement = (check) => typeof check.id === 'string' && check.id.startsWith('restates:');
+const BY_ORDER = 'row-placed-by-order';
 
-export function documentView({ entry, verdict, t, onEdit }) {
+export function documentView({ entry, verdict, t, lang, onEdit }) {
   const checks = verdict.checks || [];
   const restatements = checks.filter(isRestatement);
-  const warnings = entry.warnings || [];
+  const all = entry.warnings || [];
+  // Rows read by the template's order were read: they are marked in their table, not listed as unread.
+  const byOrder = all.filter((w) => w.code === BY_ORDER);
+  const warnings = all.filter((w) => w.code !== BY_ORDER);
+  const message = (w) => (lang === 'en' && w.messageEn) || w.message || '';
   const tables = verdict.tables || [];
   const report = (entry.draft && entry.draft.report) || {};
   const meta = [report.issuer, report.period].filter(Boolean).join(' · ');
@@ -24,9 +29,10 @@ export function documentView({ entry, verdict, t, onEdit }) {
     warnings.length
       ? el('section', { class: 'document-warnings', 'aria-labelledby': 'h-doc-warnings' },
         el('h3', { id: 'h-doc-warnings' }, t('extractWarnings'), ' ', el('span', { class: 'n' }, `(${warnings.length})`)),
-        el('ul', {}, warnings.map((w) => el('li', { class: 'extract-warning', 'data-code': w.code || undefined }, el('span', { class: 'badge badge-warning' }, w.code || '!'), ' ', w.message || ''))))
+        el('ul', {}, warnings.map((w) => el('li', { class: 'extract-warning', 'data-code': w.code || undefined }, el('span', { class: 'badge badge-warning' }, w.code || '!'), ' ', message(w)))))
       : null,
-    tables.length ? markPassing(renderTables(tables, checks, t, verdict.suspects || []), t) : null,
+    tables.length ? markRows(markPassing(renderTables(tables, checks, t, verdict.suspects || []), t), all, t, message) : null,
+    tables.length && byOrder.length ? el('p', { class: 'muted small read-by-order-note' }, t('readByOrderNote')) : null,
     restatements.length
       ? el('section', { class: 'document-restatements', 'aria-labelledby': 'h-restatements' },
         el('h3', { id: 'h-restatements' }, t('restatements'), ' ', el('span', { class: 'n' }, `(${restatements.length})`)),
@@ -40,6 +46,19 @@ export function documentView({ entry, verdict, t, onEdit }) {
             el('span', { class: 'arithmetic' }, check.arithmetic || check.expect || check.id));
         })))
       : null);
+}
+
+/** Beside a row's label: "read by order" (placed by the template's order of rows) or "not read". */
+function markRows(node, warnings, t, message) {
+  for (const w of warnings) {
+    if (!w.table || !w.row) continue;
+    const th = node.querySelector(`.grid-block[data-table="${CSS.escape(w.table)}"] tr[data-row="${CSS.escape(w.row)}"] > th`);
+    if (!th) continue;
+    const byOrder = w.code === BY_ORDER;
+    th.closest('tr').classList.add(byOrder ? 'row-by-order' : 'row-not-read');
+    th.append(' ', el('span', { class: `badge ${byOrder ? 'badge-by-order' : 'badge-warning'}`, title: message(w) }, t(byOrder ? 'readByOrder' : 'rowNotRead')));
+  }
+  return node;
 }
 
 /** ✓ beside every figure whose checks all hold (the failing ones already carry ✗). */

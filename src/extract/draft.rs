@@ -218,6 +218,13 @@ pub fn extraction_json(extraction: &Extraction) -> String {
         out.push_str(if n == 0 { "{" } else { ",{" });
         member(&mut out, "code", w.code, true);
         member(&mut out, "message", &w.message, false);
+        member(&mut out, "messageEn", w.en(), false);
+        if let Some(table) = w.table {
+            member(&mut out, "table", table, false);
+        }
+        if let Some(row) = w.row_id {
+            member(&mut out, "row", row, false);
+        }
         out.push_str(&format!(",\"start\":{},\"end\":{}}}", w.start, w.end));
     }
     out.push_str("]}");

@@ -61,7 +61,13 @@ pub struct ExtractWarning {
     pub message: String,
     pub start: usize,
     pub end: usize,
-    #[serde(skip)]
+    /// The template's table and row it is about, by id (`t3`, `new_requests`), if any: the page
+    /// marks that row of the document's table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table: Option<&'static str>,
+    #[serde(rename = "row", skip_serializing_if = "Option::is_none")]
+    pub row_id: Option<&'static str>,
+    #[serde(rename = "messageEn")]
     en: String,
     /// The table and row it is about, if a row.
     #[serde(skip)]
@@ -76,6 +82,11 @@ impl ExtractWarning {
 
     fn is_about(&self, table: usize, row: usize) -> bool {
         self.row == Some((table, row))
+    }
+
+    /// The message in English (the text's own language is `message`).
+    pub fn en(&self) -> &str {
+        &self.en
     }
 
     /// The message in that language.
@@ -175,6 +186,13 @@ pub fn recognise(chars: &[char], found: &[Found], options: &ExtractOptions) -> O
                 ),
                 format!("未在文中找到{title}的任何一行"),
             ));
+            warnings.last_mut().unwrap().table = Some(table.id);
+        }
+    }
+    for w in &mut warnings {
+        if let Some((t, r)) = w.row {
+            w.table = Some(template.tables[t].id);
+            w.row_id = Some(template.tables[t].rows[r].id);
         }
     }
     let report = write(chars, &cells, found, template, &keys, &placed, options);
@@ -196,6 +214,8 @@ fn warning(
         message: zh,
         start,
         end,
+        table: None,
+        row_id: None,
         en,
         row: None,
     }
@@ -522,7 +542,9 @@ fn cells_after(
     let mut i = end + 1;
     while i < cells.len() && cells[i].line == label_line {
         if cells[i].kind == Kind::Text {
-            if is_label_of_any(cells, i, keys, table) {
+            // Words after a full row end it: the next table's heading on a page printed as one
+            // line (规范性文件 6 6 6 第二十条第（五）项 信息内容 …).
+            if is_label_of_any(cells, i, keys, table) || got.len() >= cap {
                 return got;
             }
         } else {
