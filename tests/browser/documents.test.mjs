@@ -19,6 +19,8 @@ const file = (dir, name, mimeType) => ({ name, mimeType, buffer: readFileSync(jo
 const REAL_HTML = file(GOLD, 'shuyang-development-reform-2023.html', 'text/html');
 const REAL_PDF = file(GOLD, 'pingtan-2022.pdf', 'application/pdf');
 const REAL_TEXT = readFileSync(join(ROOT, 'tests', 'fixtures', 'disclosure', 'pingtan-2021.txt'), 'utf8');
+// A PDF's text whose 表三 prints some rows' figures apart from their labels: read by the template's order.
+const BY_ORDER_TEXT = readFileSync(join(GOLD, 'shanghai-science-commission-2024.txt'), 'utf8');
 const WRONG_PDF = file(PDFS, 'disclosure-2021-wrong.pdf', 'application/pdf');
 const WRONG_HTML = file(PDFS, 'disclosure-2021-wrong.html', 'text/html');
 const SCAN = file(PDFS, 'scanned.pdf', 'application/pdf');
@@ -106,6 +108,32 @@ describe('documents in the served page (Chromium)', () => {
     assert.ok(state.tables >= 2 && state.pass > 10, JSON.stringify(state));
     assert.deepEqual(page.errors, []);
     await page.close();
+  });
+
+  test('rows read by the template\'s order are marked in their table, in the reader\'s language, and the tables are shown once', async () => {
+    for (const lang of ['en', 'zh']) {
+      const page = await site.open({ lang });
+      await nextVerdict(page, () => page.evaluate(pasteText, BY_ORDER_TEXT));
+      await documentShown(page);
+      const marked = await page.evaluate(() => Array.from(document.querySelectorAll('#workspace .document-view tr.row-by-order'), (tr) => ({
+        row: tr.dataset.row, table: tr.closest('.grid-block').dataset.table, badge: tr.querySelector('.badge-by-order')?.textContent, title: tr.querySelector('.badge-by-order')?.title,
+      })));
+      assert.ok(marked.length >= 5, JSON.stringify(marked));
+      assert.ok(marked.every((m) => m.table === 't3'), JSON.stringify(marked));
+      assert.equal(marked[0].badge, lang === 'en' ? 'Read by order' : '按顺序读入');
+      assert.match(marked[0].title, lang === 'en' ? /read by the template's order/ : /按模板/);
+      // Read rows are not listed as unread, and the verdict below does not repeat the tables.
+      assert.equal(await page.locator('#workspace .document-warnings [data-code="row-placed-by-order"]').count(), 0);
+      assert.equal(await page.locator('#verdict-body .part-tables').count(), 0);
+      assert.ok(await page.locator('#workspace .document-view table.grid').count() >= 3);
+      await page.screenshot({ path: artifact(`chromium-document-by-order-${lang}-1280.png`), fullPage: true });
+      if (lang === 'zh') {
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.screenshot({ path: artifact('chromium-document-by-order-zh-390.png'), fullPage: true });
+      }
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    }
   });
 
   test('PDFs dropped: a real one read on its template, a wrong one with ✗ cells, a scan with its message in both languages', async () => {
