@@ -3,7 +3,10 @@
 // it prints figures and asserts nothing about time). Run by scripts/bench.sh, which writes the
 // generated reports first; on its own: node benches/compare.mjs [--node] [--chromium] FILE...
 //   Node.js:  JSON.parse(text) and check(text) (www/pkg, the module the page and the npm package
-//             ship), medians, their ratio and check()'s MB/s.
+//             ship), medians, their ratio and check()'s MB/s. check() is the npm package's: the
+//             module's checkParts() made into the verdict by www/lazy-verdict.js (its facts and
+//             checks parsed when first read, as the page and the package do); "eager" is the
+//             module's own check(), which builds every object of the verdict at once.
 //   Chromium: the same in a dedicated worker (Debian's Chromium via playwright-core), and the
 //             module's compile + instantiate time (WebAssembly.instantiate on its bytes, fresh
 //             workers).
@@ -31,21 +34,22 @@ const nativeUs = new Map((process.env.NATIVE_US || '').split(' ').filter(Boolean
   return [p.slice(0, at), Number(p.slice(at + 1))];
 }));
 
-function row(where, name, bytes, { parseMs, checkMs, verdict, verdictBytes, floorMs }) {
+function row(where, name, bytes, { parseMs, checkMs, eagerMs, verdict, verdictBytes, floorMs }) {
   const ratio = checkMs / parseMs;
   const native = nativeUs.get(name);
   const vsNative = native ? `  wasm/native ${(checkMs * 1000 / native).toFixed(1)}×` : '';
   console.log(
     `${where.padEnd(8)} ${name.padEnd(24)} ${mb(bytes).toFixed(2).padStart(7)} MB  JSON.parse ${parseMs.toFixed(2).padStart(9)} ms` +
-      `  check() ${checkMs.toFixed(2).padStart(9)} ms  ratio ${ratio.toFixed(1).padStart(5)}×  ${(mb(bytes) / (checkMs / 1000)).toFixed(1).padStart(6)} MB/s${vsNative}  ${verdict}; verdict ${mb(verdictBytes).toFixed(1)} MB, its JSON.parse ${floorMs.toFixed(1)} ms`,
+      `  check() ${checkMs.toFixed(2).padStart(9)} ms  ratio ${ratio.toFixed(1).padStart(5)}×  ${(mb(bytes) / (checkMs / 1000)).toFixed(1).padStart(6)} MB/s${vsNative}  eager ${eagerMs.toFixed(2)} ms (${(eagerMs / parseMs).toFixed(1)}×)  ${verdict}; verdict ${mb(verdictBytes).toFixed(1)} MB, its JSON.parse ${floorMs.toFixed(1)} ms`,
   );
 }
 
 /** The timing loop, the same in Node and in the worker (its source is sent to the worker). */
-function timeBoth(check, text, runs) {
+function timeBoth({ check, eager }, text, runs) {
   const now = () => performance.now();
   const parse = [];
   const checks = [];
+  const eagers = [];
   let verdict;
   let result;
   for (let i = 0; i < runs; i += 1) {
@@ -57,6 +61,9 @@ function timeBoth(check, text, runs) {
     result = check(text);
     checks.push(now() - t);
     verdict = `${result.verdict} (${result.counts.checks} checks)`;
+    t = now();
+    eager(text);
+    eagers.push(now() - t);
   }
   // check() returns the verdict as plain objects, which costs at least a JSON.parse of the
   // verdict's text: that floor, for comparison.
@@ -69,7 +76,7 @@ function timeBoth(check, text, runs) {
     floor.push(now() - t);
   }
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  return { parseMs: median(parse), checkMs: median(checks), verdict, verdictBytes: verdictText.length, floorMs: median(floor) };
+  return { parseMs: median(parse), checkMs: median(checks), eagerMs: median(eagers), verdict, verdictBytes: verdictText.length, floorMs: median(floor) };
 }
 
 /** Runs check() untimed on the first (small) file a few times, so that V8 has compiled the
@@ -107,16 +114,26 @@ async function againstBaseline(dir) {
   }
 }
 
+/** The package's check() (lazy) and the module's own (eager), from the glue. A build from before
+ *  checkParts existed has only the eager one. */
+function checkers(glue, lazyVerdict) {
+  const lazy = glue.checkParts ? (text) => lazyVerdict(glue.checkParts(text)) : glue.check;
+  return { check: lazy, eager: glue.check };
+}
+
 async function inNode() {
   const glue = await import(join(PKG, 'crossfoot.js'));
+  const { lazyVerdict } = await import(join(ROOT, 'www', 'lazy-verdict.js'));
   const wasm = readFileSync(join(PKG, 'crossfoot_bg.wasm'));
   glue.initSync({ module: wasm });
-  warmUp(glue.check);
+  const both = checkers(glue, lazyVerdict);
+  warmUp(both.check);
+  warmUp(both.eager);
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     const bytes = Buffer.byteLength(text);
     try {
-      row('node', basename(file), bytes, timeBoth(glue.check, text, runsFor(bytes)));
+      row('node', basename(file), bytes, timeBoth(both, text, runsFor(bytes)));
     } catch (error) {
       console.log(`node     ${basename(file)}: ${error.message}`);
     }
@@ -124,8 +141,10 @@ async function inNode() {
 }
 
 const WORKER = `
-import init, { check } from '/pkg/crossfoot.js';
+import init, * as glue from '/pkg/crossfoot.js';
+import { lazyVerdict } from '/lazy-verdict.js';
 const timeBoth = ${timeBoth.toString()};
+const checkers = ${checkers.toString()};
 self.onmessage = async ({ data }) => {
   try {
     const wasm = await (await fetch('/pkg/crossfoot_bg.wasm')).arrayBuffer();
@@ -134,7 +153,7 @@ self.onmessage = async ({ data }) => {
     const instantiateMs = performance.now() - t;
     if (!data.file) return self.postMessage({ instantiateMs });
     const text = await (await fetch('/file/' + data.file)).text();
-    self.postMessage({ instantiateMs, ...timeBoth(check, text, data.runs) });
+    self.postMessage({ instantiateMs, ...timeBoth(checkers(glue, lazyVerdict), text, data.runs) });
   } catch (error) {
     self.postMessage({ error: String(error) });
   }
@@ -147,6 +166,7 @@ async function inChromium() {
     const send = (type, body) => { response.writeHead(200, { 'content-type': type }); response.end(body); };
     if (path === '/') return send('text/html', '<!doctype html><title>bench</title>');
     if (path === '/worker.js') return send('text/javascript', WORKER);
+    if (path === '/lazy-verdict.js') return send('text/javascript', readFileSync(join(ROOT, 'www', 'lazy-verdict.js')));
     if (path === '/pkg/crossfoot.js') return send('text/javascript', readFileSync(join(PKG, 'crossfoot.js')));
     if (path === '/pkg/crossfoot_bg.wasm') return send('application/wasm', readFileSync(join(PKG, 'crossfoot_bg.wasm')));
     if (path.startsWith('/file/') && served.has(path.slice(6))) return send('application/json', readFileSync(served.get(path.slice(6))));

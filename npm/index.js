@@ -7,6 +7,7 @@ import init, * as glue from './pkg/crossfoot.js';
 // Text extraction is a module of its own (pkg-extract/), loaded on the first extract() call, so
 // that checking loads only the checker (each module has a size budget).
 import initExtraction, * as extraction from './pkg-extract/crossfoot.js';
+import { lazyVerdict } from './lazy-verdict.js';
 
 let loading = null; // the one load in flight or done; reset when it fails so that a retry can work
 let loadingExtraction = null; // the same for the extraction module
@@ -81,11 +82,12 @@ async function toInput(report) {
 
 /**
  * Checks a report and resolves to its verdict. A broken report is a verdict (`invalid`), not a
- * rejection. Options: `{ lang: "en" | "zh", source: "file name" }`.
+ * rejection. Options: `{ lang: "en" | "zh", source: "file name" }`. The verdict's `checks` and
+ * `facts` are parsed when first read (lazy-verdict.js): the object is otherwise the plain one.
  */
 export async function check(report, options) {
   const input = await toInput(report);
-  return run((module) => module.check(input, options));
+  return run((module) => lazyVerdict(module.checkParts(input, options)));
 }
 
 /**

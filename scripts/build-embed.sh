@@ -23,6 +23,7 @@ fi
 mkdir -p npm/pkg npm/pkg-extract
 cp www/pkg/crossfoot.js www/pkg/crossfoot_bg.wasm npm/pkg/
 cp www/pkg-extract/crossfoot.js www/pkg-extract/crossfoot_bg.wasm npm/pkg-extract/
+cp www/lazy-verdict.js npm/   # the package's check() builds its verdict with it (www/ is its source)
 cp npm/index.js www/crossfoot-api.js
 
 rm -rf dist/embed

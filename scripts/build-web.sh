@@ -102,7 +102,7 @@ function without(source, line, file) {
 
 // The page's modules, in dependency order, as one module: their imports of each other removed
 // (every local import must name a module listed before it).
-const MODULES = ['i18n.js', 'dom.js', 'table-view.js', 'render.js', 'template-form.js', 'text-view.js', 'document-view.js', 'batch-view.js', 'pdf-text.js', 'app.js'];
+const MODULES = ['i18n.js', 'dom.js', 'table-view.js', 'render.js', 'template-form.js', 'text-view.js', 'document-view.js', 'batch-view.js', 'pdf-text.js', 'lazy-verdict.js', 'app.js'];
 const LOCAL_IMPORT = /^import \{[^}]*\} from '\.\/([\w-]+\.js)';\n/gm;
 let app = '';
 for (const [index, file] of MODULES.entries()) {

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 mod write;
-pub use write::to_json_array;
+pub use write::{to_json_array, JsonParts};
 
 /// Exactly one of three words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -1,4 +1,5 @@
-//! The WebAssembly API for JavaScript: `check`, `checkMany`, `template`, `schema`, `version`, and `extract`.
+//! The WebAssembly API for JavaScript: `check`, `checkParts`, `checkMany`, `template`, `schema`, `version`,
+//! and `extract`.
 //!
 //! Built twice (scripts/build-web.sh): the checker (`www/pkg/`), and with the feature
 //! `wasm-extract` the text import (`www/pkg-extract/`), which exports only `extract` and
@@ -33,6 +34,26 @@ pub fn check(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         js_error("check(input): input must be a Uint8Array, an ArrayBuffer or a string")
     })?;
     to_plain_js(&crate::check(&bytes, &options).to_json(false))
+}
+
+/// Checks a report as `check` does, and returns the verdict's JSON text in three strings:
+/// `[head, checks, facts]`, the head being the verdict with `null` for its `checks` and `facts`
+/// (see `crate::JsonParts`). `www/lazy-verdict.js` turns them into the verdict object, parsing
+/// each of the two arrays only when it is first read: the npm package's `check()` and the page's
+/// worker use it, so that a large report's verdict is not built as objects nobody reads.
+#[cfg(not(feature = "wasm-extract"))]
+#[wasm_bindgen(js_name = checkParts)]
+pub fn check_parts(input: JsValue, options: JsValue) -> Result<Array, JsValue> {
+    let options = read_options(&options)?;
+    let bytes = input_bytes(input).ok_or_else(|| {
+        js_error("checkParts(input): input must be a Uint8Array, an ArrayBuffer or a string")
+    })?;
+    let parts = crate::check(&bytes, &options).to_json_parts();
+    Ok(Array::of3(
+        &parts.head().into(),
+        &parts.checks().into(),
+        &parts.facts().into(),
+    ))
 }
 
 /// An input's bytes: a string's UTF-8, a `Uint8Array`'s or an `ArrayBuffer`'s bytes. (One

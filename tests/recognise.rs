@@ -598,10 +598,19 @@ fn the_extraction_json_names_the_template_and_its_warnings() {
     let warning = &json["warnings"][0];
     assert_eq!(warning["code"], "row-not-placed");
     // The row it is about, by the template's ids (the page marks that row), in both languages.
-    assert_eq!((&warning["table"], &warning["row"]), (&"t3".into(), &"open".into()));
+    assert_eq!(
+        (&warning["table"], &warning["row"]),
+        (&"t3".into(), &"open".into())
+    );
     assert!(warning["message"].as_str().unwrap().contains("予以公开"));
-    assert!(warning["messageEn"].as_str().unwrap().contains("cells after its label"));
-    assert_eq!(serde_json::to_value(&extraction).unwrap()["warnings"], json["warnings"]);
+    assert!(warning["messageEn"]
+        .as_str()
+        .unwrap()
+        .contains("cells after its label"));
+    assert_eq!(
+        serde_json::to_value(&extraction).unwrap()["warnings"],
+        json["warnings"]
+    );
 }
 
 #[test]

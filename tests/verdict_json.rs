@@ -32,6 +32,34 @@ fn same_as_serde(verdict: &Verdict, what: &str) {
         serde_json::to_string_pretty(verdict).unwrap(),
         "{what} (pretty)"
     );
+    same_in_parts(verdict, what);
+}
+
+/// The verdict in three parts (`to_json_parts`, what the page reads lazily) is the whole verdict:
+/// its head with the two arrays put back in place of their `null`s is `to_json` byte for byte.
+fn same_in_parts(verdict: &Verdict, what: &str) {
+    let parts = verdict.to_json_parts();
+    let head = parts.head();
+    let mut value: serde_json::Value = serde_json::from_str(&head).unwrap();
+    assert_eq!(value["checks"], serde_json::Value::Null, "{what}");
+    assert_eq!(value["facts"], serde_json::Value::Null, "{what}");
+    value["checks"] = serde_json::from_str(parts.checks()).unwrap();
+    value["facts"] = serde_json::from_str(parts.facts()).unwrap();
+    let whole = verdict.to_json(false);
+    assert_eq!(
+        value,
+        serde_json::from_str::<serde_json::Value>(&whole).unwrap(),
+        "{what}"
+    );
+    // Byte for byte: the arrays stand where the head has its nulls.
+    let rebuilt = head
+        .replacen(
+            "\"checks\":null",
+            &format!("\"checks\":{}", parts.checks()),
+            1,
+        )
+        .replacen("\"facts\":null", &format!("\"facts\":{}", parts.facts()), 1);
+    assert_eq!(rebuilt, whole, "{what} (parts)");
 }
 
 #[test]

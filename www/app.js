@@ -9,6 +9,7 @@ import { LANGS, initialLang, rememberLang, translator } from './i18n.js';
 import { templateForm, valuesFromReport } from './template-form.js';
 import { confirmCheck, dismissCheck, textView } from './text-view.js';
 import { documentView } from './document-view.js';
+import { lazyVerdict } from './lazy-verdict.js';
 import { batchCsv, batchTable } from './batch-view.js';
 
 const EXAMPLE_NAME = 'qingpu-2017.json';
@@ -147,7 +148,7 @@ function onWorkerMessage(worker, message) {
     case 'result':
       if (!entry) break;
       state.busy = null;
-      finish(entry, { status: 'done', verdict: message.verdict, excerpts: message.excerpts, timing: message.timing });
+      finish(entry, { status: 'done', verdict: lazyVerdict(message.verdictParts), excerpts: message.excerpts, timing: message.timing });
       document.documentElement.dataset.lastCheckMs = String(Math.round(message.timing ? message.timing.checkMs : -1));
       againIfEdited(entry);
       pump();

@@ -9,7 +9,7 @@
 //               {type: 'layout', id, lang, template}     (a template's empty tables, for the form)
 // Messages out: {type: 'ready', version} | {type: 'fatal', message}
 //               {type: 'progress', id, stage: 'reading' | 'checking'}
-//               {type: 'result', id, verdict, excerpts, timing: {bytes, checkMs}}
+//               {type: 'result', id, verdictParts: [head, checks, facts], excerpts, timing: {bytes, checkMs}}
 //               {type: 'results', id, verdicts: [verdict], excerpts: [excerpts]}   (checkMany)
 //               {type: 'extracted', id, text, figures, report, template, warnings, verdict}
 //               {type: 'layout', id, template, tables}
@@ -77,9 +77,12 @@ async function checkOne({ id, name, lang, file, bytes }) {
   try {
     post({ type: 'progress', id, stage: 'checking' });
     const started = performance.now();
-    const verdict = core.check(input, { lang, source: name });
+    // The verdict as its three JSON texts (see lazy-verdict.js): posting strings costs far less
+    // than cloning a large verdict's objects, and the page parses facts and checks when it shows them.
+    const verdictParts = core.checkParts(input, { lang, source: name });
     const checkMs = performance.now() - started;
-    post({ type: 'result', id, verdict, excerpts: excerptsFor(verdict, input), timing: { bytes: input.length, checkMs } });
+    const head = JSON.parse(verdictParts[0]); // findings, for their excerpts (small)
+    post({ type: 'result', id, verdictParts, excerpts: excerptsFor(head, input), timing: { bytes: input.length, checkMs } });
   } catch (error) {
     // A trap (panic = abort, out of memory) poisons the instance: the page replaces this worker.
     post({ type: 'error', id, message: describe(error), trap: error instanceof WebAssembly.RuntimeError });

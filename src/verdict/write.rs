@@ -4,6 +4,8 @@
 //! much smaller in the WebAssembly module (one writer instead of serde_json's serializer for every
 //! type). A field added to a verdict type must be added here too: the comparison test says so.
 
+use std::ops::Range;
+
 use super::*;
 
 /// A JSON writer: compact, or indented by two spaces as serde_json's pretty printer does.
@@ -13,6 +15,8 @@ pub(crate) struct Out {
     depth: usize,
     /// No member or element written yet in the innermost open object or array.
     first: bool,
+    /// Where the last verdict's `checks` and `facts` arrays stand in the text (see [`JsonParts`]).
+    kept: [Range<usize>; 2],
 }
 
 impl Out {
@@ -22,6 +26,7 @@ impl Out {
             pretty,
             depth: 0,
             first: true,
+            kept: [0..0, 0..0],
         }
     }
 
@@ -155,6 +160,23 @@ impl Out {
     /// An array field of objects.
     fn field_objects<T>(&mut self, name: &str, items: &[T], write: fn(&mut Out, &T)) {
         self.key(name);
+        self.objects(items, write);
+    }
+
+    /// The same, keeping where its value stands in the text.
+    fn field_objects_kept<T>(
+        &mut self,
+        name: &str,
+        items: &[T],
+        write: fn(&mut Out, &T),
+    ) -> Range<usize> {
+        self.key(name);
+        let start = self.text.len();
+        self.objects(items, write);
+        start..self.text.len()
+    }
+
+    fn objects<T>(&mut self, items: &[T], write: fn(&mut Out, &T)) {
         self.open('[');
         for item in items {
             self.separate();
@@ -203,7 +225,7 @@ impl Out {
             self.field_some("source", &info.source);
             self.close('}');
         }
-        self.field_objects("checks", &verdict.checks, Out::check);
+        self.kept[0] = self.field_objects_kept("checks", &verdict.checks, Out::check);
         self.field_objects("suspects", &verdict.suspects, Out::suspect);
         self.field_objects("findings", &verdict.findings, |out, finding| {
             out.field_str("code", finding.code);
@@ -211,7 +233,7 @@ impl Out {
             out.field_str("message", &finding.message);
             out.location(&finding.location);
         });
-        self.field_objects("facts", &verdict.facts, Out::fact);
+        self.kept[1] = self.field_objects_kept("facts", &verdict.facts, Out::fact);
         if !verdict.tables.is_empty() {
             self.field_objects("tables", &verdict.tables, Out::table);
         }
@@ -311,6 +333,57 @@ impl Verdict {
         let mut out = Out::new(pretty, capacity(self, pretty));
         out.verdict(self);
         out.finish()
+    }
+}
+
+/// A verdict's compact JSON text in three parts: the verdict with `null` in place of its `checks`
+/// and `facts` (its [`head`](JsonParts::head)), and those two arrays' texts. JavaScript parses the
+/// head at once and each array only when it is first read (`www/lazy-verdict.js`): the facts and
+/// checks of a large report are nearly all of its verdict, and most readers want its summary and
+/// failing checks.
+pub struct JsonParts {
+    text: String,
+    checks: Range<usize>,
+    facts: Range<usize>,
+}
+
+impl JsonParts {
+    /// The verdict with `"checks":null` and `"facts":null`, every other member in its place.
+    pub fn head(&self) -> String {
+        let t = &self.text;
+        let (checks, facts) = (&self.checks, &self.facts);
+        [
+            &t[..checks.start],
+            "null",
+            &t[checks.end..facts.start],
+            "null",
+            &t[facts.end..],
+        ]
+        .concat()
+    }
+
+    /// The `checks` array's JSON text.
+    pub fn checks(&self) -> &str {
+        &self.text[self.checks.clone()]
+    }
+
+    /// The `facts` array's JSON text.
+    pub fn facts(&self) -> &str {
+        &self.text[self.facts.clone()]
+    }
+}
+
+impl Verdict {
+    /// The compact JSON text of [`to_json`](Verdict::to_json), cut into [`JsonParts`].
+    pub fn to_json_parts(&self) -> JsonParts {
+        let mut out = Out::new(false, capacity(self, false));
+        out.verdict(self);
+        let [checks, facts] = out.kept.clone();
+        JsonParts {
+            text: out.finish(),
+            checks,
+            facts,
+        }
     }
 }
 

@@ -33,6 +33,31 @@ test('the example report is consistent: as bytes, as text and as an object', asy
   assert.equal(fromObject.counts.checks, fromBytes.counts.checks);
 });
 
+test('check() parses checks and facts when first read, and is otherwise the eager verdict key for key', async () => {
+  // The glue's own check() (the module npm/index.js loaded) builds every object at once.
+  const glue = await import(pathToFileURL(join(NPM, 'pkg', 'crossfoot.js')).href);
+  const files = [EXAMPLE, join(ROOT, 'examples', 'mistakes', 'sum-off-by-one.json')];
+  for (const [file, lang] of files.flatMap((f) => [[f, 'en'], [f, 'zh']])) {
+    const text = readFileSync(file, 'utf8');
+    const lazy = await crossfoot.check(text, { lang, source: 'r.json' });
+    assert.equal(typeof Object.getOwnPropertyDescriptor(lazy, 'facts').get, 'function', 'facts not parsed yet');
+    assert.equal(typeof Object.getOwnPropertyDescriptor(lazy, 'checks').get, 'function', 'checks not parsed yet');
+    const eager = glue.check(text, { lang, source: 'r.json' });
+    assert.deepEqual(Object.keys(lazy), Object.keys(eager));
+    assert.equal(JSON.stringify(lazy), JSON.stringify(eager), file);
+    // Read once, the arrays are plain data: the same array every time, and assignable.
+    assert.equal(Object.getOwnPropertyDescriptor(lazy, 'facts').value, lazy.facts);
+    assert.ok(Array.isArray(lazy.checks) && lazy.checks.length === eager.checks.length);
+    assert.deepEqual(structuredClone(lazy), eager);
+    lazy.checks = [];
+    assert.deepEqual(lazy.checks, []);
+  }
+  // Unread arrays can be replaced before they are ever parsed.
+  const unread = await crossfoot.check(readFileSync(EXAMPLE));
+  unread.facts = 'replaced';
+  assert.equal(unread.facts, 'replaced');
+});
+
 test('a broken report is invalid (a verdict, not an exception), with the place of the error', async () => {
   const verdict = await crossfoot.check(BROKEN, { source: 'broken.json' });
   assert.equal(verdict.verdict, 'invalid');
@@ -152,7 +177,7 @@ test('installed from its packed tarball into a fresh project, `import "crossfoot
   try {
     const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: NPM, encoding: 'utf8' }));
     const files = packed[0].files.map((f) => f.path).sort();
-    assert.deepEqual(files, ['README.md', 'index.d.ts', 'index.js', 'package.json', 'pkg-extract/crossfoot.js', 'pkg-extract/crossfoot_bg.wasm', 'pkg/crossfoot.js', 'pkg/crossfoot_bg.wasm']);
+    assert.deepEqual(files, ['README.md', 'index.d.ts', 'index.js', 'lazy-verdict.js', 'package.json', 'pkg-extract/crossfoot.js', 'pkg-extract/crossfoot_bg.wasm', 'pkg/crossfoot.js', 'pkg/crossfoot_bg.wasm']);
     const project = join(work, 'project');
     execFileSync('mkdir', ['-p', project]);
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'host', private: true, type: 'module' }));
