@@ -2,7 +2,8 @@
 // (pdf.js, loaded only then) each show the template's tables with ✓/✗ cells, the restatements and
 // the way to the template form; a scan gets its message in both languages; several documents at
 // once give the batch table (sorted, one opened, saved as CSV); the single file reads a PDF from
-// file:// in Chromium and Firefox with no request beyond itself. Screenshots in test-artifacts/.
+// file:// in Chromium and Firefox with no request beyond itself, and in Firefox a page's HTML dropped
+// and a text pasted too. Screenshots in test-artifacts/.
 // Run: node --test tests/browser/documents.test.mjs   (after scripts/build-web.sh)
 
 import { after, before, describe, test } from 'node:test';
@@ -259,7 +260,7 @@ describe('the single file opens a PDF from file://', () => {
     await page.close();
   });
 
-  test('Firefox ESR: a dropped PDF read offline on its template', async () => {
+  test('Firefox ESR: a dropped PDF read offline on its template, then a page\'s HTML dropped and a text pasted', async () => {
     const page = await firefox.browser.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -273,6 +274,26 @@ describe('the single file opens a PDF from file://', () => {
     assert.equal(template, 'cn-gov-info-disclosure-2021');
     assert.equal(await page.evaluate(failingCells), 0);
     await page.screenshot({ path: artifact('firefox-file-url-document-pdf-en-1280.png'), fullPage: true });
+
+    // (Firefox is driven by puppeteer-core: waitForFunction(fn, options, ...args).)
+    // The same page: a wrong report's HTML dropped shows its failing cells; a real report's text
+    // pasted in the paste box is read on its template with every cell holding.
+    const renders = () => page.evaluate(() => Number(document.documentElement.dataset.renders || 0));
+    let before = await renders();
+    await page.evaluate(dropFiles, [asDrop(WRONG_HTML)]);
+    await page.waitForFunction((n) => Number(document.documentElement.dataset.renders || 0) > n && document.documentElement.dataset.busy === 'false', { timeout: 60000 }, before);
+    await page.waitForFunction(hasDocument, { timeout: 60000 });
+    assert.ok((await page.evaluate(failingCells)) >= 2);
+    before = await renders();
+    // Pasted into the paste box (Firefox gives a synthetic paste event no clipboard data).
+    await page.click('details.paste-box > summary');
+    await page.evaluate((text) => { document.getElementById('paste').value = text; }, REAL_TEXT);
+    await page.click('#paste-check');
+    await page.waitForFunction((n) => Number(document.documentElement.dataset.renders || 0) > n && document.documentElement.dataset.busy === 'false', { timeout: 60000 }, before);
+    await page.waitForFunction(hasDocument, { timeout: 60000 });
+    assert.match(await page.evaluate(() => document.querySelector('#workspace .document-view').dataset.template), /^cn-gov-info-disclosure-20(19|21)$/);
+    assert.equal(await page.evaluate(failingCells), 0);
+    await page.screenshot({ path: artifact('firefox-file-url-document-text-en-1280.png'), fullPage: true });
     assert.deepEqual(errors, []);
     await page.close();
   });
