@@ -26,10 +26,11 @@ use std::path::{Path, PathBuf};
 /// Lowest scores accepted on the tuned set, in percent: (template recognised, cells read right,
 /// verdict equal, restatements found). 0 while the recogniser does not exist; the lead raises them
 /// to what it reaches, as `tests/gold.rs` does, so that a regression fails.
-// Set in session 5 to what recognition reaches on the tuned set of 22 (100, 99.9, 100, 74.5; rows
-// read by the template's order, 主动公开 restating 表二, a row's cells ending at the next words):
+// Set in session 5 to what recognition reaches on the tuned set of 22 (100, 99.9, 100, 76.6; rows
+// read by the template's order, 主动公开 restating 表二, a row's cells ending at the next words,
+// counts in 起/份/条):
 // they catch regressions; the aim is 100 / 99 / 100 (issue 11).
-const FLOORS: [f64; 4] = [100.0, 99.8, 100.0, 74.0];
+const FLOORS: [f64; 4] = [100.0, 99.8, 100.0, 76.0];
 
 /// The issue asks for at least 15 tuned reports (3 of them PDF) and 8 held out.
 /// This is what the set holds today (see `tests/disclosure/README.md`).

@@ -251,6 +251,36 @@ fn documents_published_this_year_restate_table_two_only_when_they_hold() {
 }
 
 #[test]
+fn counts_printed_with_qi_restate_their_cell_and_documents_counted_in_fen_do_not_restate_requests()
+{
+    // 起 counts cases as 件 does (行政复议3起: 表四's total of 3); 不予公开399份 counts documents
+    // withheld, not requests (a real Pingtan bureau's sentence): never a sure check against 表三.
+    let with = |sentence: &str| {
+        let text = fixture("pingtan-2021.txt").replace(
+            "==================== 正文 ====================\n",
+            &format!("==================== 正文 ====================\n{sentence}\n"),
+        );
+        let (_, draft) = extracted(&text);
+        let verdict = check_text(&text, &ExtractOptions::default(), &Options::default()).verdict;
+        (draft["checks"].as_array().unwrap().clone(), verdict.verdict)
+    };
+    let (checks, verdict) = with("本年度发生政府信息公开行政复议3起。");
+    assert_eq!(checks[0]["expect"], "n1 == t4.reconsideration.total");
+    assert_eq!(checks[0]["confidence"], "sure");
+    assert_eq!(verdict, Status::Consistent);
+    let (_, verdict) = with("本年度发生政府信息公开行政复议4起。");
+    assert_eq!(verdict, Status::Inconsistent);
+    let (checks, verdict) = with("全年主动公开文件120份，不予公开399份。");
+    assert!(
+        checks
+            .iter()
+            .all(|c| !c["expect"].as_str().unwrap().contains("withheld")),
+        "{checks:?}"
+    );
+    assert_eq!(verdict, Status::Consistent);
+}
+
+#[test]
 fn the_title_and_issuer_are_read_from_a_table_row_that_names_the_report() {
     // A county bureau's page prints its title as a row of a table: 名称 | …年度报告.
     let text = fixture("pingtan-2021.txt").replace(
@@ -388,6 +418,8 @@ fn rows_printed_one_cell_per_line_or_with_spaces_read_the_same() {
         text.replace('\t', "\n"),
         text.replace('\t', "  "),
         text.replace('\t', " "),
+        // The whole page on one line (Pingtan 2019 pages): a row's cells end at the next words.
+        text.replace(['\t', '\n'], " "),
     ] {
         let other = draft(&layout);
         for (table, id) in [

@@ -39,6 +39,15 @@ const WORDING: &[(&str, &str, &str, bool)] = &[
     ("答复", "", "total", false),
 ];
 
+/// The words a count is printed with: 件, 起 (行政复议1起, 处罚决定836起), and for documents 份 and 条
+/// (规范性文件20份). The restatement's fact is in the table's 件 (a count is a count); its quote
+/// keeps the word as printed.
+const COUNT_WORDS: &[char] = &['件', '起', '份', '条'];
+
+/// 份 and 条 count documents and items of information (不予公开399份 is of documents, not of
+/// requests): a figure printed with them restates only a cell it is sure of when it holds.
+const DOCUMENT_WORDS: &[char] = &['份', '条'];
+
 /// Words that may stand between a phrase and its figure.
 const BETWEEN: &[&str] = &[
     "共",
@@ -253,7 +262,7 @@ pub fn find<'a>(
     for (i, f) in found.iter().enumerate() {
         let Some(to) = (f.numeral.end..chars.len())
             .find(|&k| !chars[k].is_whitespace())
-            .filter(|&k| chars[k] == '件')
+            .filter(|&k| COUNT_WORDS.contains(&chars[k]))
             .map(|k| k + 1)
         else {
             continue;
@@ -334,6 +343,9 @@ pub fn find<'a>(
         let Some((target, at, _)) = matched else {
             continue;
         };
+        if DOCUMENT_WORDS.contains(&chars[to - 1]) && target.sure != Sure::WhenHolds {
+            continue;
+        }
         let lead: Vec<char> = before[..at].chars().collect();
         // 行政复议、行政诉讼案件3件: a figure of several kinds together restates no one cell.
         // 予以公开及部分公开42件 likewise (but not 涉及自然人80件).
