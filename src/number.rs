@@ -383,15 +383,29 @@ pub fn format_rational(value: &Rational, max_decimals: u32) -> String {
 
 /// Writes `n` in decimal (by hand: formatting 128-bit integers would add a kilobyte to the
 /// WebAssembly module).
-pub(crate) fn push_digits(text: &mut String, mut n: u128) {
+pub(crate) fn push_digits(text: &mut String, n: u128) {
     let mut digits = [0u8; 40];
     let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
+    // Nearly every number fits 64 bits, whose division is one instruction, not a library call.
+    match u64::try_from(n) {
+        Ok(mut n) => loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        },
+        Err(_) => {
+            let mut n = n;
+            loop {
+                at -= 1;
+                digits[at] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
+            }
         }
     }
     text.extend(digits[at..].iter().map(|&b| char::from(b)));
