@@ -31,7 +31,9 @@ pub fn check(input: &[u8], options: &Options) -> Verdict {
             // A report on a template gives only numbers: the template's tables are put around them.
             let merged = crate::template::merge::apply(&document.root, input, lang, &mut findings);
             let root = merged.as_ref().unwrap_or(&document.root);
-            report::load(root, input, lang, &mut findings)
+            // A merged tree is searched for repeated keys whatever the parser saw.
+            let repeated_keys = document.repeated_keys || merged.is_some();
+            report::load(root, input, repeated_keys, lang, &mut findings)
         }
         Err(error) => {
             let (line, column) = LineIndex::new(input).locate(input, error.offset);
@@ -288,7 +290,7 @@ fn fact_view(fact: Fact) -> FactView {
         id: fact.id,
         label: fact.label,
         value: fact.printed,
-        unit: fact.unit.map(|u| u.text),
+        unit: fact.unit.map(|u| u.text.to_string()),
         quote: fact.quote,
         section: fact.section,
         range,

@@ -145,26 +145,34 @@ impl<'r> FactIndex<'r> {
 impl Fact {
     /// The fact as if it had been printed as `value` with the same precision (for suspects).
     pub fn quantity_of(&self, value: &Rational, precision: Precision, printed: &str) -> Quantity {
-        let none = Unit {
-            text: String::new(),
-            factor: Rational::from_integer(1),
-            dimension: Dimension::Unknown,
+        let none;
+        let unit = match &self.unit {
+            Some(unit) => unit,
+            None => {
+                none = Unit {
+                    text: Rc::from(""),
+                    factor: Rational::from_integer(1),
+                    dimension: Dimension::Unknown,
+                };
+                &none
+            }
         };
-        let unit = self.unit.as_ref().unwrap_or(&none);
         let shows_unit = unit.dimension == Dimension::Ratio || !unit.factor.is_one();
-        let printed = if shows_unit {
-            format!("{printed}{}", unit.text)
+        let printed: Rc<str> = if shows_unit {
+            format!("{printed}{}", unit.text).into()
         } else {
-            printed.to_string()
+            printed.into()
         };
         Quantity::new(value, precision, self.rounding, unit, printed)
     }
 }
 
-/// Reads `root` as a report; problems are appended to `findings`.
+/// Reads `root` as a report; problems are appended to `findings`. `repeated_keys`: some object
+/// may repeat a key (false only when the parser saw none), so the tree is searched for them.
 pub fn load<'a>(
     root: &'a Node,
     input: &'a [u8],
+    repeated_keys: bool,
     lang: Lang,
     findings: &mut Vec<Finding>,
 ) -> Report {
@@ -177,9 +185,13 @@ pub fn load<'a>(
         check_count: 0,
         fact_lines: StrMap::with_capacity(0),
         check_lines: StrMap::with_capacity(0),
+        unit_index: StrMap::with_capacity(0),
+        units: Vec::new(),
         rounding: Rounding::Nearest,
     };
-    loader.duplicate_keys(root);
+    if repeated_keys {
+        loader.duplicate_keys(root);
+    }
     loader.file(root);
     crate::table::resolve_cells(&mut loader.report, lang, loader.findings);
     loader.report
@@ -196,6 +208,9 @@ pub(crate) struct Loader<'a> {
     /// The line each fact id and check id was first given on, to find repeats in linear time.
     fact_lines: StrMap<'a>,
     check_lines: StrMap<'a>,
+    /// Every unit text of the facts, read once: a report writes a few units thousands of times.
+    unit_index: StrMap<'a>,
+    units: Vec<Unit>,
     /// The report's `rounding`, for facts and columns that do not say.
     pub(crate) rounding: Rounding,
 }
@@ -444,9 +459,10 @@ impl<'a> Loader<'a> {
             _ => String::new(),
         };
         let unit = fields
-            .string("unit")
+            .get("unit")
+            .map(as_str)
             .filter(|u| !u.trim().is_empty())
-            .map(|u| units::parse_unit(&u));
+            .map(|u| self.unit(u));
         let figure = value_node.and_then(|n| self.figure(n, &fields, pointer, unit.as_ref()));
         let rounding = self.rounding_of(&fields, self.rounding);
         let at = fields
@@ -481,6 +497,17 @@ impl<'a> Loader<'a> {
             quantity
         });
         self.report.facts.push(fact);
+    }
+
+    /// The unit written `text`, parsed the first time it is seen.
+    fn unit(&mut self, text: &'a str) -> Unit {
+        if let Some(i) = self.unit_index.get(text) {
+            return self.units[i].clone();
+        }
+        let unit = units::parse_unit(text);
+        self.unit_index.insert_first(text, self.units.len());
+        self.units.push(unit.clone());
+        unit
     }
 
     /// A `rounding` field's mode, else `default` (an unknown word is a finding of the field's type).

@@ -54,7 +54,13 @@ impl Quantity {
             (true, true) => format!("{written} {}", unit.text),
             (true, false) => format!("{written}{}", unit.text),
         };
-        Quantity::new(&decimal.value, precision, Rounding::Nearest, unit, printed)
+        Quantity::new(
+            &decimal.value,
+            precision,
+            Rounding::Nearest,
+            unit,
+            printed.into(),
+        )
     }
 
     /// A figure printed as `value` (in its unit) with `precision`, rounded by `rounding`.
@@ -63,7 +69,7 @@ impl Quantity {
         precision: Precision,
         rounding: Rounding,
         unit: &Unit,
-        printed: String,
+        printed: Rc<str>,
     ) -> Quantity {
         let rounded = match precision {
             Precision::Exact => None,
@@ -72,9 +78,9 @@ impl Quantity {
         Quantity {
             interval: number::stands_for(value, precision, rounding).scale(&unit.factor),
             dimension: unit.dimension.clone(),
-            printed: printed.into(),
+            printed,
             unit_factor: unit.factor,
-            unit_text: unit.text.as_str().into(),
+            unit_text: unit.text.clone(),
             name: None,
             rounded,
         }
