@@ -245,9 +245,14 @@ impl<'n> Fields<'n> {
 
 impl<'a> Loader<'a> {
     pub(crate) fn location(&self, node: &Node, pointer: &str) -> Location {
+        self.located(node, pointer.to_string())
+    }
+
+    /// [`Self::location`], taking the pointer rather than copying it.
+    pub(crate) fn located(&self, node: &Node, pointer: String) -> Location {
         let (line, column) = self.locator.locate(node.span.start);
         Location {
-            pointer: pointer.to_string(),
+            pointer,
             line,
             column,
         }
@@ -330,7 +335,9 @@ impl<'a> Loader<'a> {
             );
             return None;
         };
-        let mut fields = Fields { found: Vec::new() };
+        let mut fields = Fields {
+            found: Vec::with_capacity(members.len()),
+        };
         for member in members {
             // Built only when a problem is reported: most members have none.
             let member_pointer = || pointer_child(pointer, &pointer_escape(&member.key));
@@ -407,11 +414,13 @@ impl<'a> Loader<'a> {
 
     /// The facts, checks and sub-sections of the file or of one section.
     fn members(&mut self, fields: &Fields<'a>, pointer: &str, section: Option<&str>) {
+        self.report.facts.reserve(fields.array("facts").len());
+        self.report.checks.reserve(fields.array("checks").len());
         for (i, node) in fields.array("facts").iter().enumerate() {
-            self.fact(node, &pointer_item(pointer, "facts", i), section);
+            self.fact(node, pointer_item(pointer, "facts", i), section);
         }
         for (i, node) in fields.array("checks").iter().enumerate() {
-            self.check(node, &pointer_item(pointer, "checks", i), section, None);
+            self.check(node, pointer_item(pointer, "checks", i), section, None);
         }
         for (i, node) in fields.array("tables").iter().enumerate() {
             self.table(node, &pointer_item(pointer, "tables", i), section);
@@ -428,11 +437,12 @@ impl<'a> Loader<'a> {
         }
     }
 
-    fn fact(&mut self, node: &'a Node, pointer: &str, section: Option<&str>) {
-        let Some(fields) = self.object(node, &FACT, pointer) else {
+    fn fact(&mut self, node: &'a Node, pointer: String, section: Option<&str>) {
+        let Some(fields) = self.object(node, &FACT, &pointer) else {
             return;
         };
-        let location = self.location(node, pointer);
+        let location = self.located(node, pointer);
+        let pointer = location.pointer.as_str();
         let id = fields.string("id");
         if let (Some(id), Some(id_node)) = (&id, fields.get("id")) {
             // Located only when there is a problem: most ids have none.
@@ -570,15 +580,15 @@ impl<'a> Loader<'a> {
     pub(crate) fn check(
         &mut self,
         node: &'a Node,
-        pointer: &str,
+        pointer: String,
         section: Option<&str>,
         axes: Option<(&[String], &[String])>,
     ) {
         self.check_count += 1;
-        let Some(fields) = self.object(node, &CHECK, pointer) else {
+        let Some(fields) = self.object(node, &CHECK, &pointer) else {
             return;
         };
-        let mut location = self.location(node, pointer);
+        let mut location = self.located(node, pointer);
         let expect = fields.string("expect").unwrap_or_default();
         let mut expect_place = fields
             .get("expect")
@@ -594,7 +604,8 @@ impl<'a> Loader<'a> {
                 Some((ids, placeholder))
             }
             (Some(for_each), None) => {
-                let location = self.location(for_each, &pointer_child(pointer, "for_each"));
+                let location =
+                    self.location(for_each, &pointer_child(&location.pointer, "for_each"));
                 let problem = Problem::UnknownField {
                     field: "for_each".to_string(),
                     object: "check",
@@ -628,7 +639,7 @@ impl<'a> Loader<'a> {
                 .insert_first(as_str(id_node), location.line as usize)
             {
                 let first_line = first_line as u32;
-                let id_location = self.location(id_node, &pointer_child(pointer, "id"));
+                let id_location = self.location(id_node, &pointer_child(&location.pointer, "id"));
                 self.report_problem(
                     Problem::DuplicateId {
                         id: id.clone(),
@@ -647,8 +658,8 @@ impl<'a> Loader<'a> {
                     Err(error) => {
                         // One finding for a for_each check, not one per column.
                         if !syntax_reported {
-                            let location =
-                                expect_place.at(pointer_child(pointer, "expect"), error.column);
+                            let location = expect_place
+                                .at(pointer_child(&location.pointer, "expect"), error.column);
                             self.report_problem(Problem::ExpressionSyntax { error }, location);
                         }
                         syntax_reported = true;

@@ -358,7 +358,7 @@ pub fn is_valid_id(s: &str) -> bool {
 impl Comparison {
     /// Fact names in order of first use, each with the column of its first use.
     pub fn references<'a>(&'a self) -> Vec<(String, u32)> {
-        let mut found: Vec<(&'a str, u32)> = Vec::new();
+        let mut found: Vec<(&'a str, u32)> = Vec::with_capacity(8);
         // Most expressions name a few facts: those are compared one by one; a long one (a sum
         // of many cells) goes through the crate's small map (not a std set: the module has a
         // size budget).

@@ -299,7 +299,7 @@ pub(super) fn arithmetic(
     };
 
     let term = |side: &Side| {
-        let mut text = String::new();
+        let mut text = String::with_capacity(64);
         match side.shape {
             Shape::Fact(name, q) => {
                 text.push_str(name);
@@ -324,7 +324,7 @@ pub(super) fn arithmetic(
     // When the figures as printed do not satisfy the check, their rounding decides it: show it.
     let means = lang.pick("means", "表示");
     // The clauses, joined by "; " as they come.
-    let mut clauses = String::new();
+    let mut clauses = String::with_capacity(96);
     let mut b_told = false;
     if !nominal_holds {
         let rounded_b = match b.shape {
