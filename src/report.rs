@@ -616,21 +616,29 @@ impl<'a> Loader<'a> {
             }
             _ => None,
         };
-        let instances: Vec<(Option<&String>, String)> = match each {
-            Some((ids, placeholder)) => {
-                // The expression's columns no longer map onto the file once ids are put in.
-                expect_place.columns_map = false;
-                ids.iter()
-                    .map(|id| (Some(id), substitute(&expect, placeholder, id)))
-                    .collect()
-            }
-            None => vec![(None, expect)],
-        };
+        // One instance per column (row), or the check itself (without a list: most checks).
+        let mut many;
+        let mut single;
+        let (count, instances): (usize, &mut dyn Iterator<Item = (Option<&String>, String)>) =
+            match each {
+                Some((ids, placeholder)) => {
+                    // The expression's columns no longer map onto the file once ids are put in.
+                    expect_place.columns_map = false;
+                    many = ids
+                        .iter()
+                        .map(|id| (Some(id), substitute(&expect, placeholder, id)));
+                    (ids.len(), &mut many)
+                }
+                None => {
+                    single = std::iter::once((None, expect));
+                    (1, &mut single)
+                }
+            };
         let severity = match fields.string("severity").as_deref() {
             Some("warning") => Severity::Warning,
             _ => Severity::Error,
         };
-        let id = fields
+        let mut id = fields
             .string("id")
             .unwrap_or_else(|| self.check_count.to_string());
         if let Some(id_node) = fields.get("id") {
@@ -650,8 +658,7 @@ impl<'a> Loader<'a> {
             }
         }
         let mut syntax_reported = false;
-        let count = instances.len();
-        for (n, (instance, expect)) in instances.into_iter().enumerate() {
+        for (n, (instance, expect)) in instances.enumerate() {
             let comparison = match fields.get("expect") {
                 Some(_) => match expr::parse_expect(&expect) {
                     Ok(comparison) => Some(comparison),
@@ -670,7 +677,7 @@ impl<'a> Loader<'a> {
             };
             let id = match instance {
                 Some(axis_id) => format!("{id}:{axis_id}"),
-                None => id.clone(),
+                None => std::mem::take(&mut id), // the only instance
             };
             self.report.checks.push(Check {
                 id,

@@ -366,7 +366,10 @@ pub(super) fn evaluate_sides<'a, 'e>(
     let mut evaluator = Evaluator {
         lookup,
         lang,
-        facts: Facts::default(),
+        // A check names a handful of facts: room for them at once.
+        facts: Facts {
+            list: Vec::with_capacity(4),
+        },
         warnings: Vec::new(),
     };
     let lhs = evaluator.eval(&cmp.lhs)?;
@@ -495,17 +498,19 @@ impl<'e> Evaluator<'_, 'e> {
     }
 
     fn fact(&mut self, name: &'e str, column: u32) -> Result<&Quantity, EvalError> {
-        if self.facts.get(name).is_none() {
-            let quantity = (self.lookup)(name).ok_or_else(|| EvalError::UnknownName {
-                name: name.to_string(),
-                column,
-            })?;
-            self.facts.list.push((name, quantity));
-        }
-        self.facts.get(name).ok_or_else(|| EvalError::UnknownName {
-            name: name.to_string(),
-            column,
-        })
+        let list = &mut self.facts.list;
+        let i = match list.iter().position(|(n, _)| *n == name) {
+            Some(i) => i,
+            None => {
+                let quantity = (self.lookup)(name).ok_or_else(|| EvalError::UnknownName {
+                    name: name.to_string(),
+                    column,
+                })?;
+                list.push((name, quantity));
+                list.len() - 1
+            }
+        };
+        Ok(&list[i].1)
     }
 
     fn warn_if_conflict(&mut self, left: &Value, right: &Value, column: u32, action: UnitAction) {
