@@ -31,7 +31,9 @@ pub fn check(input: &[u8], options: &Options) -> Verdict {
             // A report on a template gives only numbers: the template's tables are put around them.
             let merged = crate::template::merge::apply(&document.root, input, lang, &mut findings);
             let root = merged.as_ref().unwrap_or(&document.root);
-            report::load(root, input, lang, &mut findings)
+            // A merged tree is searched for repeated keys whatever the parser saw.
+            let repeated_keys = document.repeated_keys || merged.is_some();
+            report::load(root, input, repeated_keys, lang, &mut findings)
         }
         Err(error) => {
             let (line, column) = LineIndex::new(input).locate(input, error.offset);
@@ -247,18 +249,31 @@ fn assemble(
         Status::Consistent
     };
     // Failing checks first, then those that could not be evaluated, then passing ones, then
-    // those to confirm.
-    let (outcomes, to_confirm): (Vec<_>, Vec<_>) =
-        outcomes.into_iter().partition(|o| !o.to_confirm);
-    let (mut ordered, rest): (Vec<_>, Vec<_>) = outcomes
-        .into_iter()
-        .partition(|o| o.status == CheckStatus::Fail);
-    let (errors, passes): (Vec<_>, Vec<_>) = rest
-        .into_iter()
-        .partition(|o| o.status == CheckStatus::Error);
-    ordered.extend(errors);
-    ordered.extend(passes);
-    ordered.extend(to_confirm);
+    // those to confirm, each in file order. Most reports are in that order already (every check
+    // passes): their outcomes are not moved at all. (Partitions, not std's stable sort: the
+    // module has a size budget.)
+    let rank = |o: &CheckOutcome| match (o.to_confirm, o.status) {
+        (true, _) => 3,
+        (false, CheckStatus::Fail) => 0,
+        (false, CheckStatus::Error) => 1,
+        (false, CheckStatus::Pass) => 2,
+    };
+    let ordered = if outcomes.is_sorted_by_key(rank) {
+        outcomes
+    } else {
+        let (outcomes, to_confirm): (Vec<_>, Vec<_>) =
+            outcomes.into_iter().partition(|o| !o.to_confirm);
+        let (mut ordered, rest): (Vec<_>, Vec<_>) = outcomes
+            .into_iter()
+            .partition(|o| o.status == CheckStatus::Fail);
+        let (errors, passes): (Vec<_>, Vec<_>) = rest
+            .into_iter()
+            .partition(|o| o.status == CheckStatus::Error);
+        ordered.extend(errors);
+        ordered.extend(passes);
+        ordered.extend(to_confirm);
+        ordered
+    };
     let facts = facts.into_iter().map(fact_view).collect();
     Verdict {
         verdict,
@@ -288,7 +303,7 @@ fn fact_view(fact: Fact) -> FactView {
         id: fact.id,
         label: fact.label,
         value: fact.printed,
-        unit: fact.unit.map(|u| u.text),
+        unit: fact.unit.map(|u| u.text.to_string()),
         quote: fact.quote,
         section: fact.section,
         range,

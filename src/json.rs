@@ -102,6 +102,9 @@ pub struct Document<'a> {
     pub root: Node<'a>,
     /// The file started with a UTF-8 byte order mark (skipped; spans still count its three bytes).
     pub had_bom: bool,
+    /// Some object repeats a key. (Found while parsing, so that a reader of the tree who reports
+    /// repeated keys walks it only when there are some.)
+    pub repeated_keys: bool,
 }
 
 /// Why the input is not JSON, and the byte offset of the problem in the original input.
@@ -379,6 +382,7 @@ pub fn parse(input: &[u8]) -> Result<Document<'_>, JsonError> {
         bytes: input,
         text,
         pos: if had_bom { 3 } else { 0 },
+        repeated_keys: false,
     };
     parser.skip_whitespace();
     if parser.pos >= input.len() {
@@ -390,7 +394,11 @@ pub fn parse(input: &[u8]) -> Result<Document<'_>, JsonError> {
         let found = parser.char_at(parser.pos);
         return Err(parser.unexpected_char_error(found, JsonErrorKind::TrailingContent { found }));
     }
-    Ok(Document { root, had_bom })
+    Ok(Document {
+        root,
+        had_bom,
+        repeated_keys: parser.repeated_keys,
+    })
 }
 
 /// A UTF-16 byte order mark, or the NUL pattern of RFC 4627 section 3: a JSON text starts with an
@@ -441,6 +449,23 @@ struct Parser<'a> {
     bytes: &'a [u8],
     text: &'a str,
     pos: usize,
+    /// Some object closed so far repeats a key.
+    repeated_keys: bool,
+}
+
+/// Whether two members of one object have the same key.
+fn repeats_a_key(members: &[Member]) -> bool {
+    // Small objects (nearly all) are scanned; large ones hashed.
+    if members.len() <= 16 {
+        return members
+            .iter()
+            .enumerate()
+            .any(|(i, member)| members[..i].iter().any(|m| m.key == member.key));
+    }
+    let mut seen = crate::strmap::StrMap::with_capacity(members.len());
+    members
+        .iter()
+        .any(|member| seen.insert_first(&member.key, 0).is_some())
 }
 
 impl<'a> Parser<'a> {
@@ -639,6 +664,9 @@ impl<'a> Parser<'a> {
                                 }
                                 Some(b'}') => {
                                     self.pos += 1;
+                                    if !self.repeated_keys {
+                                        self.repeated_keys = repeats_a_key(&members[*base..]);
+                                    }
                                     let node = Node {
                                         value: Value::Object(members.split_off(*base)),
                                         span: Span {
@@ -1065,6 +1093,23 @@ mod tests {
         };
         assert_eq!(inner[0].key_span, span(22, 25));
         assert_eq!(inner[0].value.span, span(27, 31));
+    }
+
+    #[test]
+    fn repeated_keys_are_noticed_at_any_depth_and_size() {
+        let many: Vec<String> = (0..40).map(|i| format!("\"k{i}\":{i}")).collect();
+        let many = many.join(",");
+        for (text, repeated) in [
+            (r#"{"a":1,"b":2}"#.to_string(), false),
+            (r#"{"a":1,"a":2}"#.to_string(), true),
+            (r#"[{"a":{"b":1,"c":{"d":1,"d":2}}}]"#.to_string(), true),
+            (r#"{"a":{"b":1},"b":{"a":1}}"#.to_string(), false),
+            (format!("{{{many}}}"), false),
+            (format!("{{{many},\"k7\":0}}"), true),
+        ] {
+            let doc = parse(text.as_bytes()).unwrap_or_else(|e| panic!("{e:?}"));
+            assert_eq!(doc.repeated_keys, repeated, "{text}");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! decimals, the second one. Everything here is exact (a `Rational` built from the digits); a
 //! figure never passes through floating point.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use num_traits::One;
@@ -54,7 +55,8 @@ impl NumberError {
 /// A number as split into its written parts.
 struct Parts<'a> {
     negative: bool,
-    integer_digits: String,
+    /// Borrowed from the literal unless thousands separators were taken out.
+    integer_digits: Cow<'a, str>,
     fraction_digits: &'a str,
     has_point: bool,
     exponent: Option<(bool, &'a str)>,
@@ -77,7 +79,7 @@ pub fn parse_json_number(literal: &str) -> Result<Decimal, NumberError> {
     let exponent = parse_exponent_part(rest)?;
     build(Parts {
         negative,
-        integer_digits: integer.to_string(),
+        integer_digits: Cow::Borrowed(integer),
         fraction_digits: fraction,
         has_point,
         exponent,
@@ -116,9 +118,9 @@ pub fn parse_decimal_string(text: &str) -> Result<Decimal, NumberError> {
 }
 
 /// Removes thousands separators, which may only stand between groups of three digits.
-fn ungroup(integer: &str) -> Result<String, NumberError> {
+fn ungroup(integer: &str) -> Result<Cow<'_, str>, NumberError> {
     if !integer.contains(',') {
-        return Ok(integer.to_string());
+        return Ok(Cow::Borrowed(integer));
     }
     let mut groups = integer.split(',');
     let first = groups.next().unwrap_or("");
@@ -132,7 +134,7 @@ fn ungroup(integer: &str) -> Result<String, NumberError> {
         }
         digits.push_str(group);
     }
-    Ok(digits)
+    Ok(Cow::Owned(digits))
 }
 
 /// Splits an optional `.digits` off the front; a point must be followed by a digit.
@@ -171,11 +173,22 @@ fn parse_exponent_part(rest: &str) -> Result<Option<(bool, &str)>, NumberError> 
 }
 
 fn build(parts: Parts) -> Result<Decimal, NumberError> {
-    let mut digits = parts.integer_digits.clone();
-    digits.push_str(parts.fraction_digits);
-    let significant = digits.trim_start_matches('0');
-    if significant.len() > MAX_DIGITS {
-        return Err(NumberError::OutOfRange);
+    // The digits, integer part then fraction, without leading zeros, read as one integer (at
+    // most 30 digits: fits 128 bits), without copying them.
+    let digits = parts
+        .integer_digits
+        .bytes()
+        .chain(parts.fraction_digits.bytes());
+    let mut significant = 0;
+    let mut mantissa: i128 = 0;
+    let mut all_digits = true;
+    for digit in digits.skip_while(|&b| b == b'0') {
+        significant += 1;
+        if significant > MAX_DIGITS {
+            return Err(NumberError::OutOfRange);
+        }
+        all_digits &= digit.is_ascii_digit();
+        mantissa = mantissa * 10 + i128::from(digit.wrapping_sub(b'0') % 10);
     }
     let exponent: i64 = match parts.exponent {
         None => 0,
@@ -201,12 +214,9 @@ fn build(parts: Parts) -> Result<Decimal, NumberError> {
         return Err(NumberError::OutOfRange);
     }
     let scale = scale as i32; // within ±30 by the check above
-                              // At most 30 digits: fits 128 bits.
-    let mantissa: i128 = if significant.is_empty() {
-        0
-    } else {
-        significant.parse().map_err(|_| NumberError::OutOfRange)?
-    };
+    if !all_digits {
+        return Err(NumberError::OutOfRange); // as parsing them as a number would say
+    }
     let mantissa = if parts.negative { -mantissa } else { mantissa };
     let value = Rational::from_integer(mantissa) * pow10(scale);
     if value.is_overflow() {
@@ -383,15 +393,29 @@ pub fn format_rational(value: &Rational, max_decimals: u32) -> String {
 
 /// Writes `n` in decimal (by hand: formatting 128-bit integers would add a kilobyte to the
 /// WebAssembly module).
-pub(crate) fn push_digits(text: &mut String, mut n: u128) {
+pub(crate) fn push_digits(text: &mut String, n: u128) {
     let mut digits = [0u8; 40];
     let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
+    // Nearly every number fits 64 bits, whose division is one instruction, not a library call.
+    match u64::try_from(n) {
+        Ok(mut n) => loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        },
+        Err(_) => {
+            let mut n = n;
+            loop {
+                at -= 1;
+                digits[at] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
+            }
         }
     }
     text.extend(digits[at..].iter().map(|&b| char::from(b)));

@@ -164,13 +164,25 @@ impl<'a> Locator<'a> {
         let offset = offset.min(self.input.len());
         let (last_offset, last_line, last_column) = self.last.get();
         let between = self.input.get(last_offset..offset).unwrap_or_default();
-        let (line, column) = if offset >= last_offset && !between.contains(&b'\n') {
-            (
-                last_line,
-                last_column.saturating_add(saturate(count_columns(between))),
-            )
-        } else {
+        let (line, column) = if offset < last_offset {
             self.index.locate(self.input, offset)
+        } else {
+            // Forward from the last place: count the line breaks between, and the columns
+            // after the last of them (a pretty-printed file puts every value on a new line).
+            match between.iter().rposition(|&b| b == b'\n') {
+                None => (
+                    last_line,
+                    last_column.saturating_add(saturate(count_columns(between))),
+                ),
+                Some(last_break) => {
+                    let breaks = between.iter().filter(|&&b| b == b'\n').count();
+                    let after = &between[last_break + 1..];
+                    (
+                        last_line.saturating_add(saturate(breaks)),
+                        saturate(count_columns(after) + 1),
+                    )
+                }
+            }
         };
         self.last.set((offset, line, column));
         (line, column)

@@ -145,26 +145,34 @@ impl<'r> FactIndex<'r> {
 impl Fact {
     /// The fact as if it had been printed as `value` with the same precision (for suspects).
     pub fn quantity_of(&self, value: &Rational, precision: Precision, printed: &str) -> Quantity {
-        let none = Unit {
-            text: String::new(),
-            factor: Rational::from_integer(1),
-            dimension: Dimension::Unknown,
+        let none;
+        let unit = match &self.unit {
+            Some(unit) => unit,
+            None => {
+                none = Unit {
+                    text: Rc::from(""),
+                    factor: Rational::from_integer(1),
+                    dimension: Dimension::Unknown,
+                };
+                &none
+            }
         };
-        let unit = self.unit.as_ref().unwrap_or(&none);
         let shows_unit = unit.dimension == Dimension::Ratio || !unit.factor.is_one();
-        let printed = if shows_unit {
-            format!("{printed}{}", unit.text)
+        let printed: Rc<str> = if shows_unit {
+            format!("{printed}{}", unit.text).into()
         } else {
-            printed.to_string()
+            printed.into()
         };
         Quantity::new(value, precision, self.rounding, unit, printed)
     }
 }
 
-/// Reads `root` as a report; problems are appended to `findings`.
+/// Reads `root` as a report; problems are appended to `findings`. `repeated_keys`: some object
+/// may repeat a key (false only when the parser saw none), so the tree is searched for them.
 pub fn load<'a>(
     root: &'a Node,
     input: &'a [u8],
+    repeated_keys: bool,
     lang: Lang,
     findings: &mut Vec<Finding>,
 ) -> Report {
@@ -177,9 +185,13 @@ pub fn load<'a>(
         check_count: 0,
         fact_lines: StrMap::with_capacity(0),
         check_lines: StrMap::with_capacity(0),
+        unit_index: StrMap::with_capacity(0),
+        units: Vec::new(),
         rounding: Rounding::Nearest,
     };
-    loader.duplicate_keys(root);
+    if repeated_keys {
+        loader.duplicate_keys(root);
+    }
     loader.file(root);
     crate::table::resolve_cells(&mut loader.report, lang, loader.findings);
     loader.report
@@ -196,6 +208,9 @@ pub(crate) struct Loader<'a> {
     /// The line each fact id and check id was first given on, to find repeats in linear time.
     fact_lines: StrMap<'a>,
     check_lines: StrMap<'a>,
+    /// Every unit text of the facts, read once: a report writes a few units thousands of times.
+    unit_index: StrMap<'a>,
+    units: Vec<Unit>,
     /// The report's `rounding`, for facts and columns that do not say.
     pub(crate) rounding: Rounding,
 }
@@ -230,9 +245,14 @@ impl<'n> Fields<'n> {
 
 impl<'a> Loader<'a> {
     pub(crate) fn location(&self, node: &Node, pointer: &str) -> Location {
+        self.located(node, pointer.to_string())
+    }
+
+    /// [`Self::location`], taking the pointer rather than copying it.
+    pub(crate) fn located(&self, node: &Node, pointer: String) -> Location {
         let (line, column) = self.locator.locate(node.span.start);
         Location {
-            pointer: pointer.to_string(),
+            pointer,
             line,
             column,
         }
@@ -315,7 +335,9 @@ impl<'a> Loader<'a> {
             );
             return None;
         };
-        let mut fields = Fields { found: Vec::new() };
+        let mut fields = Fields {
+            found: Vec::with_capacity(members.len()),
+        };
         for member in members {
             // Built only when a problem is reported: most members have none.
             let member_pointer = || pointer_child(pointer, &pointer_escape(&member.key));
@@ -392,11 +414,13 @@ impl<'a> Loader<'a> {
 
     /// The facts, checks and sub-sections of the file or of one section.
     fn members(&mut self, fields: &Fields<'a>, pointer: &str, section: Option<&str>) {
+        self.report.facts.reserve(fields.array("facts").len());
+        self.report.checks.reserve(fields.array("checks").len());
         for (i, node) in fields.array("facts").iter().enumerate() {
-            self.fact(node, &pointer_item(pointer, "facts", i), section);
+            self.fact(node, pointer_item(pointer, "facts", i), section);
         }
         for (i, node) in fields.array("checks").iter().enumerate() {
-            self.check(node, &pointer_item(pointer, "checks", i), section, None);
+            self.check(node, pointer_item(pointer, "checks", i), section, None);
         }
         for (i, node) in fields.array("tables").iter().enumerate() {
             self.table(node, &pointer_item(pointer, "tables", i), section);
@@ -413,11 +437,12 @@ impl<'a> Loader<'a> {
         }
     }
 
-    fn fact(&mut self, node: &'a Node, pointer: &str, section: Option<&str>) {
-        let Some(fields) = self.object(node, &FACT, pointer) else {
+    fn fact(&mut self, node: &'a Node, pointer: String, section: Option<&str>) {
+        let Some(fields) = self.object(node, &FACT, &pointer) else {
             return;
         };
-        let location = self.location(node, pointer);
+        let location = self.located(node, pointer);
+        let pointer = location.pointer.as_str();
         let id = fields.string("id");
         if let (Some(id), Some(id_node)) = (&id, fields.get("id")) {
             // Located only when there is a problem: most ids have none.
@@ -444,9 +469,10 @@ impl<'a> Loader<'a> {
             _ => String::new(),
         };
         let unit = fields
-            .string("unit")
+            .get("unit")
+            .map(as_str)
             .filter(|u| !u.trim().is_empty())
-            .map(|u| units::parse_unit(&u));
+            .map(|u| self.unit(u));
         let figure = value_node.and_then(|n| self.figure(n, &fields, pointer, unit.as_ref()));
         let rounding = self.rounding_of(&fields, self.rounding);
         let at = fields
@@ -481,6 +507,17 @@ impl<'a> Loader<'a> {
             quantity
         });
         self.report.facts.push(fact);
+    }
+
+    /// The unit written `text`, parsed the first time it is seen.
+    fn unit(&mut self, text: &'a str) -> Unit {
+        if let Some(i) = self.unit_index.get(text) {
+            return self.units[i].clone();
+        }
+        let unit = units::parse_unit(text);
+        self.unit_index.insert_first(text, self.units.len());
+        self.units.push(unit.clone());
+        unit
     }
 
     /// A `rounding` field's mode, else `default` (an unknown word is a finding of the field's type).
@@ -543,15 +580,15 @@ impl<'a> Loader<'a> {
     pub(crate) fn check(
         &mut self,
         node: &'a Node,
-        pointer: &str,
+        pointer: String,
         section: Option<&str>,
         axes: Option<(&[String], &[String])>,
     ) {
         self.check_count += 1;
-        let Some(fields) = self.object(node, &CHECK, pointer) else {
+        let Some(fields) = self.object(node, &CHECK, &pointer) else {
             return;
         };
-        let mut location = self.location(node, pointer);
+        let mut location = self.located(node, pointer);
         let expect = fields.string("expect").unwrap_or_default();
         let mut expect_place = fields
             .get("expect")
@@ -567,7 +604,8 @@ impl<'a> Loader<'a> {
                 Some((ids, placeholder))
             }
             (Some(for_each), None) => {
-                let location = self.location(for_each, &pointer_child(pointer, "for_each"));
+                let location =
+                    self.location(for_each, &pointer_child(&location.pointer, "for_each"));
                 let problem = Problem::UnknownField {
                     field: "for_each".to_string(),
                     object: "check",
@@ -578,21 +616,29 @@ impl<'a> Loader<'a> {
             }
             _ => None,
         };
-        let instances: Vec<(Option<&String>, String)> = match each {
-            Some((ids, placeholder)) => {
-                // The expression's columns no longer map onto the file once ids are put in.
-                expect_place.columns_map = false;
-                ids.iter()
-                    .map(|id| (Some(id), substitute(&expect, placeholder, id)))
-                    .collect()
-            }
-            None => vec![(None, expect)],
-        };
+        // One instance per column (row), or the check itself (without a list: most checks).
+        let mut many;
+        let mut single;
+        let (count, instances): (usize, &mut dyn Iterator<Item = (Option<&String>, String)>) =
+            match each {
+                Some((ids, placeholder)) => {
+                    // The expression's columns no longer map onto the file once ids are put in.
+                    expect_place.columns_map = false;
+                    many = ids
+                        .iter()
+                        .map(|id| (Some(id), substitute(&expect, placeholder, id)));
+                    (ids.len(), &mut many)
+                }
+                None => {
+                    single = std::iter::once((None, expect));
+                    (1, &mut single)
+                }
+            };
         let severity = match fields.string("severity").as_deref() {
             Some("warning") => Severity::Warning,
             _ => Severity::Error,
         };
-        let id = fields
+        let mut id = fields
             .string("id")
             .unwrap_or_else(|| self.check_count.to_string());
         if let Some(id_node) = fields.get("id") {
@@ -601,7 +647,7 @@ impl<'a> Loader<'a> {
                 .insert_first(as_str(id_node), location.line as usize)
             {
                 let first_line = first_line as u32;
-                let id_location = self.location(id_node, &pointer_child(pointer, "id"));
+                let id_location = self.location(id_node, &pointer_child(&location.pointer, "id"));
                 self.report_problem(
                     Problem::DuplicateId {
                         id: id.clone(),
@@ -612,16 +658,15 @@ impl<'a> Loader<'a> {
             }
         }
         let mut syntax_reported = false;
-        let count = instances.len();
-        for (n, (instance, expect)) in instances.into_iter().enumerate() {
+        for (n, (instance, expect)) in instances.enumerate() {
             let comparison = match fields.get("expect") {
                 Some(_) => match expr::parse_expect(&expect) {
                     Ok(comparison) => Some(comparison),
                     Err(error) => {
                         // One finding for a for_each check, not one per column.
                         if !syntax_reported {
-                            let location =
-                                expect_place.at(pointer_child(pointer, "expect"), error.column);
+                            let location = expect_place
+                                .at(pointer_child(&location.pointer, "expect"), error.column);
                             self.report_problem(Problem::ExpressionSyntax { error }, location);
                         }
                         syntax_reported = true;
@@ -632,7 +677,7 @@ impl<'a> Loader<'a> {
             };
             let id = match instance {
                 Some(axis_id) => format!("{id}:{axis_id}"),
-                None => id.clone(),
+                None => std::mem::take(&mut id), // the only instance
             };
             self.report.checks.push(Check {
                 id,

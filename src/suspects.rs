@@ -105,7 +105,7 @@ pub fn find(
             fact: fact.id.clone(),
             label: fact.label.clone(),
             value: fact.printed.clone(),
-            unit: fact.unit.as_ref().map(|u| u.text.clone()),
+            unit: fact.unit.as_ref().map(|u| u.text.to_string()),
             would_fix,
             reasons,
             checks: check_ids,

@@ -186,7 +186,7 @@ impl<'a> Loader<'a> {
         let rows = ids(table.rows.iter().map(|r| &r.id).collect());
         for (i, node) in fields.array("checks").iter().enumerate() {
             let place = pointer_item(pointer, "checks", i);
-            self.check(node, &place, section, Some((&columns, &rows)));
+            self.check(node, place, section, Some((&columns, &rows)));
         }
         let generated = footing::checks(&table, self.lang);
         self.report.checks.extend(generated);

@@ -10,8 +10,8 @@ use crate::number::pow10;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unit {
-    /// The unit as written (trimmed).
-    pub text: String,
+    /// The unit as written (trimmed). Shared, not copied: a report writes a few units many times.
+    pub text: Rc<str>,
     /// Multiplies a printed figure into base units: `%` → 1/100, `万元` → 10^4.
     pub factor: Rational,
     pub dimension: Dimension,
@@ -94,7 +94,7 @@ const ENGLISH_SCALES: &[(&str, i32)] = &[
 pub fn parse_unit(text: &str) -> Unit {
     let text = text.trim();
     let unit = |factor: Rational, dimension: Dimension| Unit {
-        text: text.to_string(),
+        text: Rc::from(text),
         factor,
         dimension,
     };
@@ -214,7 +214,7 @@ mod tests {
             let unit = parse_unit(text);
             assert_eq!(unit.factor, pow10(*exponent), "{text:?}");
             assert_eq!(&unit.dimension, dimension, "{text:?}");
-            assert_eq!(unit.text, text.trim());
+            assert_eq!(&*unit.text, text.trim());
         }
     }
 

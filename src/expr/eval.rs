@@ -54,7 +54,13 @@ impl Quantity {
             (true, true) => format!("{written} {}", unit.text),
             (true, false) => format!("{written}{}", unit.text),
         };
-        Quantity::new(&decimal.value, precision, Rounding::Nearest, unit, printed)
+        Quantity::new(
+            &decimal.value,
+            precision,
+            Rounding::Nearest,
+            unit,
+            printed.into(),
+        )
     }
 
     /// A figure printed as `value` (in its unit) with `precision`, rounded by `rounding`.
@@ -63,7 +69,7 @@ impl Quantity {
         precision: Precision,
         rounding: Rounding,
         unit: &Unit,
-        printed: String,
+        printed: Rc<str>,
     ) -> Quantity {
         let rounded = match precision {
             Precision::Exact => None,
@@ -72,9 +78,9 @@ impl Quantity {
         Quantity {
             interval: number::stands_for(value, precision, rounding).scale(&unit.factor),
             dimension: unit.dimension.clone(),
-            printed: printed.into(),
+            printed,
             unit_factor: unit.factor,
-            unit_text: unit.text.as_str().into(),
+            unit_text: unit.text.clone(),
             name: None,
             rounded,
         }
@@ -360,7 +366,10 @@ pub(super) fn evaluate_sides<'a, 'e>(
     let mut evaluator = Evaluator {
         lookup,
         lang,
-        facts: Facts::default(),
+        // A check names a handful of facts: room for them at once.
+        facts: Facts {
+            list: Vec::with_capacity(4),
+        },
         warnings: Vec::new(),
     };
     let lhs = evaluator.eval(&cmp.lhs)?;
@@ -489,17 +498,19 @@ impl<'e> Evaluator<'_, 'e> {
     }
 
     fn fact(&mut self, name: &'e str, column: u32) -> Result<&Quantity, EvalError> {
-        if self.facts.get(name).is_none() {
-            let quantity = (self.lookup)(name).ok_or_else(|| EvalError::UnknownName {
-                name: name.to_string(),
-                column,
-            })?;
-            self.facts.list.push((name, quantity));
-        }
-        self.facts.get(name).ok_or_else(|| EvalError::UnknownName {
-            name: name.to_string(),
-            column,
-        })
+        let list = &mut self.facts.list;
+        let i = match list.iter().position(|(n, _)| *n == name) {
+            Some(i) => i,
+            None => {
+                let quantity = (self.lookup)(name).ok_or_else(|| EvalError::UnknownName {
+                    name: name.to_string(),
+                    column,
+                })?;
+                list.push((name, quantity));
+                list.len() - 1
+            }
+        };
+        Ok(&list[i].1)
     }
 
     fn warn_if_conflict(&mut self, left: &Value, right: &Value, column: u32, action: UnitAction) {

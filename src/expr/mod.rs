@@ -358,17 +358,19 @@ pub fn is_valid_id(s: &str) -> bool {
 impl Comparison {
     /// Fact names in order of first use, each with the column of its first use.
     pub fn references<'a>(&'a self) -> Vec<(String, u32)> {
-        let mut found: Vec<(&'a str, u32)> = Vec::new();
+        let mut found: Vec<(String, u32)> = Vec::with_capacity(4);
         // Most expressions name a few facts: those are compared one by one; a long one (a sum
         // of many cells) goes through the crate's small map (not a std set: the module has a
         // size budget).
         let mut seen: Option<crate::strmap::StrMap<'a>> = None;
+        // The first names, borrowed, to fill the map with once it is needed.
+        let mut named: [&'a str; 8] = [""; 8];
         let mut visit = |name: &'a str, column: u32| {
             let first_use = match &mut seen {
-                None if found.len() < 8 => !found.iter().any(|(known, _)| *known == name),
+                None if found.len() < 8 => !found.iter().any(|(known, _)| known == name),
                 None => {
                     let mut map = crate::strmap::StrMap::with_capacity(16);
-                    for (known, _) in &found {
+                    for known in named {
                         map.insert_first(known, 0);
                     }
                     seen.insert(map).insert_first(name, 0).is_none()
@@ -376,15 +378,15 @@ impl Comparison {
                 Some(map) => map.insert_first(name, 0).is_none(),
             };
             if first_use {
-                found.push((name, column));
+                if let Some(slot) = named.get_mut(found.len()) {
+                    *slot = name;
+                }
+                found.push((name.to_string(), column));
             }
         };
         self.lhs.visit_facts(&mut visit);
         self.rhs.visit_facts(&mut visit);
         found
-            .into_iter()
-            .map(|(name, column)| (name.to_string(), column))
-            .collect()
     }
 }
 

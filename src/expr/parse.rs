@@ -16,7 +16,9 @@ use crate::number::{parse_decimal_string, pow10};
 
 /// Reads the `expect` of a check.
 pub fn parse_expect(text: &str) -> Result<Comparison, ExprError> {
-    let chars: Vec<char> = text.chars().collect();
+    // Sized once: `collect` would start from a quarter of the length and grow.
+    let mut chars = Vec::with_capacity(text.len());
+    chars.extend(text.chars());
     let tokens = lex(text, &chars)?;
     let mut parser = Parser {
         chars,

@@ -80,41 +80,59 @@ fn shape<'a>(expr: &'a Expr, facts: &'a Facts<'a>) -> Shape<'a> {
 
 /// The expression with every fact replaced by its printed figure, operators spaced.
 pub(super) fn render_expr(expr: &Expr, facts: &Facts) -> String {
+    let mut text = String::new();
+    write_expr(expr, facts, &mut text);
+    text
+}
+
+/// [`render_expr`], appended to `out` (one buffer for the whole arithmetic, not a string per
+/// node). Recursion is bounded by the parser's depth limit.
+fn write_expr(expr: &Expr, facts: &Facts, out: &mut String) {
     match &expr.kind {
-        ExprKind::Number(literal) => format!(
-            "{}{}",
-            literal.text,
-            literal.suffix.map_or("", |s| s.symbol())
-        ),
-        ExprKind::Fact(name) => facts
-            .get(name)
-            .map_or_else(|| name.clone(), |q| q.printed.to_string()),
-        ExprKind::Neg(inner) => format!("-{}", render_operand(inner, facts)),
-        ExprKind::Group(inner) => format!("({})", render_expr(inner, facts)),
+        ExprKind::Number(literal) => {
+            out.push_str(&literal.text);
+            out.push_str(literal.suffix.map_or("", |s| s.symbol()));
+        }
+        ExprKind::Fact(name) => out.push_str(facts.get(name).map_or(name, |q| &q.printed)),
+        ExprKind::Neg(inner) => {
+            out.push('-');
+            write_operand(inner, facts, out);
+        }
+        ExprKind::Group(inner) => {
+            out.push('(');
+            write_expr(inner, facts, out);
+            out.push(')');
+        }
         ExprKind::Chain { first, rest } => {
-            let mut text = render_expr(first, facts);
+            write_expr(first, facts, out);
             for operand in rest {
-                text.push(' ');
-                text.push_str(operand.op.symbol());
-                text.push(' ');
-                text.push_str(&render_operand(&operand.expr, facts));
+                out.push(' ');
+                out.push_str(operand.op.symbol());
+                out.push(' ');
+                write_operand(&operand.expr, facts, out);
             }
-            text
         }
         ExprKind::Call { func, args } => {
-            let args: Vec<String> = args.iter().map(|a| render_expr(a, facts)).collect();
-            format!("{}({})", func.name(), args.join(", "))
+            out.push_str(func.name());
+            out.push('(');
+            for (i, arg) in args.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_expr(arg, facts, out);
+            }
+            out.push(')');
         }
     }
 }
 
 /// An operand after an operator: a negative figure gets parentheses (`10 - (-2.99)`).
-fn render_operand(expr: &Expr, facts: &Facts) -> String {
-    let text = render_expr(expr, facts);
-    if text.starts_with('-') {
-        format!("({text})")
-    } else {
-        text
+fn write_operand(expr: &Expr, facts: &Facts, out: &mut String) {
+    let start = out.len();
+    write_expr(expr, facts, out);
+    if out[start..].starts_with('-') {
+        out.insert(start, '(');
+        out.push(')');
     }
 }
 
@@ -280,16 +298,22 @@ pub(super) fn arithmetic(
         (lhs, rhs, sides.cmp.op)
     };
 
-    let term = |side: &Side| match side.shape {
-        Shape::Fact(name, q) => format!("{name} = {}", q.printed),
-        Shape::Literal => render_expr(side.expr, facts),
-        Shape::Computed => {
-            format!(
-                "{} = {}",
-                render_expr(side.expr, facts),
-                value_text(&side.value.nominal, display)
-            )
+    let term = |side: &Side| {
+        let mut text = String::with_capacity(64);
+        match side.shape {
+            Shape::Fact(name, q) => {
+                text.push_str(name);
+                text.push_str(" = ");
+                text.push_str(&q.printed);
+            }
+            Shape::Literal => write_expr(side.expr, facts, &mut text),
+            Shape::Computed => {
+                write_expr(side.expr, facts, &mut text);
+                text.push_str(" = ");
+                text.push_str(&value_text(&side.value.nominal, display));
+            }
         }
+        text
     };
     let short = |side: &Side| match side.shape {
         Shape::Fact(_, q) => q.printed.to_string(),
@@ -299,7 +323,8 @@ pub(super) fn arithmetic(
 
     // When the figures as printed do not satisfy the check, their rounding decides it: show it.
     let means = lang.pick("means", "表示");
-    let mut clauses = Vec::new();
+    // The clauses, joined by "; " as they come.
+    let mut clauses = String::with_capacity(96);
     let mut b_told = false;
     if !nominal_holds {
         let rounded_b = match b.shape {
@@ -309,13 +334,15 @@ pub(super) fn arithmetic(
         if let Some((name, q)) = rounded_b {
             if holds && op == CmpOp::Eq && matches!(a.shape, Shape::Computed) {
                 b_told = true;
-                clauses.push(format!("{name} = {} {means} {}", q.printed, range_text(q)));
+                next_clause(&mut clauses);
+                clauses.push_str(&format!("{name} = {} {means} {}", q.printed, range_text(q)));
             }
         }
         for (_, q) in facts.iter() {
             let told = b_told && rounded_b.is_some_and(|(_, b_q)| std::ptr::eq(b_q, q));
             if !q.interval.is_exact() && !told {
-                clauses.push(format!("{} {means} {}", q.printed, range_text(q)));
+                next_clause(&mut clauses);
+                clauses.push_str(&format!("{} {means} {}", q.printed, range_text(q)));
             }
         }
     }
@@ -335,6 +362,16 @@ pub(super) fn arithmetic(
         )
     };
     let both = |en: &str, zh: &str| lang.fill(en, zh, &[&a_term, &b_term]);
+    if let (CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge | CmpOp::Ne, true) = (op, holds) {
+        // The most common clause, written in place.
+        next_clause(&mut clauses);
+        clauses.push_str(&a_term);
+        clauses.push(' ');
+        clauses.push_str(op.symbol());
+        clauses.push(' ');
+        clauses.push_str(&b_term);
+        return (clauses, off_by);
+    }
     let main = match (op, holds) {
         (CmpOp::Eq, true) if b_told => a_term.clone(),
         (CmpOp::Eq, true) if b_literal => both("{0}, which matches {1}", "{0},与 {1} 相符"),
@@ -346,8 +383,16 @@ pub(super) fn arithmetic(
         (CmpOp::Ne, false) => not_hold(both("{0}, and {1}", "{0},且 {1}")),
         (_, false) => not_hold(both("{0}, but {1}", "{0},但 {1}")),
     };
-    clauses.push(main);
-    (clauses.join("; "), off_by)
+    next_clause(&mut clauses);
+    clauses.push_str(&main);
+    (clauses, off_by)
+}
+
+/// Starts the next clause of the arithmetic: after another, a "; ".
+fn next_clause(clauses: &mut String) {
+    if !clauses.is_empty() {
+        clauses.push_str("; ");
+    }
 }
 
 /// A divisor that can be zero, in figures with its range: `x = 0 (-0.5…0.5)`.

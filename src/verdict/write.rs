@@ -12,7 +12,8 @@ use super::*;
 pub(crate) struct Out {
     text: String,
     pretty: bool,
-    depth: usize,
+    /// A new line and the indentation of the current depth (pretty only), written in one piece.
+    indent: String,
     /// No member or element written yet in the innermost open object or array.
     first: bool,
     /// Where the last verdict's `checks` and `facts` arrays stand in the text (see [`JsonParts`]).
@@ -24,7 +25,7 @@ impl Out {
         Out {
             text: String::with_capacity(capacity),
             pretty,
-            depth: 0,
+            indent: String::from("\n"),
             first: true,
             kept: [0..0, 0..0],
         }
@@ -40,32 +41,24 @@ impl Out {
         }
         self.first = false;
         if self.pretty {
-            self.newline();
-        }
-    }
-
-    /// A new line, indented to the depth.
-    fn newline(&mut self) {
-        const SPACES: &str = "                                ";
-        self.text.push('\n');
-        let mut width = 2 * self.depth;
-        while width > 0 {
-            let n = width.min(SPACES.len());
-            self.text.push_str(&SPACES[..n]);
-            width -= n;
+            self.text.push_str(&self.indent);
         }
     }
 
     fn open(&mut self, bracket: char) {
         self.text.push(bracket);
-        self.depth += 1;
+        if self.pretty {
+            self.indent.push_str("  ");
+        }
         self.first = true;
     }
 
     fn close(&mut self, bracket: char) {
-        self.depth -= 1;
-        if !self.first && self.pretty {
-            self.newline();
+        if self.pretty {
+            self.indent.truncate(self.indent.len() - 2);
+            if !self.first {
+                self.text.push_str(&self.indent);
+            }
         }
         self.text.push(bracket);
         self.first = false;
@@ -84,7 +77,7 @@ impl Out {
         text.push('"');
         let bytes = value.as_bytes();
         // Nearly every string needs no escape: copied in one piece.
-        if !bytes.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\') {
+        if !needs_escape(bytes) {
             text.push_str(value);
             text.push('"');
             return;
@@ -327,6 +320,33 @@ impl Out {
     }
 }
 
+/// Whether `bytes` hold a control character, `"` or `\\`: eight bytes at a time (the verdict's
+/// strings are most of its text, and nearly none needs an escape).
+fn needs_escape(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Whether some byte of `word` is below `limit` (≤ 0x80): exact as a whole, not per byte.
+    let has_below =
+        |word: u64, limit: u8| word.wrapping_sub(ONES * u64::from(limit)) & !word & HIGHS != 0;
+    let special = |word: u64| {
+        has_below(word, 0x20)
+            || has_below(word ^ (ONES * u64::from(b'"')), 1)
+            || has_below(word ^ (ONES * u64::from(b'\\')), 1)
+    };
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(word);
+        if special(u64::from_ne_bytes(eight)) {
+            return true;
+        }
+    }
+    words
+        .remainder()
+        .iter()
+        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+}
+
 impl Verdict {
     /// The verdict as JSON text: what `serde_json::to_string` (`pretty`: `to_string_pretty`) gives.
     pub fn to_json(&self, pretty: bool) -> String {
@@ -403,4 +423,29 @@ pub fn to_json_array(verdicts: &[&Verdict], pretty: bool) -> String {
 fn capacity(verdict: &Verdict, pretty: bool) -> usize {
     let per_item = if pretty { 300 } else { 200 };
     1024 + per_item * (verdict.facts.len() + verdict.checks.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::needs_escape;
+
+    #[test]
+    fn needs_escape_agrees_with_a_byte_by_byte_scan() {
+        let naive = |b: &[u8]| b.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\');
+        let mut texts: Vec<Vec<u8>> = vec![b"".to_vec(), "行政复议 95.5%".as_bytes().to_vec()];
+        for special in [
+            0u8, 0x1f, 0x20, b'"', b'\\', b'!', b'#', b'[', b']', 0x7f, 0x80, 0xff,
+        ] {
+            for len in 1..20 {
+                for at in 0..len {
+                    let mut text = vec![b'a'; len];
+                    text[at] = special;
+                    texts.push(text);
+                }
+            }
+        }
+        for text in texts {
+            assert_eq!(needs_escape(&text), naive(&text), "{text:?}");
+        }
+    }
 }
