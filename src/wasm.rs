@@ -112,7 +112,7 @@ pub fn version() -> String {
 #[cfg(not(feature = "wasm-extract"))]
 #[wasm_bindgen]
 pub fn schema() -> Result<JsValue, JsValue> {
-    JSON::parse(&crate::schema::schema_json())
+    JSON::parse(crate::schema::SCHEMA_FILE_MINIFIED)
         .map_err(|_| js_error("schema(): the built-in schema is not valid JSON"))
 }
 
