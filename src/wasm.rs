@@ -121,11 +121,8 @@ pub fn schema() -> Result<JsValue, JsValue> {
 #[cfg(not(feature = "wasm-extract"))]
 #[wasm_bindgen]
 pub fn template(name: &str) -> Result<JsValue, JsValue> {
-    match crate::template::TEMPLATES
-        .iter()
-        .find(|(known, _)| *known == name)
-    {
-        Some((_, text)) => JSON::parse(text)
+    match crate::template::file(name) {
+        Some(text) => JSON::parse(&text)
             .map_err(|_| js_error("template(): the built-in template is not valid JSON")),
         None => Ok(JsValue::UNDEFINED),
     }
@@ -155,9 +152,15 @@ fn read_options(value: &JsValue) -> Result<Options, JsValue> {
             js_error("check(input, options): lang must be a string, \"en\" or \"zh\"")
         })?;
         options.lang = Lang::parse(&tag).ok_or_else(|| {
-            js_error(&format!(
-                "check(input, options): unknown language \"{tag}\"; use \"en\" or \"zh\""
-            ))
+            js_error(
+                &[
+                    CALL,
+                    ": unknown language \"",
+                    &tag,
+                    "\"; use \"en\" or \"zh\"",
+                ]
+                .concat(),
+            )
         })?;
     }
     options.source = optional_string(value, "source", CALL)?;
@@ -168,16 +171,23 @@ fn read_options(value: &JsValue) -> Result<Options, JsValue> {
 /// (`{ language: "zh" }`) is not silently ignored.
 fn known_keys_only(value: &JsValue, known: &[&str], call: &str) -> Result<(), JsValue> {
     if !value.is_object() || Array::is_array(value) {
-        return Err(js_error(&format!("{call}: options must be an object")));
+        return Err(js_error(&[call, ": options must be an object"].concat()));
     }
     let object: &Object = value.unchecked_ref();
     for key in Object::keys(object).iter() {
         let key = key.as_string().unwrap_or_default();
         if !known.contains(&key.as_str()) {
-            return Err(js_error(&format!(
-                "{call}: unknown option \"{key}\"; known options: {}",
-                known.join(", ")
-            )));
+            let known = known.join(", ");
+            return Err(js_error(
+                &[
+                    call,
+                    ": unknown option \"",
+                    &key,
+                    "\"; known options: ",
+                    &known,
+                ]
+                .concat(),
+            ));
         }
     }
     Ok(())
@@ -186,7 +196,7 @@ fn known_keys_only(value: &JsValue, known: &[&str], call: &str) -> Result<(), Js
 /// A property of an options object; `call` names the function for the error.
 fn property(object: &JsValue, name: &str, call: &str) -> Result<JsValue, JsValue> {
     Reflect::get(object, &JsValue::from_str(name))
-        .map_err(|_| js_error(&format!("{call}: cannot read option \"{name}\"")))
+        .map_err(|_| js_error(&[call, ": cannot read option \"", name, "\""].concat()))
 }
 
 /// An option that is a string, or absent (`undefined` or `null`).
@@ -197,7 +207,7 @@ fn optional_string(object: &JsValue, name: &str, call: &str) -> Result<Option<St
     }
     match value.as_string() {
         Some(text) => Ok(Some(text)),
-        None => Err(js_error(&format!("{call}: {name} must be a string"))),
+        None => Err(js_error(&[call, ": ", name, " must be a string"].concat())),
     }
 }
 
