@@ -36,8 +36,10 @@ build_module() {
     # the page re-creates it if it ever traps): about 10% smaller than with stable's prebuilt std.
     # optimize_for_size picks core's and alloc's smaller algorithms (sorting, formatting): about
     # 6 KB less; results are the same (every sort in the crate has a total order).
+    # -Zlocation-detail=none and -Zfmt-debug=none: no file names for panics that abort anyway,
+    # and no `Debug` formatting (nothing the modules return is written with `{:?}`).
     step "wasm-pack build $out_dir/$out_name (nightly, build-std) $*"
-    RUSTUP_TOOLCHAIN=nightly RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort ${EXTRA_RUSTFLAGS:-}" \
+    RUSTUP_TOOLCHAIN=nightly RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none ${EXTRA_RUSTFLAGS:-}" \
       CARGO_TARGET_DIR=target/wasm-build-std \
       wasm-pack build --release --target web --out-dir "$out_dir" --out-name "$out_name" --no-pack . \
       -- -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size "$@"

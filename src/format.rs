@@ -52,12 +52,23 @@ impl Shape {
     }
 }
 
+/// A field's description, for the JSON Schema. The WebAssembly modules never write the schema (their
+/// `schema()` hands out `schema/crossfoot-v1.schema.json`, which a test keeps equal to it), so
+/// they leave the descriptions out: about 8 KB of text the checker need not carry.
+const fn doc_text(doc: &'static str) -> &'static str {
+    if cfg!(target_arch = "wasm32") {
+        ""
+    } else {
+        doc
+    }
+}
+
 const fn field(name: &'static str, ty: FieldType, doc: &'static str) -> Field {
     Field {
         name,
         ty,
         required: false,
-        doc,
+        doc: doc_text(doc),
     }
 }
 
@@ -66,7 +77,7 @@ const fn required(name: &'static str, ty: FieldType, doc: &'static str) -> Field
         name,
         ty,
         required: true,
-        doc,
+        doc: doc_text(doc),
     }
 }
 

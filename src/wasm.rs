@@ -9,9 +9,10 @@
 //! findings), never an exception; only a caller's mistake (bad options, an input that is
 //! neither bytes nor text) becomes a JS `Error`, and every one goes through [`js_error`].
 
+use js_sys::Reflect;
 use js_sys::{Array, Object, JSON};
 #[cfg(not(feature = "wasm-extract"))]
-use js_sys::{ArrayBuffer, Reflect, Uint8Array};
+use js_sys::{ArrayBuffer, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -104,35 +105,22 @@ pub fn check_many(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue>
 #[cfg(feature = "wasm-extract")]
 #[wasm_bindgen]
 pub fn extract(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    let options: JsExtractOptions = if options.is_undefined() || options.is_null() {
-        JsExtractOptions::default()
-    } else {
-        known_keys_only(
-            &options,
-            &["html", "source", "title"],
-            "extract(text, options)",
-        )?;
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|error| js_error(&format!("extract(text, options): {error}")))?
-    };
-    let options = crate::extract::ExtractOptions {
-        html: options.html,
-        source: options.source,
-        title: options.title,
-    };
-    let extraction = crate::extract::extract(text, &options);
+    const CALL: &str = "extract(text, options)";
+    let mut read = crate::extract::ExtractOptions::default();
+    if !(options.is_undefined() || options.is_null()) {
+        known_keys_only(&options, &["html", "source", "title"], CALL)?;
+        let html = property(&options, "html", CALL)?;
+        if !html.is_undefined() {
+            read.html = html
+                .as_bool()
+                .ok_or_else(|| js_error("extract(text, options): html must be a boolean"))?;
+        }
+        read.source = optional_string(&options, "source", CALL)?;
+        read.title = optional_string(&options, "title", CALL)?;
+    }
+    let extraction = crate::extract::extract(text, &read);
     JSON::parse(&extraction.to_json())
         .map_err(|_| js_error("extract(): the extraction is not valid JSON"))
-}
-
-/// `extract`'s options as JavaScript gives them.
-#[cfg(feature = "wasm-extract")]
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-struct JsExtractOptions {
-    html: bool,
-    source: Option<String>,
-    title: Option<String>,
 }
 
 /// The crate's version, e.g. "0.1.0".
@@ -145,7 +133,7 @@ pub fn version() -> String {
 #[cfg(not(feature = "wasm-extract"))]
 #[wasm_bindgen]
 pub fn schema() -> Result<JsValue, JsValue> {
-    JSON::parse(&crate::schema::schema_json())
+    JSON::parse(crate::schema::SCHEMA_FILE_MINIFIED)
         .map_err(|_| js_error("schema(): the built-in schema is not valid JSON"))
 }
 
@@ -154,11 +142,8 @@ pub fn schema() -> Result<JsValue, JsValue> {
 #[cfg(not(feature = "wasm-extract"))]
 #[wasm_bindgen]
 pub fn template(name: &str) -> Result<JsValue, JsValue> {
-    match crate::template::TEMPLATES
-        .iter()
-        .find(|(known, _)| *known == name)
-    {
-        Some((_, text)) => JSON::parse(text)
+    match crate::template::file(name) {
+        Some(text) => JSON::parse(&text)
             .map_err(|_| js_error("template(): the built-in template is not valid JSON")),
         None => Ok(JsValue::UNDEFINED),
     }
@@ -171,6 +156,7 @@ const OPTION_NAMES: [&str; 2] = ["lang", "source"];
 /// error so that a misspelt option (`{ language: "zh" }`) is not silently ignored.
 #[cfg(not(feature = "wasm-extract"))]
 fn read_options(value: &JsValue) -> Result<Options, JsValue> {
+    const CALL: &str = "check(input, options)";
     let mut options = Options::default();
     if value.is_undefined() || value.is_null() {
         return Ok(options);
@@ -180,26 +166,25 @@ fn read_options(value: &JsValue) -> Result<Options, JsValue> {
             "check(input, options): options must be an object such as { lang: \"zh\" }",
         ));
     }
-    known_keys_only(value, &OPTION_NAMES, "check(input, options)")?;
-    let lang = property(value, "lang")?;
+    known_keys_only(value, &OPTION_NAMES, CALL)?;
+    let lang = property(value, "lang", CALL)?;
     if !(lang.is_undefined() || lang.is_null()) {
         let tag = lang.as_string().ok_or_else(|| {
             js_error("check(input, options): lang must be a string, \"en\" or \"zh\"")
         })?;
         options.lang = Lang::parse(&tag).ok_or_else(|| {
-            js_error(&format!(
-                "check(input, options): unknown language \"{tag}\"; use \"en\" or \"zh\""
-            ))
+            js_error(
+                &[
+                    CALL,
+                    ": unknown language \"",
+                    &tag,
+                    "\"; use \"en\" or \"zh\"",
+                ]
+                .concat(),
+            )
         })?;
     }
-    let source = property(value, "source")?;
-    if !(source.is_undefined() || source.is_null()) {
-        options.source = Some(
-            source
-                .as_string()
-                .ok_or_else(|| js_error("check(input, options): source must be a string"))?,
-        );
-    }
+    options.source = optional_string(value, "source", CALL)?;
     Ok(options)
 }
 
@@ -207,28 +192,44 @@ fn read_options(value: &JsValue) -> Result<Options, JsValue> {
 /// (`{ language: "zh" }`) is not silently ignored.
 fn known_keys_only(value: &JsValue, known: &[&str], call: &str) -> Result<(), JsValue> {
     if !value.is_object() || Array::is_array(value) {
-        return Err(js_error(&format!("{call}: options must be an object")));
+        return Err(js_error(&[call, ": options must be an object"].concat()));
     }
     let object: &Object = value.unchecked_ref();
     for key in Object::keys(object).iter() {
         let key = key.as_string().unwrap_or_default();
         if !known.contains(&key.as_str()) {
-            return Err(js_error(&format!(
-                "{call}: unknown option \"{key}\"; known options: {}",
-                known.join(", ")
-            )));
+            let known = known.join(", ");
+            return Err(js_error(
+                &[
+                    call,
+                    ": unknown option \"",
+                    &key,
+                    "\"; known options: ",
+                    &known,
+                ]
+                .concat(),
+            ));
         }
     }
     Ok(())
 }
 
-#[cfg(not(feature = "wasm-extract"))]
-fn property(object: &JsValue, name: &str) -> Result<JsValue, JsValue> {
-    Reflect::get(object, &JsValue::from_str(name)).map_err(|_| {
-        js_error(&format!(
-            "check(input, options): cannot read option \"{name}\""
-        ))
-    })
+/// A property of an options object; `call` names the function for the error.
+fn property(object: &JsValue, name: &str, call: &str) -> Result<JsValue, JsValue> {
+    Reflect::get(object, &JsValue::from_str(name))
+        .map_err(|_| js_error(&[call, ": cannot read option \"", name, "\""].concat()))
+}
+
+/// An option that is a string, or absent (`undefined` or `null`).
+fn optional_string(object: &JsValue, name: &str, call: &str) -> Result<Option<String>, JsValue> {
+    let value = property(object, name, call)?;
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    match value.as_string() {
+        Some(text) => Ok(Some(text)),
+        None => Err(js_error(&[call, ": ", name, " must be a string"].concat())),
+    }
 }
 
 /// Hands a verdict's JSON text (`Verdict::to_json`, written directly, not through serde) to

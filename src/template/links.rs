@@ -47,7 +47,7 @@ impl Yearly {
                 }
                 for (cell, column) in given.iter().zip(&layout.columns) {
                     if let Some(printed) = figure_text(cell) {
-                        let name = format!("{}.{row_id}.{}", layout.id, column.id);
+                        let name = [&layout.id, ".", &row_id, ".", &column.id].concat();
                         cells.push((name, printed, column.unit.clone()));
                     }
                 }
@@ -117,6 +117,8 @@ pub fn add_links(inputs: &[&[u8]], verdicts: &mut [Verdict], lang: Lang) {
 /// Every link of the later year's template whose cells both reports give.
 pub fn link_checks(earlier: &Yearly, later: &Yearly, lang: Lang) -> Vec<CheckOutcome> {
     let mut outcomes = Vec::new();
+    let (later_year, earlier_year) = (later.year.to_string(), earlier.year.to_string());
+    let years = [&earlier_year, " → ", &later_year].concat();
     for link in &later.template.links {
         let Some(layout) = later.template.table(&link.table) else {
             continue;
@@ -137,16 +139,16 @@ pub fn link_checks(earlier: &Yearly, later: &Yearly, lang: Lang) -> Vec<CheckOut
         for (id, label) in instances {
             let mut expect = substitute(&link.expect, "{column}", id);
             expect = substitute(&expect, "{row}", id);
-            expect = substitute(&expect, "`this.", &format!("`{}.", later.year));
-            expect = substitute(&expect, "`last.", &format!("`{}.", earlier.year));
+            expect = substitute(&expect, "`this.", &["`", &later_year, "."].concat());
+            expect = substitute(&expect, "`last.", &["`", &earlier_year, "."].concat());
             let Ok(comparison) = expr::parse_expect(&expect) else {
                 continue;
             };
             let lookup = |name: &str| -> Option<Quantity> {
                 let (year, cell) = name.split_once('.')?;
-                let report = if year == later.year.to_string() {
+                let report = if year == later_year {
                     later
-                } else if year == earlier.year.to_string() {
+                } else if year == earlier_year {
                     earlier
                 } else {
                     return None;
@@ -161,18 +163,17 @@ pub fn link_checks(earlier: &Yearly, later: &Yearly, lang: Lang) -> Vec<CheckOut
             let Ok(evaluation) = expr::evaluate(&comparison, &lookup, lang) else {
                 continue;
             };
-            let years = format!("{} → {}", earlier.year, later.year);
             let what = link.label.pick(lang);
             outcomes.push(CheckOutcome {
                 id: if id.is_empty() {
-                    format!("{years} {}", link.id)
+                    [&years, " ", &link.id].concat()
                 } else {
-                    format!("{years} {}:{id}", link.id)
+                    [&years, " ", &link.id, ":", id].concat()
                 },
                 label: Some(if label.is_empty() {
-                    format!("{years}: {what}")
+                    [&years, ": ", what].concat()
                 } else {
-                    format!("{years}: {what} — {label}")
+                    [&years, ": ", what, " — ", label].concat()
                 }),
                 expect,
                 status: if evaluation.holds {

@@ -146,7 +146,7 @@ impl<'a> Merger<'a> {
                     // A long list helps no one: the first rows, and how many in all.
                     match absent.len() {
                         0 => {}
-                        1..=3 => missing.push(format!("{title}: {}", absent.join("; "))),
+                        1..=3 => missing.push([title, ": ", &absent.join("; ")].concat()),
                         n => missing.push(self.lang.fill(
                             "{0}: {1}; {2} … ({3} rows)",
                             "{0}:{1};{2} …(共 {3} 行)",
@@ -222,7 +222,7 @@ impl<'a> Merger<'a> {
                     .collect::<Vec<_>>()
                     .join(self.lang.pick(", ", "、"));
                 let problem = TemplateProblem::CellCount {
-                    row: format!("{title} — {row_label}"),
+                    row: [&title, " — ", &row_label].concat(),
                     found: cells.len(),
                     expected: layout.columns.len(),
                     columns,
@@ -235,7 +235,14 @@ impl<'a> Merger<'a> {
             for (k, (cell, column)) in cells.iter().zip(&layout.columns).enumerate() {
                 if let Some(value) = wrong_kind(cell, column.kind) {
                     let problem = TemplateProblem::NotACount {
-                        cell: format!("{title} — {row_label}, {}", column.label.pick(self.lang)),
+                        cell: [
+                            &title,
+                            " — ",
+                            &row_label,
+                            ", ",
+                            column.label.pick(self.lang),
+                        ]
+                        .concat(),
                         value,
                         kind: column.kind,
                     };
@@ -262,7 +269,7 @@ impl<'a> Merger<'a> {
         let needs_absent = |text: &str| {
             absent
                 .iter()
-                .any(|row| contains_text(text, &format!("{}.{row}.", layout.id)))
+                .any(|row| contains_text(text, &[&layout.id, ".", row, "."].concat()))
         };
         let mut members = vec![
             self.member("id", self.text(&layout.id)),

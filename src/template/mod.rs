@@ -16,13 +16,23 @@ pub use problems::TemplateProblem;
 use crate::json::{self, Node, Value};
 use crate::Lang;
 
-/// Every template, by name, with the text of its file (embedded: the page works offline). The
-/// list is made by `build.rs` from the files in `templates/`, sorted by name.
-pub const TEMPLATES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/templates.rs"));
+/// Every template, by name, with the text of its file (embedded: the page works offline), minified
+/// and in pieces whose concatenation is the text: a piece that two files share (most of a table
+/// that two years' templates both have) is stored once (the modules have a size budget). The list
+/// is made by `build.rs` from the files in `templates/`, sorted by name.
+const FILES: &[(&str, &[&str])] = include!(concat!(env!("OUT_DIR"), "/templates.rs"));
 
 /// The names of the templates, in order.
 pub fn names() -> impl Iterator<Item = &'static str> {
-    TEMPLATES.iter().map(|(name, _)| *name)
+    FILES.iter().map(|(name, _)| *name)
+}
+
+/// The text of the template file of that name (minified), if there is one.
+pub fn file(name: &str) -> Option<String> {
+    FILES
+        .iter()
+        .find(|(known, _)| *known == name)
+        .map(|(_, pieces)| pieces.concat())
 }
 
 /// A text in both languages.
@@ -132,13 +142,13 @@ impl Template {
 /// The template of that name, read from its embedded file. `Err` only for a name that is not a
 /// template or a template file that is broken (a test reads every one, so that never ships).
 pub fn find(name: &str) -> Result<Template, TemplateProblem> {
-    let Some((_, text)) = TEMPLATES.iter().find(|(n, _)| *n == name) else {
+    let Some(text) = file(name) else {
         return Err(TemplateProblem::UnknownTemplate {
             name: name.to_string(),
             suggestion: crate::nearest::nearest(name, names()).map(str::to_string),
         });
     };
-    parse(text).map_err(|detail| TemplateProblem::BrokenTemplate {
+    parse(&text).map_err(|detail| TemplateProblem::BrokenTemplate {
         name: name.to_string(),
         detail,
     })
@@ -160,7 +170,7 @@ pub fn parse(file: &str) -> Result<Template, String> {
             None => None,
             Some("column") => Some(Axis::Column),
             Some("row") => Some(Axis::Row),
-            Some(other) => return Err(format!("link for_each \"{other}\"")),
+            Some(other) => return Err(["link for_each \"", other, "\""].concat()),
         };
         links.push(Link {
             id: string(link, "id").ok_or("a link without id")?,
@@ -182,15 +192,17 @@ pub fn parse(file: &str) -> Result<Template, String> {
 fn table_layout(table: &Node) -> Result<TableLayout, String> {
     let id = string(table, "id").ok_or("a table without id")?;
     let unit = string(table, "unit");
+    // What is wrong, for the template's author (written only when something is).
+    let problem = |what: &str| ["table ", &id, ": ", what].concat();
     let kind_of = |node: &Node, default: Kind| match string(node, "kind") {
-        Some(word) => Kind::parse(&word).ok_or(format!("table {id}: kind \"{word}\"")),
+        Some(word) => Kind::parse(&word).ok_or_else(|| problem(&["kind \"", &word, "\""].concat())),
         None => Ok(default),
     };
     let table_kind = kind_of(table, Kind::Count)?;
     let mut columns = Vec::new();
     for column in array(table, "columns") {
         columns.push(ColumnLayout {
-            id: string(column, "id").ok_or(format!("table {id}: a column without id"))?,
+            id: string(column, "id").ok_or_else(|| problem("a column without id"))?,
             label: text(member(column, "label")),
             unit: string(column, "unit").or_else(|| unit.clone()),
             kind: kind_of(column, table_kind)?,
@@ -199,12 +211,12 @@ fn table_layout(table: &Node) -> Result<TableLayout, String> {
     let mut rows = Vec::new();
     for row in array(table, "rows") {
         rows.push(RowLayout {
-            id: string(row, "id").ok_or(format!("table {id}: a row without id"))?,
+            id: string(row, "id").ok_or_else(|| problem("a row without id"))?,
             label: text(member(row, "label")),
         });
     }
     if columns.is_empty() || rows.is_empty() {
-        return Err(format!("table {id} has no columns or no rows"));
+        return Err(problem("no columns or no rows"));
     }
     Ok(TableLayout {
         title: text(member(table, "title")),
@@ -262,8 +274,9 @@ mod tests {
 
     #[test]
     fn every_template_file_reads_and_is_named_after_its_file() {
-        for (name, text) in TEMPLATES {
-            let template = parse(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        for name in names() {
+            let text = file(name).unwrap();
+            let template = parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
             assert_eq!(&template.name, name);
             assert!(!template.tables.is_empty(), "{name}");
             for table in &template.tables {
@@ -312,10 +325,25 @@ mod tests {
                 );
             }
         }
-        for (name, text) in TEMPLATES {
+        for name in names() {
+            let text = file(name).unwrap();
             let document = json::parse(text.as_bytes()).unwrap();
             conforms(&document.root, &TEMPLATE, name);
         }
+    }
+
+    /// The embedded pieces of each file are the file itself, minified.
+    #[test]
+    fn every_embedded_file_is_its_template_file() {
+        for name in names() {
+            let path = format!("{}/templates/{name}.json", env!("CARGO_MANIFEST_DIR"));
+            let on_disk: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+            let embedded: serde_json::Value = serde_json::from_str(&file(name).unwrap()).unwrap();
+            assert_eq!(embedded, on_disk, "{name}");
+        }
+        assert!(names().next().is_some());
+        assert!(file("no-such-template").is_none());
     }
 
     #[test]
