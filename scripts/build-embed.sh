@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the embedding outputs from the web build (scripts/build-web.sh, run first if www/pkg is
 # missing or with --web), all with the same optimised module as the page:
-#   npm/pkg/, npm/pkg-extract/  the npm package's modules: checker, text extraction (npm/ is then the package)
+#   npm/pkg/, npm/pkg-extract/  the npm package's modules: checker (the batch module, www/pkg-batch:
+#                               check and checkMany in one), text extraction (npm/ is then the package)
 #   dist/crossfoot-X.Y.Z.tgz    the npm package, packed: `npm install path/to/it.tgz`
 #   dist/embed/                 the files a site copies for <crossfoot-report> and embed.html
 #   www/crossfoot-api.js        the package's entry beside www/pkg, for www/embed-example.html
@@ -9,7 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ "${1:-}" = "--web" ] || [ ! -f www/pkg/crossfoot_bg.wasm ] || [ ! -f www/pkg-extract/crossfoot_bg.wasm ]; then
+if [ "${1:-}" = "--web" ] || [ ! -f www/pkg/crossfoot_bg.wasm ] || [ ! -f www/pkg-batch/crossfoot_bg.wasm ] ||
+  [ ! -f www/pkg-extract/crossfoot_bg.wasm ]; then
   scripts/build-web.sh
 fi
 
@@ -21,10 +23,11 @@ if [ "$crate_version" != "$package_version" ]; then
 fi
 
 mkdir -p npm/pkg npm/pkg-extract
-cp www/pkg/crossfoot.js www/pkg/crossfoot_bg.wasm npm/pkg/
+cp www/pkg-batch/crossfoot.js www/pkg-batch/crossfoot_bg.wasm npm/pkg/
 cp www/pkg-extract/crossfoot.js www/pkg-extract/crossfoot_bg.wasm npm/pkg-extract/
 cp www/lazy-verdict.js npm/   # the package's check() builds its verdict with it (www/ is its source)
-cp npm/index.js www/crossfoot-api.js
+# Beside www/pkg-batch (the package's checker, with checkMany) rather than www/pkg.
+sed 's#\./pkg/#./pkg-batch/#g' npm/index.js >www/crossfoot-api.js
 
 rm -rf dist/embed
 mkdir -p dist/embed/pkg

@@ -23,9 +23,11 @@ else
   echo "warning: nightly with rust-src is not available; building with stable's std (larger modules)" >&2
 fi
 
-# Two modules from the one crate, each under the size budget: the checker (www/pkg/) and the text
-# import (www/pkg-extract/, feature wasm-extract: `extract` only), which a page loads only when it
-# reads text. Link-time optimisation keeps in each only what it exports.
+# Three modules from the one crate, each as small as it can be: the checker (www/pkg/), the batch
+# module (www/pkg-batch/, feature wasm-batch: the checker and `checkMany`, whose cross-year links
+# cost the checker 11 KB / 4.8 KB gzipped), which a page loads only when several files are checked
+# together, and the text import (www/pkg-extract/, feature wasm-extract: `extract` only), which a
+# page loads only when it reads text. Link-time optimisation keeps in each only what it exports.
 # Usage: build_module OUT_DIR [cargo arguments]
 # EXTRA_RUSTFLAGS: more flags for rustc, for one module.
 build_module() {
@@ -65,6 +67,7 @@ build_module www/pkg-extract --features wasm-extract
 # (not even std's str equality or Layout checks); a threshold of 40 makes check() about 18% faster
 # for 2.7 KB (1.1 KB gzipped) more; 100, or opt-level "s", about 30% faster for 30 KB more
 # (benches/compare.mjs --baseline, scripts/bench.sh; README "Speed and size").
+EXTRA_RUSTFLAGS="-Cllvm-args=-inline-threshold=40" build_module www/pkg-batch --features wasm-batch
 EXTRA_RUSTFLAGS="-Cllvm-args=-inline-threshold=40" build_module www/pkg
 # Which std the modules were built with: scripts/size-budget.sh allows stable's prebuilt std more.
 if [ "$NIGHTLY" = 1 ]; then echo nightly-build-std; else echo stable; fi >www/pkg/built-with
@@ -122,8 +125,10 @@ if (!app.includes(LOAD_PDF)) fail('app.js no longer loads ./pdf-text.js as expec
 app = app.replace(LOAD_PDF, () => 'const loadPdfText = () => Promise.resolve({ pdfToText });');
 
 // The worker, as a classic script (Chromium refuses a module worker from a blob: URL on a file://
-// page): the module's glue code with its exports removed, then worker.js without its import.
-let glue = read('www/pkg/crossfoot.js');
+// page): the module's glue code with its exports removed, then worker.js without its import. The
+// single file's checker is the batch module (the checker and checkMany): one module rather than
+// two, and the file is no larger than with the checker alone and the batch module beside it.
+let glue = read('www/pkg-batch/crossfoot.js');
 glue = without(glue, 'export { initSync, __wbg_init as default };', 'crossfoot.js');
 // The module's exported functions, gathered into the `core` object worker.js imports them as.
 const exported = [...glue.matchAll(/^export function (\w+)/gm)].map((match) => match[1]);
@@ -143,6 +148,10 @@ const extractModule = `(() => {\n${extractGlue}\nreturn { default: __wbg_init, $
 
 let worker = read('www/worker.js');
 worker = worker.replace("import init, * as core from './pkg/crossfoot.js';", () => `const init = __wbg_init;\nconst core = { ${exported.join(', ')} };`);
+const LOAD_BATCH = "const loadBatchModule = () => import('./pkg-batch/crossfoot.js');";
+if (!exported.includes('checkMany')) fail('www/pkg-batch has no checkMany(): build it with --features wasm-batch');
+if (!worker.includes(LOAD_BATCH)) fail('worker.js no longer loads ./pkg-batch as expected: update build-web.sh');
+worker = worker.replace(LOAD_BATCH, () => 'const loadBatchModule = () => Promise.resolve({ default: () => Promise.resolve(), checkMany });');
 const LOAD_EXTRACT = "const loadExtractModule = () => import('./pkg-extract/crossfoot.js');";
 if (!worker.includes(LOAD_EXTRACT)) fail('worker.js no longer loads ./pkg-extract as expected: update build-web.sh');
 worker = worker.replace(LOAD_EXTRACT, () => `const extractModule = ${extractModule};\nconst loadExtractModule = () => Promise.resolve(extractModule);`);
@@ -152,7 +161,7 @@ const workerSource = `${glue}\n// ---- worker.js ----\n${worker}`;
 const style = read('www/style.css');
 // The modules gzipped before base64 (the page inflates them with DecompressionStream): base64 text
 // gzips to about 130% of the module's own gzip, these to about 100%.
-const wasm = gzipSync(readFileSync('www/pkg/crossfoot_bg.wasm'), { level: 9 }).toString('base64');
+const wasm = gzipSync(readFileSync('www/pkg-batch/crossfoot_bg.wasm'), { level: 9 }).toString('base64');
 const extractWasm = gzipSync(readFileSync('www/pkg-extract/crossfoot_bg.wasm'), { level: 9 }).toString('base64');
 const example = readFileSync('www/example.json').toString('base64');
 // pdf.js, its worker (run on the page's thread: see pdf-text.js) and the CMaps of Chinese fonts.

@@ -10,14 +10,16 @@
 # These figures are for the release build (std rebuilt for size with nightly). Where nightly is
 # missing, scripts/build-web.sh builds with stable's prebuilt std, 12–19% larger: its modules are
 # held to ceilings 15% higher, and the run says so.
-# Usage: scripts/size-budget.sh [path/to/module.wasm ...]   (default: the checker and the text import)
+# Usage: scripts/size-budget.sh [path/to/module.wasm ...]   (default: the checker, the batch module
+# and the text import)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BUDGET_RAW=200000
 BUDGET_GZIP=80000
 # The ceilings sit just above what the modules measure (session 5, issue 12's size pass: the checker
-# 234.4 KB / 103.7 KB, the text import 209.4 KB / 95.2 KB), so that neither can grow unnoticed; every
+# 223.3 KB / 98.9 KB once checkMany went to the batch module, the batch module 234.4 KB / 103.7 KB,
+# the text import 209.4 KB / 95.2 KB), so that none can grow unnoticed; every
 # run says how far each is over the budget. History: session 3 raised them rather than drop features
 # (the checker grew with exact ranges and open interval ends, issue 10: +12 KB / +5 KB; the text
 # import with template recognition, issue 11: +58 KB / +25 KB); session 4's rows read by the
@@ -26,8 +28,12 @@ BUDGET_GZIP=80000
 # serde-wasm-bindgen, whose error text pulled in float formatting) and 7.1 KB / 2.5 KB off the
 # checker (the schema as its file, not written from the fields' descriptions; templates stored in
 # shared pieces; no panic locations or Debug formatting).
-CHECKER_CEILING_RAW=236000
-CHECKER_CEILING_GZIP=105000
+CHECKER_CEILING_RAW=225000
+CHECKER_CEILING_GZIP=100000
+# The batch module (www/pkg-batch/, and the npm package's npm/pkg/): the checker and checkMany,
+# loaded only when several files are checked together; what the checker was before it was split.
+BATCH_CEILING_RAW=236000
+BATCH_CEILING_GZIP=105000
 EXTRACT_CEILING_RAW=211000
 EXTRACT_CEILING_GZIP=96500
 # Issue 12's target for the checker, not reached; every run says how far the checker is from it.
@@ -35,7 +41,7 @@ EXTRACT_CEILING_GZIP=96500
 CHECKER_TARGET_RAW=160000
 CHECKER_TARGET_GZIP=64000
 if [ "$#" -eq 0 ]; then
-  set -- www/pkg/crossfoot_bg.wasm www/pkg-extract/crossfoot_bg.wasm
+  set -- www/pkg/crossfoot_bg.wasm www/pkg-batch/crossfoot_bg.wasm www/pkg-extract/crossfoot_bg.wasm
 fi
 built_with=$(cat www/pkg/built-with 2>/dev/null || echo unknown)
 allowance=100 # percent of each ceiling
@@ -53,7 +59,9 @@ for wasm in "$@"; do
   raw=$(wc -c <"$wasm")
   gz=$(gzip -9 -c "$wasm" | wc -c)
   ceiling_raw=$BUDGET_RAW ceiling_gz=$BUDGET_GZIP checker=0
-  case "$wasm" in # the checker: www/pkg/, npm/pkg/, …
+  case "$wasm" in # the batch module: www/pkg-batch/, npm/pkg/; the checker: www/pkg/, pkg/, …
+    */pkg-batch/crossfoot_bg.wasm | npm/pkg/crossfoot_bg.wasm | */npm/pkg/crossfoot_bg.wasm)
+      ceiling_raw=$BATCH_CEILING_RAW ceiling_gz=$BATCH_CEILING_GZIP ;;
     pkg/crossfoot_bg.wasm | */pkg/crossfoot_bg.wasm) ceiling_raw=$CHECKER_CEILING_RAW ceiling_gz=$CHECKER_CEILING_GZIP checker=1 ;;
     */pkg-extract/crossfoot_bg.wasm) ceiling_raw=$EXTRACT_CEILING_RAW ceiling_gz=$EXTRACT_CEILING_GZIP ;;
   esac

@@ -1,9 +1,11 @@
 //! The WebAssembly API for JavaScript: `check`, `checkParts`, `checkMany`, `template`, `schema`, `version`,
 //! and `extract`.
 //!
-//! Built twice (scripts/build-web.sh): the checker (`www/pkg/`), and with the feature
-//! `wasm-extract` the text import (`www/pkg-extract/`), which exports only `extract` and
-//! `version`, so that each module stays within the size budget.
+//! Built three times (scripts/build-web.sh): the checker (`www/pkg/`: `check`, `template`,
+//! `schema`, `version`); with the feature `wasm-batch` the batch module (`www/pkg-batch/`: the
+//! checker and `checkMany`, loaded only when several files are checked together); and with the
+//! feature `wasm-extract` the text import (`www/pkg-extract/`), which exports only `extract` and
+//! `version`, so that each module stays small.
 //!
 //! The only file that knows about wasm-bindgen. A bad report is a verdict (`invalid`, with
 //! findings), never an exception; only a caller's mistake (bad options, an input that is
@@ -75,7 +77,7 @@ fn input_bytes(input: JsValue) -> Option<Vec<u8>> {
 /// consecutive years get the template's cross-year links. `inputs` is an array of inputs as
 /// for `check`; `options` is as for `check` (its `source`, if any, names every file). Returns
 /// an array of verdicts, in the order of `inputs`.
-#[cfg(not(feature = "wasm-extract"))]
+#[cfg(all(feature = "wasm-batch", not(feature = "wasm-extract")))]
 #[wasm_bindgen(js_name = checkMany)]
 pub fn check_many(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = read_options(&options)?;

@@ -37,6 +37,25 @@ function extractor() {
   return extracting;
 }
 
+// checkMany is in a module of its own too (www/pkg-batch: the checker and checkMany; the
+// cross-year links cost the checker 11 KB), loaded the first time several files are checked
+// together. The single-file build's checker is that module: it replaces the next line.
+const loadBatchModule = () => import('./pkg-batch/crossfoot.js');
+let batching = null;
+
+/** A module with checkMany: this checker if it has it, or the batch module, instantiated once. */
+function batcher() {
+  if (typeof core.checkMany === 'function') return Promise.resolve(core);
+  if (!batching) {
+    batching = loadBatchModule().then(async (module) => {
+      await module.default();
+      return module;
+    });
+    batching.catch(() => { batching = null; }); // a failed load may be retried
+  }
+  return batching;
+}
+
 let ready = null;
 
 self.onmessage = (event) => {
@@ -57,7 +76,7 @@ async function start(wasm) {
   try {
     // Asynchronous compile and instantiate (WebAssembly.instantiate), never on the main thread.
     await init(wasm ? { module_or_path: wasm } : undefined);
-    const features = ['checkMany'].filter((name) => typeof core[name] === 'function');
+    const features = ['checkMany']; // from this checker or the batch module (see batcher)
     post({ type: 'ready', version: core.version(), features });
   } catch (error) {
     post({ type: 'fatal', message: describe(error) });
@@ -109,7 +128,7 @@ async function checkMany({ id, lang, files }) {
   const inputs = [];
   for (const file of files) inputs.push(await readBytes(file));
   post({ type: 'progress', id, stage: 'checking' });
-  const verdicts = core.checkMany(inputs, { lang });
+  const verdicts = (await batcher()).checkMany(inputs, { lang });
   post({ type: 'results', id, verdicts, excerpts: verdicts.map((verdict, i) => excerptsFor(verdict, inputs[i])) });
 }
 
