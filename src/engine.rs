@@ -84,7 +84,8 @@ fn evaluate_check(
     lang: Lang,
 ) -> (CheckOutcome, Vec<Problem>) {
     let mut outcome = CheckOutcome {
-        id: check.id.clone(),
+        // Moved: nothing after the evaluation needs the check's id (findings take the outcome's).
+        id: std::mem::take(&mut check.id),
         label: None,
         expect: String::new(),
         status: CheckStatus::Error,
@@ -155,29 +156,24 @@ fn evaluate_check(
             };
             outcome.arithmetic = arithmetic;
             outcome.off_by = off_by;
-            let check = &check.id;
-            (
-                outcome,
-                warnings
-                    .into_iter()
-                    .map(|warning| Problem::UnitMismatch {
-                        check: check.clone(),
-                        warning,
-                    })
-                    .collect(),
-            )
+            let problems = warnings
+                .into_iter()
+                .map(|warning| Problem::UnitMismatch {
+                    check: outcome.id.clone(),
+                    warning,
+                })
+                .collect();
+            (outcome, problems)
         }
         Err(error) => {
             outcome.message = error.message(lang);
             let blocking = check.severity == Severity::Error && !check.to_confirm;
-            (
-                outcome,
-                vec![Problem::Evaluation {
-                    check: check.id.clone(),
-                    error,
-                    blocking,
-                }],
-            )
+            let problem = Problem::Evaluation {
+                check: outcome.id.clone(),
+                error,
+                blocking,
+            };
+            (outcome, vec![problem])
         }
     }
 }
