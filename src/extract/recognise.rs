@@ -61,7 +61,7 @@ pub struct ExtractWarning {
     pub message: String,
     pub start: usize,
     pub end: usize,
-    /// The template's table and row it is about, by id (`t3`, `new_requests`), if any: the page
+    /// The template's table and row it is about, by id (`t3`, `open`), if any: the page
     /// marks that row of the document's table.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub table: Option<&'static str>,
