@@ -393,29 +393,23 @@ pub fn format_rational(value: &Rational, max_decimals: u32) -> String {
 
 /// Writes `n` in decimal (by hand: formatting 128-bit integers would add a kilobyte to the
 /// WebAssembly module).
-pub(crate) fn push_digits(text: &mut String, n: u128) {
+pub(crate) fn push_digits(text: &mut String, mut n: u128) {
     let mut digits = [0u8; 40];
     let mut at = digits.len();
-    // Nearly every number fits 64 bits, whose division is one instruction, not a library call.
-    match u64::try_from(n) {
-        Ok(mut n) => loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        },
-        Err(_) => {
-            let mut n = n;
-            loop {
-                at -= 1;
-                digits[at] = b'0' + (n % 10) as u8;
-                n /= 10;
-                if n == 0 {
-                    break;
-                }
-            }
+    // Digits beyond 64 bits by 128-bit division (a library call), the rest by 64-bit division
+    // (one instruction): nearly every number fits 64 bits from the start.
+    while n > u128::from(u64::MAX) {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    let mut n = n as u64; // fits: the loop above
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
         }
     }
     text.extend(digits[at..].iter().map(|&b| char::from(b)));
@@ -437,6 +431,27 @@ fn round_up(digits: &mut [u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_are_written_as_std_writes_them_on_64_and_128_bits() {
+        let big = u128::from(u64::MAX);
+        for n in [
+            0,
+            7,
+            10,
+            99,
+            1_000_000,
+            big - 1,
+            big,
+            big + 1,
+            10u128.pow(30),
+            u128::MAX,
+        ] {
+            let mut text = String::from("x");
+            push_digits(&mut text, n);
+            assert_eq!(text, format!("x{n}"));
+        }
+    }
 
     fn r(n: i64, d: i64) -> Rational {
         Rational::new(n.into(), d.into())

@@ -69,19 +69,18 @@ pub struct ExtractWarning {
     pub row_id: Option<&'static str>,
     #[serde(rename = "messageEn")]
     en: String,
-    /// The table and row it is about, if a row.
-    #[serde(skip)]
-    row: Option<(usize, usize)>,
 }
 
 impl ExtractWarning {
-    fn about(mut self, table: usize, row: usize) -> Self {
-        self.row = Some((table, row));
+    /// The warning is about that row of that table.
+    fn about(mut self, table: &TableInfo, row: usize) -> Self {
+        self.table = Some(table.id);
+        self.row_id = Some(table.rows[row].id);
         self
     }
 
-    fn is_about(&self, table: usize, row: usize) -> bool {
-        self.row == Some((table, row))
+    fn is_about(&self, table: &TableInfo, row: usize) -> bool {
+        self.table == Some(table.id) && self.row_id == Some(table.rows[row].id)
     }
 
     /// The message in English (the text's own language is `message`).
@@ -177,7 +176,7 @@ pub fn recognise(chars: &[char], found: &[Found], options: &ExtractOptions) -> O
     for (t, table) in template.tables.iter().enumerate() {
         if !placed.iter().any(|p| p.table == t) {
             let title = table.title.zh;
-            warnings.push(warning(
+            let mut missing = warning(
                 "table-not-placed",
                 (0, 0),
                 format!(
@@ -185,14 +184,9 @@ pub fn recognise(chars: &[char], found: &[Found], options: &ExtractOptions) -> O
                     table.title.en
                 ),
                 format!("未在文中找到{title}的任何一行"),
-            ));
-            warnings.last_mut().unwrap().table = Some(table.id);
-        }
-    }
-    for w in &mut warnings {
-        if let Some((t, r)) = w.row {
-            w.table = Some(template.tables[t].id);
-            w.row_id = Some(template.tables[t].rows[r].id);
+            );
+            missing.table = Some(table.id);
+            warnings.push(missing);
         }
     }
     let report = write(chars, &cells, found, template, &keys, &placed, options);
@@ -217,7 +211,6 @@ fn warning(
         table: None,
         row_id: None,
         en,
-        row: None,
     }
 }
 
@@ -601,8 +594,9 @@ fn place_all(
             .collect();
         let (more, more_warnings) = place(cells, keys, &rows, template);
         if !more.is_empty() {
-            let labels: Vec<&str> = template.tables[t].rows.iter().map(|r| r.label.zh).collect();
-            warnings.retain(|w| !labels.iter().any(|l| w.message.contains(&format!("“{l}”"))));
+            // The first reading's warnings about this table's rows give way to the second's.
+            let id = template.tables[t].id;
+            warnings.retain(|w| w.table != Some(id));
             placed.extend(more);
             warnings.extend(more_warnings);
         }
@@ -638,7 +632,7 @@ fn place(
             ),
             format!("{title}“{row_label}”:标签后有 {found} 个单元格,模板为 {columns} 个,未读入该行"),
         )
-        .about(key.table, key.row)
+        .about(table, key.row)
     };
     let span = |start: usize, end: usize| (cells[start].start, cells[end].end);
     for &k in which {
@@ -797,7 +791,7 @@ fn drop_out_of_order(
                     table.title.en
                 ),
                 format!("{title}“{row_label}”:数字与标签不在同一行,旁边有 {near} 行数字找不到所属标签,未读入该行"),
-            ).about(t, p.row));
+            ).about(table, p.row));
             false
         });
     }

@@ -75,7 +75,7 @@ pub(super) fn place_by_order(
                     cells[line.first].start,
                     cells[*line.figures.last().unwrap_or(&line.first)].end,
                 );
-                warnings.retain(|w| !w.is_about(t, row));
+                warnings.retain(|w| !w.is_about(table, row));
                 warnings.push(
                     warning(
                         "row-placed-by-order",
@@ -88,7 +88,7 @@ pub(super) fn place_by_order(
                             "{title}“{label}”:按模板行序读自“{after}”与“{before}”之间的一行数字(标签不在数字旁),请与原文核对"
                         ),
                     )
-                    .about(t, row),
+                    .about(table, row),
                 );
             }
         }
