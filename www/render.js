@@ -65,8 +65,28 @@ export function renderVerdict(body, verdict, excerpts, t, { actions, showTables 
     passing.length
       ? el('details', { class: 'passing', id: 'passing' }, el('summary', {}, t('passingChecks', { n: passing.length })), list('checks', passing, (c) => checkItem(c, t, shown)))
       : null,
-    (verdict.facts || []).length ? section('facts', t('facts'), verdict.facts.length, factTable(verdict.facts, t)) : null,
+    factsSection(verdict, t),
   );
+}
+
+// Above this many facts, they are a closed list, like the passing checks, built when opened: a
+// large verdict's facts, read lazily (lazy-verdict.js), are then parsed only for a reader who
+// wants them.
+const FACTS_AT_ONCE = 2000;
+
+function factsSection(verdict, t) {
+  const descriptor = Object.getOwnPropertyDescriptor(verdict, 'facts');
+  const unread = typeof descriptor?.get === 'function'; // still text: its length is in the counts
+  const count = unread ? verdict.counts?.facts ?? 0 : (verdict.facts || []).length;
+  if (!count) return null;
+  if (count <= FACTS_AT_ONCE) return section('facts', t('facts'), count, factTable(verdict.facts || [], t));
+  const details = el('details', { class: 'passing part-facts', id: 'facts' }, el('summary', {}, t('count_facts', { n: count })));
+  const build = () => {
+    details.removeEventListener('toggle', build);
+    details.append(factTable(verdict.facts || [], t));
+  };
+  details.addEventListener('toggle', build);
+  return details;
 }
 
 function section(name, title, count, ...content) {

@@ -291,6 +291,12 @@ describe('the served page in Chromium', () => {
     assert.match(await bannerClass(page), /banner-consistent/);
     assert.ok(ticks > 3, 'the timer kept ticking while the worker worked');
     assert.ok(maxGap < 1000, `the main thread never froze for a second (longest gap ${maxGap.toFixed(0)} ms)`);
+    // So many facts: a closed list, built (and their JSON parsed) only when opened.
+    assert.match(await page.textContent('details#facts > summary'), /^[\d,]+ facts$/);
+    assert.equal(await page.locator('table.facts').count(), 0, 'no fact table until the list is opened');
+    await page.click('details#facts > summary');
+    await page.waitForSelector('table.facts tbody tr');
+    assert.equal(await page.locator('table.facts tbody tr').count(), 200, 'the first page of facts, once opened');
     await page.close();
   });
 
