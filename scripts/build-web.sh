@@ -54,7 +54,10 @@ build_module() {
   raw=$(wc -c <"$wasm")
   # Flattening and re-looping the control flow before two -Oz rounds saves about 1 KB more than
   # one -Oz, raw and gzipped (the module has a size budget); it takes some seconds longer.
-  node_modules/.bin/wasm-opt --flatten --rereloop -Oz -Oz --strip-debug --strip-producers \
+  # Merging similar functions first (std's many near-identical monomorphizations) and -Oz until
+  # nothing changes (--converge) take 0.6 KB raw / 0.8 KB gzipped more off the checker.
+  node_modules/.bin/wasm-opt --merge-similar-functions --flatten --rereloop -Oz -Oz --converge \
+    --strip-debug --strip-producers \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
     --enable-multivalue --enable-sign-ext \
     "$wasm" -o "$wasm.opt"
