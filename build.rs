@@ -4,8 +4,7 @@
 //! by name, so adding a template is adding a file; a piece two files share is stored once. Generates `$OUT_DIR/recognition.rs` too: what text
 //! extraction needs to recognise a report on each template (its tables' ids, titles, total
 //! columns, and the ids and Chinese labels of their columns and rows), as static data, so that the
-//! text-import WebAssembly module needs no JSON parser. And `$OUT_DIR/schema.json`: the JSON Schema
-//! `schema/crossfoot-v1.schema.json` minified, which the WebAssembly checker hands out as it is.
+//! text-import WebAssembly module needs no JSON parser.
 
 use std::fmt::Write as _;
 use std::{env, fs, path::Path};
@@ -13,12 +12,6 @@ use std::{env, fs, path::Path};
 fn main() {
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     println!("cargo:rerun-if-changed=templates");
-    // The JSON Schema, minified, for the WebAssembly checker's `schema()` (src/schema.rs).
-    println!("cargo:rerun-if-changed=schema/crossfoot-v1.schema.json");
-    let schema =
-        fs::read_to_string("schema/crossfoot-v1.schema.json").expect("the schema is UTF-8");
-    fs::write(Path::new(&out_dir).join("schema.json"), minify(&schema))
-        .expect("OUT_DIR is writable");
     let mut names: Vec<String> = fs::read_dir("templates")
         .expect("templates/ is readable")
         .filter_map(|entry| {

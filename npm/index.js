@@ -105,9 +105,12 @@ export async function version() {
   return run((module) => module.version());
 }
 
-/** The report format's JSON Schema, as a plain object. */
+/** The report format's JSON Schema, as a plain object (a fresh copy each time). It is data, not
+ *  code: schema.js (written by scripts/build-embed.sh from schema/crossfoot-v1.schema.json), loaded
+ *  on the first call, rather than 8 KB of every WebAssembly module. */
 export async function schema() {
-  return run((module) => module.schema());
+  const { default: file } = await import('./schema.js');
+  return structuredClone(file);
 }
 
 /**

@@ -26,6 +26,10 @@ mkdir -p npm/pkg npm/pkg-extract
 cp www/pkg-batch/crossfoot.js www/pkg-batch/crossfoot_bg.wasm npm/pkg/
 cp www/pkg-extract/crossfoot.js www/pkg-extract/crossfoot_bg.wasm npm/pkg-extract/
 cp www/lazy-verdict.js npm/   # the package's check() builds its verdict with it (www/ is its source)
+# The package's schema(): the committed schema file as a module (JSON is JavaScript), minified.
+node -e 'const fs = require("fs"); const schema = JSON.parse(fs.readFileSync("schema/crossfoot-v1.schema.json", "utf8"));
+fs.writeFileSync(process.argv[1], "// Written by scripts/build-embed.sh from schema/crossfoot-v1.schema.json.\nexport default " + JSON.stringify(schema) + ";\n");' npm/schema.js
+cp npm/schema.js www/schema.js   # beside www/crossfoot-api.js
 # Beside www/pkg-batch (the package's checker, with checkMany) rather than www/pkg.
 sed 's#\./pkg/#./pkg-batch/#g' npm/index.js >www/crossfoot-api.js
 

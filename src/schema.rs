@@ -11,14 +11,9 @@ const EMPTY_CELL_PATTERN: &str = r"^\s*(|—|-|/)\s*$";
 const DECIMAL_PATTERN: &str = r"^\s*[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][+-]?\d+)?\s*$";
 const ID_PATTERN: &str = r"^[\p{L}_][\p{L}\p{N}_]*$";
 
-/// The JSON Schema as `schema/crossfoot-v1.schema.json` has it, minified by `build.rs`: what the
-/// WebAssembly checker's `schema()` returns. The file is [`schema_json`]'s output (a test keeps it
-/// so); the modules carry this text instead of the fields' descriptions and the code that writes
-/// them (`format::doc_text`).
-pub const SCHEMA_FILE_MINIFIED: &str = include_str!(concat!(env!("OUT_DIR"), "/schema.json"));
-
-/// The JSON Schema (draft 2020-12) of format version 1, as pretty-printed JSON text. Not in the
-/// WebAssembly modules, which leave the fields' descriptions out: see [`SCHEMA_FILE_MINIFIED`].
+/// The JSON Schema (draft 2020-12) of format version 1, as pretty-printed JSON text: what
+/// `schema/crossfoot-v1.schema.json` holds (a test keeps it so). Not in the WebAssembly modules:
+/// the npm package's `schema()` hands out that file (see scripts/build-embed.sh).
 pub fn schema_json() -> String {
     let mut root = vec![
         (
@@ -173,19 +168,5 @@ impl Json {
                 out.push('}');
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The WebAssembly checker's `schema()` is the schema that [`schema_json`] writes.
-    #[test]
-    fn the_embedded_schema_file_is_the_written_schema() {
-        let embedded: serde_json::Value = serde_json::from_str(SCHEMA_FILE_MINIFIED).unwrap();
-        let written: serde_json::Value = serde_json::from_str(&schema_json()).unwrap();
-        assert_eq!(embedded, written);
-        assert!(!SCHEMA_FILE_MINIFIED.contains('\n'));
     }
 }

@@ -131,14 +131,6 @@ pub fn version() -> String {
     crate::version().to_owned()
 }
 
-/// The report format's JSON Schema, as a plain object.
-#[cfg(not(feature = "wasm-extract"))]
-#[wasm_bindgen]
-pub fn schema() -> Result<JsValue, JsValue> {
-    JSON::parse(crate::schema::SCHEMA_FILE_MINIFIED)
-        .map_err(|_| js_error("schema(): the built-in schema is not valid JSON"))
-}
-
 /// A template's file (`templates/<name>.json`) as a plain object, or `undefined` for an unknown
 /// name: the page builds its "start from a template" form from it.
 #[cfg(not(feature = "wasm-extract"))]

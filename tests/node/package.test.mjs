@@ -85,8 +85,10 @@ test('version() and schema()', async () => {
   assert.equal(pkg.version, cargo);
   assert.equal(pkg.name, 'crossfoot');
   const schema = await crossfoot.schema();
-  assert.equal(typeof schema, 'object');
+  assert.deepEqual(schema, JSON.parse(readFileSync(join(ROOT, 'schema', 'crossfoot-v1.schema.json'), 'utf8')));
   assert.match(schema.$schema, /json-schema\.org/);
+  schema.title = 'changed by a caller';
+  assert.notEqual((await crossfoot.schema()).title, 'changed by a caller', 'each call gets its own copy');
 });
 
 test("a caller's mistakes reject with a clear message", async () => {
@@ -177,7 +179,7 @@ test('installed from its packed tarball into a fresh project, `import "crossfoot
   try {
     const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: NPM, encoding: 'utf8' }));
     const files = packed[0].files.map((f) => f.path).sort();
-    assert.deepEqual(files, ['README.md', 'index.d.ts', 'index.js', 'lazy-verdict.js', 'package.json', 'pkg-extract/crossfoot.js', 'pkg-extract/crossfoot_bg.wasm', 'pkg/crossfoot.js', 'pkg/crossfoot_bg.wasm']);
+    assert.deepEqual(files, ['README.md', 'index.d.ts', 'index.js', 'lazy-verdict.js', 'package.json', 'pkg-extract/crossfoot.js', 'pkg-extract/crossfoot_bg.wasm', 'pkg/crossfoot.js', 'pkg/crossfoot_bg.wasm', 'schema.js']);
     const project = join(work, 'project');
     execFileSync('mkdir', ['-p', project]);
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'host', private: true, type: 'module' }));
