@@ -46,6 +46,10 @@ impl LineIndex {
 
 /// Counts characters, each invalid byte as one.
 fn count_columns(bytes: &[u8]) -> usize {
+    // Most spans are ASCII: one column a byte, checked a word at a time.
+    if bytes.is_ascii() {
+        return bytes.len();
+    }
     bytes
         .utf8_chunks()
         .map(|chunk| chunk.valid().chars().count() + chunk.invalid().len())

@@ -4,6 +4,7 @@
 //! Alongside each interval goes the nominal value (the arithmetic done on the figures exactly as
 //! printed), which is what the arithmetic shown to the reader uses.
 
+use std::borrow::Cow;
 use std::rc::Rc;
 
 use num_traits::{One, Zero};
@@ -249,17 +250,35 @@ impl UnitText {
 /// The facts an expression uses, looked up once each, in order of first use.
 #[derive(Default)]
 pub(super) struct Facts<'e> {
-    // A check names a handful of facts: a list beats a map. Names are the expression's own.
-    list: Vec<(&'e str, Quantity)>,
+    // A check names a handful of facts: a list beats a map. Names are the expression's own;
+    // quantities are the caller's where it lends them (see [`Lookup`]).
+    list: Vec<(&'e str, Cow<'e, Quantity>)>,
+}
+
+/// Where an evaluation finds the quantity of each name: made for it (a suspect's trial value, a
+/// switched rounding), or the caller's own, borrowed rather than copied once per use.
+#[derive(Clone, Copy)]
+pub(super) enum Lookup<'a, 'e> {
+    Made(&'a dyn Fn(&str) -> Option<Quantity>),
+    Lent(&'a dyn Fn(&str) -> Option<&'e Quantity>),
+}
+
+impl<'e> Lookup<'_, 'e> {
+    fn get(&self, name: &str) -> Option<Cow<'e, Quantity>> {
+        match self {
+            Lookup::Made(lookup) => lookup(name).map(Cow::Owned),
+            Lookup::Lent(lookup) => lookup(name).map(Cow::Borrowed),
+        }
+    }
 }
 
 impl Facts<'_> {
     pub fn get(&self, name: &str) -> Option<&Quantity> {
-        self.list.iter().find(|(n, _)| *n == name).map(|(_, q)| q)
+        self.list.iter().find(|(n, _)| *n == name).map(|(_, q)| &**q)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Quantity)> {
-        self.list.iter().map(|(n, q)| (*n, q))
+        self.list.iter().map(|(n, q)| (*n, &**q))
     }
 }
 
@@ -270,7 +289,24 @@ pub fn evaluate(
     lookup: &dyn Fn(&str) -> Option<Quantity>,
     lang: Lang,
 ) -> Result<Evaluation, EvalError> {
-    let (evaluator, lhs, rhs) = evaluate_sides(cmp, lookup, lang)?;
+    evaluate_in(cmp, Lookup::Made(lookup), lang)
+}
+
+/// [`evaluate`] on the caller's own quantities, borrowed rather than copied for every use.
+pub fn evaluate_lent<'e>(
+    cmp: &'e Comparison,
+    lookup: &dyn Fn(&str) -> Option<&'e Quantity>,
+    lang: Lang,
+) -> Result<Evaluation, EvalError> {
+    evaluate_in(cmp, Lookup::Lent(lookup), lang)
+}
+
+fn evaluate_in<'e>(
+    cmp: &'e Comparison,
+    lookup: Lookup<'_, 'e>,
+    lang: Lang,
+) -> Result<Evaluation, EvalError> {
+    let (evaluator, lhs, rhs) = sides(cmp, lookup, lang)?;
     let widened = holds_on_intervals(cmp.op, &lhs.iv, &rhs.iv);
     let decision = exact::decide(cmp, &evaluator.facts, widened);
     let holds = widened && decision != Some(Decision::Fails);
@@ -363,6 +399,14 @@ pub(super) fn evaluate_sides<'a, 'e>(
     lookup: &'a dyn Fn(&str) -> Option<Quantity>,
     lang: Lang,
 ) -> Result<(Evaluator<'a, 'e>, Value, Value), EvalError> {
+    sides(cmp, Lookup::Made(lookup), lang)
+}
+
+fn sides<'a, 'e>(
+    cmp: &'e Comparison,
+    lookup: Lookup<'a, 'e>,
+    lang: Lang,
+) -> Result<(Evaluator<'a, 'e>, Value, Value), EvalError> {
     let mut evaluator = Evaluator {
         lookup,
         lang,
@@ -433,7 +477,7 @@ fn gap(op: CmpOp, lhs: &Interval, rhs: &Interval) -> Option<Rational> {
 }
 
 pub(super) struct Evaluator<'a, 'e> {
-    lookup: &'a dyn Fn(&str) -> Option<Quantity>,
+    lookup: Lookup<'a, 'e>,
     lang: Lang,
     facts: Facts<'e>,
     warnings: Vec<EvalWarning>,
@@ -502,7 +546,7 @@ impl<'e> Evaluator<'_, 'e> {
         let i = match list.iter().position(|(n, _)| *n == name) {
             Some(i) => i,
             None => {
-                let quantity = (self.lookup)(name).ok_or_else(|| EvalError::UnknownName {
+                let quantity = self.lookup.get(name).ok_or_else(|| EvalError::UnknownName {
                     name: name.to_string(),
                     column,
                 })?;
@@ -510,7 +554,7 @@ impl<'e> Evaluator<'_, 'e> {
                 list.len() - 1
             }
         };
-        Ok(&list[i].1)
+        Ok(&*list[i].1)
     }
 
     fn warn_if_conflict(&mut self, left: &Value, right: &Value, column: u32, action: UnitAction) {
