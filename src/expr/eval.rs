@@ -4,7 +4,6 @@
 //! Alongside each interval goes the nominal value (the arithmetic done on the figures exactly as
 //! printed), which is what the arithmetic shown to the reader uses.
 
-use std::borrow::Cow;
 use std::rc::Rc;
 
 use num_traits::{One, Zero};
@@ -251,8 +250,16 @@ impl UnitText {
 #[derive(Default)]
 pub(super) struct Facts<'e> {
     // A check names a handful of facts: a list beats a map. Names are the expression's own;
-    // quantities are the caller's where it lends them (see [`Lookup`]).
-    list: Vec<(&'e str, Cow<'e, Quantity>)>,
+    // quantities are the caller's where it lends them (see [`Lookup`]), else kept in `made`:
+    // the list stays small (one allocation of a few words per check).
+    list: Vec<(&'e str, Held<'e>)>,
+    made: Vec<Quantity>,
+}
+
+/// A quantity of [`Facts`]: the caller's, or the `made` one at this index.
+enum Held<'e> {
+    Lent(&'e Quantity),
+    Made(usize),
 }
 
 /// Where an evaluation finds the quantity of each name: made for it (a suspect's trial value, a
@@ -263,22 +270,39 @@ pub(super) enum Lookup<'a, 'e> {
     Lent(&'a dyn Fn(&str) -> Option<&'e Quantity>),
 }
 
-impl<'e> Lookup<'_, 'e> {
-    fn get(&self, name: &str) -> Option<Cow<'e, Quantity>> {
-        match self {
-            Lookup::Made(lookup) => lookup(name).map(Cow::Owned),
-            Lookup::Lent(lookup) => lookup(name).map(Cow::Borrowed),
-        }
-    }
-}
-
-impl Facts<'_> {
+impl<'e> Facts<'e> {
     pub fn get(&self, name: &str) -> Option<&Quantity> {
-        self.list.iter().find(|(n, _)| *n == name).map(|(_, q)| &**q)
+        let (_, held) = self.list.iter().find(|(n, _)| *n == name)?;
+        self.held(held)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Quantity)> {
-        self.list.iter().map(|(n, q)| (*n, &**q))
+        self.list
+            .iter()
+            .filter_map(|(n, held)| Some((*n, self.held(held)?)))
+    }
+
+    fn held<'s>(&'s self, held: &Held<'e>) -> Option<&'s Quantity> {
+        match held {
+            Held::Lent(quantity) => Some(quantity),
+            Held::Made(i) => self.made.get(*i),
+        }
+    }
+
+    /// Looks `name` up and keeps its quantity; false when `lookup` has none.
+    fn add(&mut self, name: &'e str, lookup: Lookup<'_, 'e>) -> bool {
+        let held = match lookup {
+            Lookup::Lent(lookup) => lookup(name).map(Held::Lent),
+            Lookup::Made(lookup) => lookup(name).map(|quantity| {
+                self.made.push(quantity);
+                Held::Made(self.made.len() - 1)
+            }),
+        };
+        let Some(held) = held else {
+            return false;
+        };
+        self.list.push((name, held));
+        true
     }
 }
 
@@ -413,6 +437,7 @@ fn sides<'a, 'e>(
         // A check names a handful of facts: room for them at once.
         facts: Facts {
             list: Vec::with_capacity(4),
+            made: Vec::new(),
         },
         warnings: Vec::new(),
     };
@@ -542,19 +567,16 @@ impl<'e> Evaluator<'_, 'e> {
     }
 
     fn fact(&mut self, name: &'e str, column: u32) -> Result<&Quantity, EvalError> {
-        let list = &mut self.facts.list;
-        let i = match list.iter().position(|(n, _)| *n == name) {
-            Some(i) => i,
-            None => {
-                let quantity = self.lookup.get(name).ok_or_else(|| EvalError::UnknownName {
-                    name: name.to_string(),
-                    column,
-                })?;
-                list.push((name, quantity));
-                list.len() - 1
+        let known = self.facts.list.iter().any(|(n, _)| *n == name);
+        if known || self.facts.add(name, self.lookup) {
+            if let Some(quantity) = self.facts.get(name) {
+                return Ok(quantity);
             }
-        };
-        Ok(&*list[i].1)
+        }
+        Err(EvalError::UnknownName {
+            name: name.to_string(),
+            column,
+        })
     }
 
     fn warn_if_conflict(&mut self, left: &Value, right: &Value, column: u32, action: UnitAction) {
