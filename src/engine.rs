@@ -299,7 +299,8 @@ fn fact_view(fact: Fact) -> FactView {
         id: fact.id,
         label: fact.label,
         value: fact.printed,
-        unit: fact.unit.map(|u| u.text.to_string()),
+        // Copied directly: `to_string` on an `Rc<str>` goes through the formatting machinery.
+        unit: fact.unit.map(|u| String::from(&*u.text)),
         quote: fact.quote,
         section: fact.section,
         range,
