@@ -10,7 +10,9 @@ mod lex;
 mod parse;
 mod render;
 
-pub use eval::{evaluate, evaluate_lent, holds, EvalError, EvalWarning, Evaluation, Quantity, UnitAction};
+pub use eval::{
+    evaluate, evaluate_lent, holds, EvalError, EvalWarning, Evaluation, Quantity, UnitAction,
+};
 pub use exact::Decision;
 pub use parse::parse_expect;
 
