@@ -88,8 +88,9 @@ pub struct Expr {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExprKind {
-    /// A number written in the expression: exact.
-    Number(NumberLiteral),
+    /// A number written in the expression: exact. Boxed: its exact value is most of its size, and
+    /// every node would otherwise be as large (numbers are few; nodes are moved often).
+    Number(Box<NumberLiteral>),
     /// A fact, by its id (or the text between backquotes).
     Fact(String),
     Neg(Box<Expr>),

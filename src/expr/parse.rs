@@ -259,7 +259,7 @@ impl Parser {
                     value,
                 };
                 Ok(Expr {
-                    kind: ExprKind::Number(literal),
+                    kind: ExprKind::Number(Box::new(literal)),
                     span,
                 })
             }
