@@ -62,11 +62,7 @@ impl<'k> StrMap<'k> {
     pub fn reserve(&mut self, additional: usize) {
         let wanted = ((self.len + additional) * 2).max(8).next_power_of_two();
         if wanted > self.slots.len() {
-            let resized = vec![None; wanted];
-            let old = std::mem::replace(&mut self.slots, resized);
-            for (key, value) in old.into_iter().flatten() {
-                self.place(key, value);
-            }
+            self.resize(wanted);
         }
     }
 
@@ -80,8 +76,11 @@ impl<'k> StrMap<'k> {
     }
 
     fn grow(&mut self) {
-        let doubled = vec![None; (self.slots.len() * 2).max(8)];
-        let old = std::mem::replace(&mut self.slots, doubled);
+        self.resize((self.slots.len() * 2).max(8));
+    }
+
+    fn resize(&mut self, size: usize) {
+        let old = std::mem::replace(&mut self.slots, vec![None; size]);
         for (key, value) in old.into_iter().flatten() {
             self.place(key, value);
         }

@@ -350,11 +350,10 @@ fn needs_escape(bytes: &[u8]) -> bool {
             return true;
         }
     }
-    // The last bytes as one more word, padded with spaces (which need no escape).
-    let rest = words.remainder();
-    let mut eight = [b' '; 8];
-    eight[..rest.len()].copy_from_slice(rest);
-    special(u64::from_ne_bytes(eight))
+    words
+        .remainder()
+        .iter()
+        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
 }
 
 impl Verdict {
