@@ -1,6 +1,6 @@
 //! Parse, load, evaluate every check, find suspects, and assemble the verdict.
 
-use crate::expr::{self, Evaluation, Quantity};
+use crate::expr::{self, Evaluation};
 use crate::messages::Problem;
 use crate::number;
 use crate::position::LineIndex;
@@ -136,8 +136,8 @@ fn evaluate_check(
         );
         return (outcome, Vec::new());
     }
-    let lookup = |name: &str| -> Option<Quantity> { facts.quantity(name) };
-    match expr::evaluate(comparison, &lookup, lang) {
+    let lookup = |name: &str| facts.get(name).and_then(|fact| fact.quantity.as_ref());
+    match expr::evaluate_lent(comparison, &lookup, lang) {
         Ok(Evaluation {
             holds,
             off_by,
@@ -299,7 +299,8 @@ fn fact_view(fact: Fact) -> FactView {
         id: fact.id,
         label: fact.label,
         value: fact.printed,
-        unit: fact.unit.map(|u| u.text.to_string()),
+        // Copied directly: `to_string` on an `Rc<str>` goes through the formatting machinery.
+        unit: fact.unit.map(|u| String::from(&*u.text)),
         quote: fact.quote,
         section: fact.section,
         range,

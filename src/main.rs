@@ -5,6 +5,11 @@ use std::process::ExitCode;
 
 use crossfoot::{CheckStatus, Lang, Options, Severity, Status, Verdict};
 
+// A check makes some hundred thousand small allocations for a large report, nearly all kept
+// until the verdict is written: mimalloc serves them in a fraction of glibc's time.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "\
 crossfoot: checks that the figures of a report agree
 

@@ -46,6 +46,10 @@ impl LineIndex {
 
 /// Counts characters, each invalid byte as one.
 fn count_columns(bytes: &[u8]) -> usize {
+    // Most spans are ASCII: one column a byte, checked a word at a time.
+    if bytes.is_ascii() {
+        return bytes.len();
+    }
     bytes
         .utf8_chunks()
         .map(|chunk| chunk.valid().chars().count() + chunk.invalid().len())
@@ -145,7 +149,8 @@ mod tests {
 /// from the line's start for every value would be quadratic.
 pub struct Locator<'a> {
     input: &'a [u8],
-    index: LineIndex,
+    /// Built only when an offset comes before the last one: a walk in file order never needs it.
+    index: std::cell::OnceCell<LineIndex>,
     /// The last offset located, with its line and column.
     last: std::cell::Cell<(usize, u32, u32)>,
 }
@@ -154,7 +159,7 @@ impl<'a> Locator<'a> {
     pub fn new(input: &'a [u8]) -> Self {
         Locator {
             input,
-            index: LineIndex::new(input),
+            index: std::cell::OnceCell::new(),
             last: std::cell::Cell::new((0, 1, 1)),
         }
     }
@@ -165,7 +170,8 @@ impl<'a> Locator<'a> {
         let (last_offset, last_line, last_column) = self.last.get();
         let between = self.input.get(last_offset..offset).unwrap_or_default();
         let (line, column) = if offset < last_offset {
-            self.index.locate(self.input, offset)
+            let index = self.index.get_or_init(|| LineIndex::new(self.input));
+            index.locate(self.input, offset)
         } else {
             // Forward from the last place: count the line breaks between, and the columns
             // after the last of them (a pretty-printed file puts every value on a new line).

@@ -414,8 +414,12 @@ impl<'a> Loader<'a> {
 
     /// The facts, checks and sub-sections of the file or of one section.
     fn members(&mut self, fields: &Fields<'a>, pointer: &str, section: Option<&str>) {
-        self.report.facts.reserve(fields.array("facts").len());
-        self.report.checks.reserve(fields.array("checks").len());
+        let (facts, checks) = (fields.array("facts").len(), fields.array("checks").len());
+        self.report.facts.reserve(facts);
+        self.report.checks.reserve(checks);
+        // Sized once rather than doubled many times on a large report.
+        self.fact_lines.reserve(facts);
+        self.check_lines.reserve(checks);
         for (i, node) in fields.array("facts").iter().enumerate() {
             self.fact(node, pointer_item(pointer, "facts", i), section);
         }

@@ -38,17 +38,32 @@ impl<'k> StrMap<'k> {
         }
     }
 
-    /// Inserts `key` unless present; returns the value it already had.
+    /// Inserts `key` unless present; returns the value it already had. One hash and one probe
+    /// sequence: the key's slot, or the empty one where it goes.
     pub fn insert_first(&mut self, key: &'k str, value: usize) -> Option<usize> {
-        if let Some(existing) = self.get(key) {
-            return Some(existing);
-        }
         if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
-        self.place(key, value);
+        let mask = self.slots.len() - 1;
+        let mut slot = fnv1a(key) & mask;
+        loop {
+            match self.slots[slot] {
+                Some((k, v)) if k == key => return Some(v),
+                Some(_) => slot = (slot + 1) & mask,
+                None => break,
+            }
+        }
+        self.slots[slot] = Some((key, value));
         self.len += 1;
         None
+    }
+
+    /// Room for `additional` more keys without growing.
+    pub fn reserve(&mut self, additional: usize) {
+        let wanted = ((self.len + additional) * 2).max(8).next_power_of_two();
+        if wanted > self.slots.len() {
+            self.resize(wanted);
+        }
     }
 
     fn place(&mut self, key: &'k str, value: usize) {
@@ -61,8 +76,11 @@ impl<'k> StrMap<'k> {
     }
 
     fn grow(&mut self) {
-        let doubled = vec![None; (self.slots.len() * 2).max(8)];
-        let old = std::mem::replace(&mut self.slots, doubled);
+        self.resize((self.slots.len() * 2).max(8));
+    }
+
+    fn resize(&mut self, size: usize) {
+        let old = std::mem::replace(&mut self.slots, vec![None; size]);
         for (key, value) in old.into_iter().flatten() {
             self.place(key, value);
         }

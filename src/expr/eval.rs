@@ -249,17 +249,60 @@ impl UnitText {
 /// The facts an expression uses, looked up once each, in order of first use.
 #[derive(Default)]
 pub(super) struct Facts<'e> {
-    // A check names a handful of facts: a list beats a map. Names are the expression's own.
-    list: Vec<(&'e str, Quantity)>,
+    // A check names a handful of facts: a list beats a map. Names are the expression's own;
+    // quantities are the caller's where it lends them (see [`Lookup`]), else kept in `made`:
+    // the list stays small (one allocation of a few words per check).
+    list: Vec<(&'e str, Held<'e>)>,
+    made: Vec<Quantity>,
 }
 
-impl Facts<'_> {
+/// A quantity of [`Facts`]: the caller's, or the `made` one at this index.
+enum Held<'e> {
+    Lent(&'e Quantity),
+    Made(usize),
+}
+
+/// Where an evaluation finds the quantity of each name: made for it (a suspect's trial value, a
+/// switched rounding), or the caller's own, borrowed rather than copied once per use.
+#[derive(Clone, Copy)]
+pub(super) enum Lookup<'a, 'e> {
+    Made(&'a dyn Fn(&str) -> Option<Quantity>),
+    Lent(&'a dyn Fn(&str) -> Option<&'e Quantity>),
+}
+
+impl<'e> Facts<'e> {
     pub fn get(&self, name: &str) -> Option<&Quantity> {
-        self.list.iter().find(|(n, _)| *n == name).map(|(_, q)| q)
+        let (_, held) = self.list.iter().find(|(n, _)| *n == name)?;
+        self.held(held)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Quantity)> {
-        self.list.iter().map(|(n, q)| (*n, q))
+        self.list
+            .iter()
+            .filter_map(|(n, held)| Some((*n, self.held(held)?)))
+    }
+
+    fn held<'s>(&'s self, held: &Held<'e>) -> Option<&'s Quantity> {
+        match held {
+            Held::Lent(quantity) => Some(quantity),
+            Held::Made(i) => self.made.get(*i),
+        }
+    }
+
+    /// Looks `name` up and keeps its quantity; false when `lookup` has none.
+    fn add(&mut self, name: &'e str, lookup: Lookup<'_, 'e>) -> bool {
+        let held = match lookup {
+            Lookup::Lent(lookup) => lookup(name).map(Held::Lent),
+            Lookup::Made(lookup) => lookup(name).map(|quantity| {
+                self.made.push(quantity);
+                Held::Made(self.made.len() - 1)
+            }),
+        };
+        let Some(held) = held else {
+            return false;
+        };
+        self.list.push((name, held));
+        true
     }
 }
 
@@ -270,7 +313,24 @@ pub fn evaluate(
     lookup: &dyn Fn(&str) -> Option<Quantity>,
     lang: Lang,
 ) -> Result<Evaluation, EvalError> {
-    let (evaluator, lhs, rhs) = evaluate_sides(cmp, lookup, lang)?;
+    evaluate_in(cmp, Lookup::Made(lookup), lang)
+}
+
+/// [`evaluate`] on the caller's own quantities, borrowed rather than copied for every use.
+pub fn evaluate_lent<'e>(
+    cmp: &'e Comparison,
+    lookup: &dyn Fn(&str) -> Option<&'e Quantity>,
+    lang: Lang,
+) -> Result<Evaluation, EvalError> {
+    evaluate_in(cmp, Lookup::Lent(lookup), lang)
+}
+
+fn evaluate_in<'e>(
+    cmp: &'e Comparison,
+    lookup: Lookup<'_, 'e>,
+    lang: Lang,
+) -> Result<Evaluation, EvalError> {
+    let (evaluator, lhs, rhs) = sides(cmp, lookup, lang)?;
     let widened = holds_on_intervals(cmp.op, &lhs.iv, &rhs.iv);
     let decision = exact::decide(cmp, &evaluator.facts, widened);
     let holds = widened && decision != Some(Decision::Fails);
@@ -363,12 +423,21 @@ pub(super) fn evaluate_sides<'a, 'e>(
     lookup: &'a dyn Fn(&str) -> Option<Quantity>,
     lang: Lang,
 ) -> Result<(Evaluator<'a, 'e>, Value, Value), EvalError> {
+    sides(cmp, Lookup::Made(lookup), lang)
+}
+
+fn sides<'a, 'e>(
+    cmp: &'e Comparison,
+    lookup: Lookup<'a, 'e>,
+    lang: Lang,
+) -> Result<(Evaluator<'a, 'e>, Value, Value), EvalError> {
     let mut evaluator = Evaluator {
         lookup,
         lang,
         // A check names a handful of facts: room for them at once.
         facts: Facts {
             list: Vec::with_capacity(4),
+            made: Vec::new(),
         },
         warnings: Vec::new(),
     };
@@ -433,7 +502,7 @@ fn gap(op: CmpOp, lhs: &Interval, rhs: &Interval) -> Option<Rational> {
 }
 
 pub(super) struct Evaluator<'a, 'e> {
-    lookup: &'a dyn Fn(&str) -> Option<Quantity>,
+    lookup: Lookup<'a, 'e>,
     lang: Lang,
     facts: Facts<'e>,
     warnings: Vec<EvalWarning>,
@@ -498,19 +567,16 @@ impl<'e> Evaluator<'_, 'e> {
     }
 
     fn fact(&mut self, name: &'e str, column: u32) -> Result<&Quantity, EvalError> {
-        let list = &mut self.facts.list;
-        let i = match list.iter().position(|(n, _)| *n == name) {
-            Some(i) => i,
-            None => {
-                let quantity = (self.lookup)(name).ok_or_else(|| EvalError::UnknownName {
-                    name: name.to_string(),
-                    column,
-                })?;
-                list.push((name, quantity));
-                list.len() - 1
+        let known = self.facts.list.iter().any(|(n, _)| *n == name);
+        if known || self.facts.add(name, self.lookup) {
+            if let Some(quantity) = self.facts.get(name) {
+                return Ok(quantity);
             }
-        };
-        Ok(&list[i].1)
+        }
+        Err(EvalError::UnknownName {
+            name: name.to_string(),
+            column,
+        })
     }
 
     fn warn_if_conflict(&mut self, left: &Value, right: &Value, column: u32, action: UnitAction) {

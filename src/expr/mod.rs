@@ -10,7 +10,9 @@ mod lex;
 mod parse;
 mod render;
 
-pub use eval::{evaluate, holds, EvalError, EvalWarning, Evaluation, Quantity, UnitAction};
+pub use eval::{
+    evaluate, evaluate_lent, holds, EvalError, EvalWarning, Evaluation, Quantity, UnitAction,
+};
 pub use exact::Decision;
 pub use parse::parse_expect;
 
@@ -86,8 +88,9 @@ pub struct Expr {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExprKind {
-    /// A number written in the expression: exact.
-    Number(NumberLiteral),
+    /// A number written in the expression: exact. Boxed: its exact value is most of its size, and
+    /// every node would otherwise be as large (numbers are few; nodes are moved often).
+    Number(Box<NumberLiteral>),
     /// A fact, by its id (or the text between backquotes).
     Fact(String),
     Neg(Box<Expr>),

@@ -85,7 +85,9 @@ impl Parser {
     /// Moves the current token's content out and advances past it.
     fn take(&mut self) -> Tok {
         let tok = match self.tokens.get_mut(self.pos) {
-            Some(token) if token.tok != Tok::End => std::mem::replace(&mut token.tok, Tok::End),
+            Some(token) if !matches!(token.tok, Tok::End) => {
+                std::mem::replace(&mut token.tok, Tok::End)
+            }
             _ => Tok::End,
         };
         self.advance();
@@ -176,7 +178,9 @@ impl Parser {
         let mut rest = Vec::new();
         loop {
             let token = self.peek();
-            let Some(&(_, op)) = ops.iter().find(|(t, _)| *t == token.tok) else {
+            // By kind alone (the operators carry nothing): cheaper than comparing whole tokens.
+            let kind = std::mem::discriminant(&token.tok);
+            let Some(&(_, op)) = ops.iter().find(|(t, _)| std::mem::discriminant(t) == kind) else {
                 break;
             };
             let column = token.column;
@@ -259,7 +263,7 @@ impl Parser {
                     value,
                 };
                 Ok(Expr {
-                    kind: ExprKind::Number(literal),
+                    kind: ExprKind::Number(Box::new(literal)),
                     span,
                 })
             }

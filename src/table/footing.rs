@@ -115,11 +115,11 @@ fn sum(terms: Vec<Written>) -> Written {
 fn percent_100() -> Written {
     Written {
         expr: Expr {
-            kind: ExprKind::Number(NumberLiteral {
+            kind: ExprKind::Number(Box::new(NumberLiteral {
                 text: "100".to_string(),
                 suffix: Some(Suffix::Percent),
                 value: Rational::one(),
-            }),
+            })),
             span: NOWHERE,
         },
         text: "100%".to_string(),

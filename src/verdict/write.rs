@@ -35,6 +35,9 @@ impl Out {
         self.text
     }
 
+    // Inlined natively, where the field names become copies of known length (no memcpy call);
+    // not in the WebAssembly module, which has a size budget.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn separate(&mut self) {
         if !self.first {
             self.text.push(',');
@@ -65,8 +68,10 @@ impl Out {
     }
 
     /// The next member's key (the value follows).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn key(&mut self, name: &str) {
         self.separate();
+        self.text.reserve(name.len() + 4);
         self.text.push('"');
         self.text.push_str(name); // field names need no escaping
         self.text.push_str(if self.pretty { "\": " } else { "\":" });
@@ -78,6 +83,7 @@ impl Out {
         let bytes = value.as_bytes();
         // Nearly every string needs no escape: copied in one piece.
         if !needs_escape(bytes) {
+            text.reserve(bytes.len() + 1);
             text.push_str(value);
             text.push('"');
             return;
@@ -114,17 +120,20 @@ impl Out {
         crate::number::push_digits(&mut self.text, u128::from(value));
     }
 
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn field_str(&mut self, name: &str, value: &str) {
         self.key(name);
         self.string(value);
     }
 
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn field_number(&mut self, name: &str, value: u64) {
         self.key(name);
         self.number(value);
     }
 
     /// A field skipped when absent.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn field_some(&mut self, name: &str, value: &Option<String>) {
         if let Some(value) = value {
             self.field_str(name, value);
