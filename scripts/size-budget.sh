@@ -31,15 +31,17 @@ BUDGET_GZIP=80000
 # (checkParts for the lazily read verdict, the faster core) the checker measured 225.7 KB / 100.6 KB
 # and the batch module 236.7 KB / 105.0 KB: the ceilings follow. Session 6 (wasm-opt merging
 # similar functions and -Oz to convergence): checker 225.1 KB / 99.8 KB, batch module 236.0 KB /
-# 104.8 KB, text import 209.3 KB / 95.3 KB.
-CHECKER_CEILING_RAW=225600
-CHECKER_CEILING_GZIP=100300
+# 104.8 KB, text import 209.3 KB / 95.3 KB; then the JSON Schema out of the modules (the npm
+# package hands it out as a file): checker 216.0 KB / 97.9 KB, batch 226.9 KB / 102.9 KB, text
+# import 208.9 KB / 95.3 KB.
+CHECKER_CEILING_RAW=216500
+CHECKER_CEILING_GZIP=98200
 # The batch module (www/pkg-batch/, and the npm package's npm/pkg/): the checker and checkMany,
 # loaded only when several files are checked together; what the checker was before it was split.
-BATCH_CEILING_RAW=236500
-BATCH_CEILING_GZIP=105200
-EXTRACT_CEILING_RAW=209800
-EXTRACT_CEILING_GZIP=95800
+BATCH_CEILING_RAW=227400
+BATCH_CEILING_GZIP=103200
+EXTRACT_CEILING_RAW=209400
+EXTRACT_CEILING_GZIP=95600
 # Issue 12's target for the checker, not reached; every run says how far the checker is from it.
 # (Its target for the text import is the budget's 80 KB gzipped, reported as over the budget.)
 CHECKER_TARGET_RAW=160000
