@@ -124,10 +124,18 @@ fn evaluate_check(
         );
         return (outcome, Vec::new());
     }
-    let unusable = outcome
-        .facts
-        .iter()
-        .find(|id| facts.get(id.as_str()).is_none_or(|f| f.figure.is_none()));
+    // Each name's fact, found once by `resolve_references`.
+    let fact_of = |i: usize| {
+        check
+            .positions
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|p| facts.at(p))
+    };
+    let unusable = (0..outcome.facts.len())
+        .find(|&i| fact_of(i).is_none_or(|f| f.figure.is_none()))
+        .map(|i| &outcome.facts[i]);
     if let Some(id) = unusable {
         outcome.message = lang.fill(
             "uses \"{0}\", whose value is not usable (see the findings)",
@@ -136,7 +144,17 @@ fn evaluate_check(
         );
         return (outcome, Vec::new());
     }
-    let lookup = |name: &str| facts.get(name).and_then(|fact| fact.quantity.as_ref());
+    // Most checks name a few facts: found among the check's names rather than hashed again (a
+    // long sum, whose names a scan would compare quadratically often, is looked up).
+    let names = &outcome.facts;
+    let lookup = |name: &str| {
+        let fact = if names.len() <= 16 {
+            fact_of(names.iter().position(|n| n == name)?)
+        } else {
+            facts.get(name)
+        };
+        fact.and_then(|fact| fact.quantity.as_ref())
+    };
     match expr::evaluate_lent(comparison, &lookup, lang) {
         Ok(Evaluation {
             holds,

@@ -65,6 +65,9 @@ pub struct Check {
     pub references: Vec<(String, u32)>,
     /// Ids the expression uses that name no fact (each also has a finding).
     pub unknown_ids: Vec<String>,
+    /// Where each of `references` stands in the report's facts (`None`: no such fact), found once
+    /// by [`resolve_references`] so that the engine does not look each name up again.
+    pub positions: Vec<Option<usize>>,
     /// Where the `expect` string stands, to place a column of the expression.
     pub expect_place: ExpectPlace,
     /// One instance of a table check with `for_each`: where a cell it names is empty it is left
@@ -124,6 +127,11 @@ impl<'r> FactIndex<'r> {
 
     pub fn get(&self, id: &str) -> Option<&'r Fact> {
         self.position(id).map(|i| &self.facts[i])
+    }
+
+    /// The fact at a [`position`](Self::position).
+    pub fn at(&self, position: usize) -> Option<&'r Fact> {
+        self.facts.get(position)
     }
 
     /// The fact's place in the report's list of facts.
@@ -702,6 +710,7 @@ impl<'a> Loader<'a> {
                     .unwrap_or_default(),
                 comparison,
                 unknown_ids: Vec::new(),
+                positions: Vec::new(),
                 expect_place: expect_place.clone(),
                 each: instance.is_some(),
                 confidence: fields.string("confidence"),
@@ -738,8 +747,13 @@ pub fn resolve_references(
     findings: &mut Vec<Finding>,
 ) {
     for check in checks.iter_mut() {
-        for (name, column) in &check.references {
-            if facts.position(name).is_some() {
+        check.positions = check
+            .references
+            .iter()
+            .map(|(name, _)| facts.position(name))
+            .collect();
+        for ((name, column), position) in check.references.iter().zip(&check.positions) {
+            if position.is_some() {
                 continue;
             }
             let suggestion = nearest(name, facts.ids()).map(str::to_string);

@@ -179,6 +179,7 @@ fn check(
         references: comparison.references(),
         comparison: Some(comparison),
         unknown_ids: Vec::new(),
+        positions: Vec::new(),
         expect_place: ExpectPlace::default(),
         each: false,
         confidence: None,
