@@ -8,6 +8,13 @@ use std::ops::Range;
 
 use super::*;
 
+/// A member's key as [`Out::key`] writes it: `k!("id")` is `"id":`.
+macro_rules! k {
+    ($name:literal) => {
+        concat!("\"", $name, "\":")
+    };
+}
+
 /// A JSON writer: compact, or indented by two spaces as serde_json's pretty printer does.
 pub(crate) struct Out {
     text: String,
@@ -67,14 +74,15 @@ impl Out {
         self.first = false;
     }
 
-    /// The next member's key (the value follows).
+    /// The next member's key (the value follows): `piece` is the key quoted with its colon, from
+    /// [`k!`], written in one piece (in the module every push is a call).
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    fn key(&mut self, name: &str) {
+    fn key(&mut self, piece: &str) {
         self.separate();
-        self.text.reserve(name.len() + 4);
-        self.text.push('"');
-        self.text.push_str(name); // field names need no escaping
-        self.text.push_str(if self.pretty { "\": " } else { "\":" });
+        self.text.push_str(piece); // field names need no escaping
+        if self.pretty {
+            self.text.push(' ');
+        }
     }
 
     fn string(&mut self, value: &str) {
@@ -190,108 +198,108 @@ impl Out {
     }
 
     fn location(&mut self, location: &Location) {
-        self.field_str("pointer", &location.pointer);
-        self.field_number("line", location.line.into());
-        self.field_number("column", location.column.into());
+        self.field_str(k!("pointer"), &location.pointer);
+        self.field_number(k!("line"), location.line.into());
+        self.field_number(k!("column"), location.column.into());
     }
 
     pub(crate) fn verdict(&mut self, verdict: &Verdict) {
         self.open('{');
-        self.field_str("verdict", verdict.verdict.word());
-        self.field_str("language", verdict.language);
-        self.field_str("summary", &verdict.summary);
-        self.key("counts");
+        self.field_str(k!("verdict"), verdict.verdict.word());
+        self.field_str(k!("language"), verdict.language);
+        self.field_str(k!("summary"), &verdict.summary);
+        self.key(k!("counts"));
         self.open('{');
         let counts = &verdict.counts;
         for (name, value) in [
-            ("facts", counts.facts),
-            ("checks", counts.checks),
-            ("passed", counts.passed),
-            ("failed", counts.failed),
-            ("checkErrors", counts.check_errors),
-            ("errors", counts.errors),
-            ("warnings", counts.warnings),
-            ("toConfirm", counts.to_confirm),
+            (k!("facts"), counts.facts),
+            (k!("checks"), counts.checks),
+            (k!("passed"), counts.passed),
+            (k!("failed"), counts.failed),
+            (k!("checkErrors"), counts.check_errors),
+            (k!("errors"), counts.errors),
+            (k!("warnings"), counts.warnings),
+            (k!("toConfirm"), counts.to_confirm),
         ] {
             self.field_number(name, value.into());
         }
         self.close('}');
         if let Some(info) = &verdict.report {
-            self.key("report");
+            self.key(k!("report"));
             self.open('{');
-            self.field_or_null("title", &info.title);
-            self.field_some("issuer", &info.issuer);
-            self.field_some("period", &info.period);
-            self.field_some("published", &info.published);
-            self.field_some("language", &info.language);
-            self.field_some("source", &info.source);
+            self.field_or_null(k!("title"), &info.title);
+            self.field_some(k!("issuer"), &info.issuer);
+            self.field_some(k!("period"), &info.period);
+            self.field_some(k!("published"), &info.published);
+            self.field_some(k!("language"), &info.language);
+            self.field_some(k!("source"), &info.source);
             self.close('}');
         }
-        self.kept[0] = self.field_objects_kept("checks", &verdict.checks, Out::check);
-        self.field_objects("suspects", &verdict.suspects, Out::suspect);
-        self.field_objects("findings", &verdict.findings, |out, finding| {
-            out.field_str("code", finding.code);
-            out.field_str("severity", finding.severity.word());
-            out.field_str("message", &finding.message);
+        self.kept[0] = self.field_objects_kept(k!("checks"), &verdict.checks, Out::check);
+        self.field_objects(k!("suspects"), &verdict.suspects, Out::suspect);
+        self.field_objects(k!("findings"), &verdict.findings, |out, finding| {
+            out.field_str(k!("code"), finding.code);
+            out.field_str(k!("severity"), finding.severity.word());
+            out.field_str(k!("message"), &finding.message);
             out.location(&finding.location);
         });
-        self.kept[1] = self.field_objects_kept("facts", &verdict.facts, Out::fact);
+        self.kept[1] = self.field_objects_kept(k!("facts"), &verdict.facts, Out::fact);
         if !verdict.tables.is_empty() {
-            self.field_objects("tables", &verdict.tables, Out::table);
+            self.field_objects(k!("tables"), &verdict.tables, Out::table);
         }
-        self.field_some("source", &verdict.source);
+        self.field_some(k!("source"), &verdict.source);
         self.close('}');
     }
 
     fn check(&mut self, check: &CheckOutcome) {
-        self.field_str("id", &check.id);
-        self.field_some("label", &check.label);
-        self.field_str("expect", &check.expect);
-        self.field_str("status", check.status.word());
-        self.field_str("severity", check.severity.word());
-        self.field_str("arithmetic", &check.arithmetic);
+        self.field_str(k!("id"), &check.id);
+        self.field_some(k!("label"), &check.label);
+        self.field_str(k!("expect"), &check.expect);
+        self.field_str(k!("status"), check.status.word());
+        self.field_str(k!("severity"), check.severity.word());
+        self.field_str(k!("arithmetic"), &check.arithmetic);
         if !check.message.is_empty() {
-            self.field_str("message", &check.message);
+            self.field_str(k!("message"), &check.message);
         }
-        self.field_some("quote", &check.quote);
-        self.field_some("section", &check.section);
-        self.field_strings("facts", &check.facts);
-        self.field_some("offBy", &check.off_by);
-        self.field_some("confidence", &check.confidence);
+        self.field_some(k!("quote"), &check.quote);
+        self.field_some(k!("section"), &check.section);
+        self.field_strings(k!("facts"), &check.facts);
+        self.field_some(k!("offBy"), &check.off_by);
+        self.field_some(k!("confidence"), &check.confidence);
         if check.to_confirm {
-            self.key("toConfirm");
+            self.key(k!("toConfirm"));
             self.text.push_str("true");
         }
         if let Some(mode) = check.holds_if {
-            self.field_str("holdsIf", mode);
+            self.field_str(k!("holdsIf"), mode);
         }
         if check.range_not_exact {
-            self.key("rangeNotExact");
+            self.key(k!("rangeNotExact"));
             self.text.push_str("true");
         }
         self.location(&check.location);
     }
 
     fn suspect(&mut self, suspect: &Suspect) {
-        self.field_str("fact", &suspect.fact);
-        self.field_some("label", &suspect.label);
-        self.field_str("value", &suspect.value);
-        self.field_some("unit", &suspect.unit);
-        self.field_some("wouldFix", &suspect.would_fix);
-        self.field_strings("reasons", &suspect.reasons);
-        self.field_strings("checks", &suspect.checks);
-        self.field_str("message", &suspect.message);
+        self.field_str(k!("fact"), &suspect.fact);
+        self.field_some(k!("label"), &suspect.label);
+        self.field_str(k!("value"), &suspect.value);
+        self.field_some(k!("unit"), &suspect.unit);
+        self.field_some(k!("wouldFix"), &suspect.would_fix);
+        self.field_strings(k!("reasons"), &suspect.reasons);
+        self.field_strings(k!("checks"), &suspect.checks);
+        self.field_str(k!("message"), &suspect.message);
         self.location(&suspect.location);
     }
 
     fn fact(&mut self, fact: &FactView) {
-        self.field_str("id", &fact.id);
-        self.field_some("label", &fact.label);
-        self.field_str("value", &fact.value);
-        self.field_some("unit", &fact.unit);
-        self.field_some("quote", &fact.quote);
-        self.field_some("section", &fact.section);
-        self.field_str("range", &fact.range);
+        self.field_str(k!("id"), &fact.id);
+        self.field_some(k!("label"), &fact.label);
+        self.field_str(k!("value"), &fact.value);
+        self.field_some(k!("unit"), &fact.unit);
+        self.field_some(k!("quote"), &fact.quote);
+        self.field_some(k!("section"), &fact.section);
+        self.field_str(k!("range"), &fact.range);
         self.text_span(&fact.at);
         self.location(&fact.location);
     }
@@ -299,30 +307,30 @@ impl Out {
     /// A figure's place in the text it was read from, when it was read from one.
     fn text_span(&mut self, at: &Option<TextSpan>) {
         if let Some(at) = at {
-            self.key("at");
+            self.key(k!("at"));
             self.open('{');
-            self.field_number("start", at.start as u64);
-            self.field_number("end", at.end as u64);
+            self.field_number(k!("start"), at.start as u64);
+            self.field_number(k!("end"), at.end as u64);
             self.close('}');
         }
     }
 
     fn table(&mut self, table: &TableView) {
-        self.field_str("id", &table.id);
-        self.field_str("title", &table.title);
-        self.field_some("section", &table.section);
-        self.field_objects("columns", &table.columns, |out, column| {
-            out.field_str("id", &column.id);
-            out.field_str("label", &column.label);
-            out.field_some("unit", &column.unit);
+        self.field_str(k!("id"), &table.id);
+        self.field_str(k!("title"), &table.title);
+        self.field_some(k!("section"), &table.section);
+        self.field_objects(k!("columns"), &table.columns, |out, column| {
+            out.field_str(k!("id"), &column.id);
+            out.field_str(k!("label"), &column.label);
+            out.field_some(k!("unit"), &column.unit);
         });
-        self.field_objects("rows", &table.rows, |out, row| {
-            out.field_str("id", &row.id);
-            out.field_str("label", &row.label);
-            out.field_objects("cells", &row.cells, |out, cell| {
-                out.field_or_null("fact", &cell.fact);
-                out.field_or_null("value", &cell.value);
-                out.field_str("status", cell.status.word());
+        self.field_objects(k!("rows"), &table.rows, |out, row| {
+            out.field_str(k!("id"), &row.id);
+            out.field_str(k!("label"), &row.label);
+            out.field_objects(k!("cells"), &row.cells, |out, cell| {
+                out.field_or_null(k!("fact"), &cell.fact);
+                out.field_or_null(k!("value"), &cell.value);
+                out.field_str(k!("status"), cell.status.word());
                 out.text_span(&cell.at);
             });
         });
