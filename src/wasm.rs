@@ -60,7 +60,8 @@ unsafe impl talc::source::Source for GrowByHalf {
             return Err(());
         }
         let base = (previous * PAGE) as *mut u8;
-        let end = base.wrapping_add(pages * PAGE);
+        // Saturating, as talc's own source does: memory grown to its 4 GiB limit ends past usize.
+        let end = base.wrapping_add((pages * PAGE).min(usize::MAX - base as usize));
         if let Some(old_end) = talc.source.end.take() {
             if old_end.as_ptr() == base {
                 // SAFETY: the memory just grown follows the heap's end and is nobody else's.
