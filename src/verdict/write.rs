@@ -129,36 +129,36 @@ impl Out {
     }
 
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    fn field_str(&mut self, name: &str, value: &str) {
-        self.key(name);
+    fn field_str(&mut self, key: &str, value: &str) {
+        self.key(key);
         self.string(value);
     }
 
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    fn field_number(&mut self, name: &str, value: u64) {
-        self.key(name);
+    fn field_number(&mut self, key: &str, value: u64) {
+        self.key(key);
         self.number(value);
     }
 
     /// A field skipped when absent.
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    fn field_some(&mut self, name: &str, value: &Option<String>) {
+    fn field_some(&mut self, key: &str, value: &Option<String>) {
         if let Some(value) = value {
-            self.field_str(name, value);
+            self.field_str(key, value);
         }
     }
 
     /// A field written as `null` when absent.
-    fn field_or_null(&mut self, name: &str, value: &Option<String>) {
-        self.key(name);
+    fn field_or_null(&mut self, key: &str, value: &Option<String>) {
+        self.key(key);
         match value {
             Some(value) => self.string(value),
             None => self.text.push_str("null"),
         }
     }
 
-    fn field_strings<S: AsRef<str>>(&mut self, name: &str, values: &[S]) {
-        self.key(name);
+    fn field_strings<S: AsRef<str>>(&mut self, key: &str, values: &[S]) {
+        self.key(key);
         self.open('[');
         for value in values {
             self.separate();
@@ -168,19 +168,19 @@ impl Out {
     }
 
     /// An array field of objects.
-    fn field_objects<T>(&mut self, name: &str, items: &[T], write: fn(&mut Out, &T)) {
-        self.key(name);
+    fn field_objects<T>(&mut self, key: &str, items: &[T], write: fn(&mut Out, &T)) {
+        self.key(key);
         self.objects(items, write);
     }
 
     /// The same, keeping where its value stands in the text.
     fn field_objects_kept<T>(
         &mut self,
-        name: &str,
+        key: &str,
         items: &[T],
         write: fn(&mut Out, &T),
     ) -> Range<usize> {
-        self.key(name);
+        self.key(key);
         let start = self.text.len();
         self.objects(items, write);
         start..self.text.len()
